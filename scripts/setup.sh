@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs everything the app and the tests need on a machine that has only Node and npm:
+# pnpm 10, the workspace's dependencies (better-sqlite3 compiles from source if needed)
+# and, for the end-to-end tests, Debian's Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v pnpm >/dev/null 2>&1 || ! pnpm --version | grep -q '^10\.'; then
+  npm i -g pnpm@10
+fi
+if [ "${SKIP_CHROMIUM:-}" != 1 ] && ! command -v chromium >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is needed for the end-to-end tests: install it and set CHROMIUM_PATH." >&2
+  fi
+fi
+pnpm install --frozen-lockfile
