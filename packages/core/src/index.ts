@@ -5,3 +5,20 @@ export {
   yDocToProseMirrorJSON,
   type ProseMirrorJSON,
 } from './schema/documentContent.js';
+export { defineReferential } from './referential/defineReferential.js';
+export {
+  manifestSchema,
+  type CompletenessRule,
+  type DecisionRule,
+  type Modality,
+  type NodeType,
+  type Policy,
+  type ReferentialManifest,
+  type ReferentialManifestInput,
+  type ReferentialNode,
+  type Scale,
+  type TableColumn,
+  type Template,
+  type TemplateSection,
+  type TemplateTable,
+} from './referential/manifestSchema.js';
