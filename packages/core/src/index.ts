@@ -22,3 +22,9 @@ export {
   type TemplateSection,
   type TemplateTable,
 } from './referential/manifestSchema.js';
+export {
+  ACTION_STATUSES,
+  FUNDING_SOURCES,
+  INVOLVEMENT_LEVELS,
+  tablePresets,
+} from './referential/tablePresets.js';
