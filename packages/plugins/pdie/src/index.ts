@@ -1,1 +1,1 @@
-export {};
+export { pdieReferential } from './manifest.js';
