@@ -53,6 +53,10 @@ describe('pdie manifest', () => {
           expect(template?.sections.some((section) => section.id === rule.section), `${rule.id}.section`).toBe(true);
         }
       }
+      if (rule.type === 'measure_set') {
+        const section = templates.get(rule.template)?.sections.find((s) => s.id === rule.section);
+        expect(section?.table?.columns.map((column) => column.id), `${rule.id}.column`).toContain(rule.column);
+      }
       if (rule.type === 'evidence_min') {
         for (const id of rule.nodes ?? []) expect(nodeById.has(id), `${rule.id} → ${id}`).toBe(true);
       }
