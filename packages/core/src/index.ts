@@ -1,4 +1,13 @@
 export { DOCUMENT_FIELD, editorExtensions } from './schema/editorExtensions.js';
+export { SectionHeading } from './schema/sectionHeading.js';
+export {
+  TypedTable,
+  TypedTableCell,
+  TypedTableRow,
+  type TypedTableColumn,
+  type TypedTableKind,
+} from './schema/typedTable.js';
+export { templateToProseMirrorJSON, type TemplateLike } from './schema/templateToProseMirrorJSON.js';
 export {
   documentSchema,
   proseMirrorJSONToUpdate,

@@ -1,5 +1,7 @@
 import type { AnyExtension } from '@tiptap/core';
 import { StarterKit } from '@tiptap/starter-kit';
+import { SectionHeading } from './sectionHeading.js';
+import { TypedTable, TypedTableCell, TypedTableRow } from './typedTable.js';
 
 /** The Y.XmlFragment that holds a document's body (TipTap's default field). */
 export const DOCUMENT_FIELD = 'default';
@@ -16,5 +18,9 @@ export function editorExtensions(): AnyExtension[] {
       undoRedo: false,
       link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
     }),
+    SectionHeading,
+    TypedTable,
+    TypedTableRow,
+    TypedTableCell,
   ];
 }
