@@ -1,0 +1,20 @@
+/**
+ * WebSocket close codes sent by the sync endpoint. The stock y-websocket client stops
+ * reconnecting on 4400–4499 (permanent) and retries on everything else.
+ */
+export const CloseCode = {
+  /** Server shutting down; the client reconnects and resyncs. */
+  GoingAway: 1001,
+  /** Frame larger than MAX_PAYLOAD (sent by `ws` itself). */
+  MessageTooBig: 1009,
+  /** Unexpected server failure; the client reconnects and gets the stored state. */
+  InternalError: 1011,
+  /** Malformed, truncated or unappliable message; nothing from it was stored. */
+  MalformedMessage: 4400,
+  /** No such document. */
+  DocumentNotFound: 4404,
+  /** The document was deleted while open. */
+  DocumentDeleted: 4410,
+} as const;
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

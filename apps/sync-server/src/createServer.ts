@@ -1,0 +1,261 @@
+import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { TemplateResolver } from './api/ApiServices.js';
+import { appRouter } from './api/router.js';
+import { createContextFactory } from './api/trpc.js';
+import { CloseCode } from './closeCodes.js';
+import { isValidDocumentId } from './documentId.js';
+import { createStaticHandler } from './http/staticFiles.js';
+import { createLogger, type Logger } from './logger.js';
+import type { DocumentStore } from './store/DocumentStore.js';
+import { SqliteDocumentStore, type SqliteSynchronous } from './store/SqliteDocumentStore.js';
+import type { FanOut } from './sync/FanOut.js';
+import { InProcessFanOut } from './sync/InProcessFanOut.js';
+import { SyncConnection } from './sync/SyncConnection.js';
+import { SyncEngine, type SyncEngineStats } from './sync/SyncEngine.js';
+
+export const MIB = 1024 * 1024;
+
+export interface ServerOptions {
+  /** Folder of the SQLite file `canevas.sqlite`. Required unless `store` is given. */
+  dataDir?: string;
+  /** A ready store (tests, other backends); the server closes it on shutdown. */
+  store?: DocumentStore;
+  fanOut?: FanOut;
+  /** 0 picks a free port (tests). Default 0. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Public base URL (https://canevas.example.org) used for the sync URL behind a proxy. */
+  publicUrl?: string;
+  /** Largest WebSocket frame; larger ones close the connection with 1009. Default 4 MiB. */
+  maxPayload?: number;
+  /** Largest tRPC request body; larger ones get HTTP 413. Default 1 MiB. */
+  maxBodySize?: number;
+  /** Default NORMAL (survives a process crash); FULL also survives power loss. */
+  sqliteSynchronous?: SqliteSynchronous;
+  /** Log rows before a document is compacted. Default 500. */
+  compactionThreshold?: number;
+  /** Folder of the built web app, served with an SPA fallback when given. */
+  webRoot?: string;
+  resolveTemplate?: TemplateResolver;
+  hasReferential?: (referentialId: string) => boolean;
+  logger?: Logger;
+  /** Interval of the WebSocket liveness ping. Default 30 s. */
+  pingIntervalMs?: number;
+}
+
+export interface CloseResult {
+  /** Updates that could not be stored before exit (0 unless the store kept failing). */
+  unstoredUpdates: number;
+}
+
+export interface CanevasServer {
+  /** http://host:port */
+  url: string;
+  /** ws://host:port/sync, the base URL for WebsocketProvider. */
+  syncUrl: string;
+  port: number;
+  store: DocumentStore;
+  engine: SyncEngine;
+  stats(): SyncEngineStats;
+  /** Stops accepting, flushes pending writes, compacts open docs, closes sockets (1001) and the store. */
+  close(): Promise<CloseResult>;
+}
+
+const SQLITE_FILE = 'canevas.sqlite';
+
+export const SERVER_VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+
+export async function createServer(options: ServerOptions = {}): Promise<CanevasServer> {
+  const logger = options.logger ?? createLogger();
+  const store = options.store ?? openSqliteStore(options);
+  const fanOut = options.fanOut ?? new InProcessFanOut();
+  const maxPayload = options.maxPayload ?? 4 * MIB;
+  const engine = new SyncEngine({
+    store,
+    fanOut,
+    logger,
+    ...(options.compactionThreshold !== undefined && { compactionThreshold: options.compactionThreshold }),
+  });
+
+  const trpcHandler = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    maxBodySize: options.maxBodySize ?? MIB,
+    createContext: createContextFactory({
+      store,
+      engine,
+      version: SERVER_VERSION,
+      publicUrl: options.publicUrl,
+      resolveTemplate: options.resolveTemplate,
+      hasReferential: options.hasReferential,
+    }),
+    onError({ error, path }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR') logger.error('api.error', { path, error: error.cause ?? error });
+    },
+  });
+  const staticHandler = options.webRoot ? createStaticHandler(options.webRoot) : undefined;
+
+  const httpServer = createHttpServer((req, res) => {
+    const pathname = safePathname(req);
+    if (pathname === '/trpc' || pathname?.startsWith('/trpc/')) {
+      trpcHandler(req, res);
+    } else if (staticHandler && pathname !== undefined && !pathname.startsWith('/sync/')) {
+      staticHandler(req, res).catch((error: unknown) => {
+        logger.error('http.static_failed', { error });
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Introuvable');
+    }
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload });
+  const alive = new Map<WebSocket, boolean>();
+  let closing = false;
+
+  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = parseRequestUrl(req);
+    if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable');
+    if (!url || !url.pathname.startsWith('/sync/')) return refuseUpgrade(socket, 404, 'Not Found');
+    const docId = url.pathname.slice('/sync/'.length);
+    if (!isValidDocumentId(docId)) return refuseUpgrade(socket, 400, 'Bad Request');
+    // The auth issue checks Origin and the single-use ticket here, before upgrading.
+    const ackRequested = url.searchParams.get('ack') === '1';
+    wss.handleUpgrade(req, socket, head, (ws) => acceptConnection(ws, docId, ackRequested));
+  });
+
+  function acceptConnection(ws: WebSocket, docId: string, ackRequested: boolean): void {
+    const connection = new SyncConnection(ws, docId, { ackRequested, canWrite: true });
+    alive.set(ws, true);
+    // Messages that arrive while the stored state loads are kept, then handled in order.
+    let buffered: Uint8Array[] | undefined = [];
+    let bufferedBytes = 0;
+    ws.on('message', (data: RawData) => {
+      const bytes = toBytes(data);
+      if (!buffered) return engine.handleMessage(connection, bytes);
+      bufferedBytes += bytes.byteLength;
+      if (bufferedBytes > 4 * maxPayload) return connection.close(CloseCode.MessageTooBig, 'Trop de données');
+      buffered.push(bytes);
+    });
+    ws.on('pong', () => alive.set(ws, true));
+    ws.on('error', (error) => logger.warn('sync.socket_error', { docId, connection: connection.id, error }));
+    ws.on('close', (code) => {
+      alive.delete(ws);
+      engine.close(connection);
+      logger.debug('sync.closed', { docId, connection: connection.id, code });
+    });
+    engine.open(connection).then(
+      (found) => {
+        if (!found) {
+          connection.close(CloseCode.DocumentNotFound, 'Document introuvable');
+          return;
+        }
+        const early = buffered ?? [];
+        buffered = undefined;
+        for (const bytes of early) engine.handleMessage(connection, bytes);
+        logger.debug('sync.opened', { docId, connection: connection.id, ack: ackRequested });
+      },
+      (error: unknown) => {
+        logger.error('sync.open_failed', { docId, error });
+        connection.close(CloseCode.InternalError, 'Erreur du serveur');
+      },
+    );
+  }
+
+  // Dead peers never send a close frame: ping them so their rooms can be unloaded.
+  const pingTimer = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, options.pingIntervalMs ?? 30_000);
+  pingTimer.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const address = httpServer.address() as AddressInfo;
+  const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${hostForUrl}:${address.port}`;
+  logger.info('server.listening', { url, webRoot: options.webRoot ?? null });
+
+  let closed: Promise<CloseResult> | undefined;
+  async function close(): Promise<CloseResult> {
+    closing = true;
+    clearInterval(pingTimer);
+    const serverClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    const unstoredUpdates = await engine.shutdown();
+    await waitForSocketsToClose(wss, 1000);
+    for (const ws of wss.clients) ws.terminate();
+    wss.close();
+    httpServer.closeAllConnections();
+    await serverClosed;
+    await fanOut.close();
+    await store.close();
+    if (unstoredUpdates > 0) logger.error('server.unstored_updates', { unstoredUpdates });
+    logger.info('server.closed', { unstoredUpdates });
+    return { unstoredUpdates };
+  }
+
+  return {
+    url,
+    syncUrl: `ws://${hostForUrl}:${address.port}/sync`,
+    port: address.port,
+    store,
+    engine,
+    stats: () => engine.stats(),
+    close: () => (closed ??= close()),
+  };
+}
+
+function openSqliteStore(options: ServerOptions): SqliteDocumentStore {
+  if (!options.dataDir) throw new Error('createServer: give either dataDir or store.');
+  return new SqliteDocumentStore({
+    file: join(options.dataDir, SQLITE_FILE),
+    ...(options.sqliteSynchronous && { synchronous: options.sqliteSynchronous }),
+  });
+}
+
+function parseRequestUrl(req: IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
+function safePathname(req: IncomingMessage): string | undefined {
+  return parseRequestUrl(req)?.pathname;
+}
+
+function refuseUpgrade(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+async function waitForSocketsToClose(wss: WebSocketServer, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (wss.clients.size > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,13 @@
+import { randomBytes } from 'node:crypto';
+
+/** Document ids travel in URLs and file names: keep them to a safe alphabet. */
+export const DOCUMENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** 128 random bits, base64url (22 characters). */
+export function newDocumentId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export function isValidDocumentId(id: string): boolean {
+  return DOCUMENT_ID_PATTERN.test(id);
+}

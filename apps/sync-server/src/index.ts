@@ -1,0 +1,26 @@
+export { createServer, SERVER_VERSION, type CanevasServer, type CloseResult, type ServerOptions } from './createServer.js';
+export type { AppRouter } from './api/router.js';
+export type { DocumentSummary, SyncTarget } from './api/documentsRouter.js';
+export type { TemplateResolver } from './api/ApiServices.js';
+export type { Principal } from './api/trpc.js';
+export { CloseCode } from './closeCodes.js';
+export { DOCUMENT_ID_PATTERN, isValidDocumentId, newDocumentId } from './documentId.js';
+export { createLogger, silentLogger, type Logger, type LogLevel } from './logger.js';
+export type {
+  DocumentMetadata,
+  DocumentStore,
+  NewDocument,
+  PendingUpdate,
+  StoredDocument,
+  StoredUpdate,
+} from './store/DocumentStore.js';
+export { SqliteDocumentStore, type SqliteSynchronous } from './store/SqliteDocumentStore.js';
+export type { FanOut, FanOutListener, OriginUpdate } from './sync/FanOut.js';
+export { InProcessFanOut } from './sync/InProcessFanOut.js';
+export type { SyncEngine, SyncEngineStats } from './sync/SyncEngine.js';
+export {
+  messageAwareness,
+  messagePersisted,
+  messageQueryAwareness,
+  messageSync,
+} from './sync/syncMessages.js';

@@ -1,0 +1,66 @@
+/**
+ * Persistence behind an interface so that a Postgres implementation can replace SQLite when
+ * several instances run. Every method may be asynchronous; callers never assume otherwise.
+ */
+export interface DocumentMetadata {
+  id: string;
+  title: string;
+  workspaceId: string | null;
+  referentialId: string | null;
+  templateId: string | null;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  /** Milliseconds since the epoch; bumped by renames and by every stored update. */
+  updatedAt: number;
+}
+
+export interface StoredUpdate {
+  rowId: number;
+  update: Uint8Array;
+}
+
+export interface StoredDocument {
+  /** The compacted state, or null when the document has never been compacted. */
+  snapshot: Uint8Array | null;
+  /** Updates appended since the snapshot, in insertion order. */
+  updates: StoredUpdate[];
+}
+
+export interface PendingUpdate {
+  docId: string;
+  update: Uint8Array;
+}
+
+export interface NewDocument {
+  id: string;
+  title: string;
+  workspaceId: string | null;
+  referentialId: string | null;
+  templateId: string | null;
+  createdAt: number;
+  /** The initial Yjs state (empty or from a template). */
+  snapshot: Uint8Array;
+}
+
+export interface DocumentStore {
+  /** Undefined when the document does not exist. */
+  loadDocument(id: string): Promise<StoredDocument | undefined>;
+  /**
+   * Appends a batch in ONE transaction: either all updates are durable or none is.
+   * Updates of documents that no longer exist are dropped.
+   */
+  appendUpdates(batch: readonly PendingUpdate[]): Promise<void>;
+  /** Replaces the snapshot and deletes the rows it folds (rowId ≤ upToRowId), atomically. */
+  compact(docId: string, snapshot: Uint8Array, upToRowId: number): Promise<void>;
+  createDocument(document: NewDocument): Promise<void>;
+  getDocument(id: string): Promise<DocumentMetadata | undefined>;
+  /** Most recently updated first. */
+  listDocuments(): Promise<DocumentMetadata[]>;
+  /** False when the document does not exist. */
+  renameDocument(id: string, title: string, now: number): Promise<boolean>;
+  /** Removes metadata, snapshot and log. False when the document does not exist. */
+  deleteDocument(id: string): Promise<boolean>;
+  /** Number of stored documents (the demo seed only runs on an empty store). */
+  countDocuments(): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,185 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  DocumentMetadata,
+  DocumentStore,
+  NewDocument,
+  PendingUpdate,
+  StoredDocument,
+} from './DocumentStore.js';
+import { sqliteMigrations } from './sqliteMigrations.js';
+
+export type SqliteSynchronous = 'NORMAL' | 'FULL';
+
+export interface SqliteDocumentStoreOptions {
+  /** Path of the database file (its folder is created if missing). */
+  file: string;
+  /**
+   * NORMAL survives a process crash in WAL mode; FULL also survives power loss, at the cost of
+   * one fsync per commit.
+   */
+  synchronous?: SqliteSynchronous;
+  busyTimeoutMs?: number;
+}
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  workspace_id: string | null;
+  referential_id: string | null;
+  template_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+const METADATA_COLUMNS = 'id, title, workspace_id, referential_id, template_id, created_at, updated_at';
+
+export class SqliteDocumentStore implements DocumentStore {
+  /** Exposed for later features (accounts, workspaces) that add their own tables and migrations. */
+  readonly database: Database.Database;
+  private readonly statements;
+  private readonly appendTransaction: (batch: readonly PendingUpdate[]) => void;
+  private readonly compactTransaction: (docId: string, snapshot: Uint8Array, upToRowId: number) => void;
+
+  constructor(options: SqliteDocumentStoreOptions) {
+    mkdirSync(dirname(options.file), { recursive: true });
+    const db = new Database(options.file);
+    this.database = db;
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+
+    this.statements = {
+      snapshot: db.prepare<[string], { data: Buffer }>('SELECT data FROM document_snapshots WHERE doc_id = ?'),
+      updates: db.prepare<[string], { row_id: number; data: Buffer }>(
+        'SELECT row_id, data FROM document_updates WHERE doc_id = ? ORDER BY row_id',
+      ),
+      exists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM documents WHERE id = ?'),
+      insertUpdate: db.prepare<[string, Uint8Array, number, string]>(
+        'INSERT INTO document_updates (doc_id, data, created_at) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)',
+      ),
+      touch: db.prepare<[number, string]>('UPDATE documents SET updated_at = ? WHERE id = ?'),
+      upsertSnapshot: db.prepare<[string, Uint8Array, number]>(
+        'INSERT INTO document_snapshots (doc_id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
+      ),
+      deleteFolded: db.prepare<[string, number]>('DELETE FROM document_updates WHERE doc_id = ? AND row_id <= ?'),
+      insertDocument: db.prepare<[string, string, string | null, string | null, string | null, number, number]>(
+        'INSERT INTO documents (id, title, workspace_id, referential_id, template_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      getDocument: db.prepare<[string], DocumentRow>(`SELECT ${METADATA_COLUMNS} FROM documents WHERE id = ?`),
+      listDocuments: db.prepare<[], DocumentRow>(`SELECT ${METADATA_COLUMNS} FROM documents ORDER BY updated_at DESC, id`),
+      rename: db.prepare<[string, number, string]>('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?'),
+      deleteDocument: db.prepare<[string]>('DELETE FROM documents WHERE id = ?'),
+      count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM documents'),
+    };
+
+    this.appendTransaction = db.transaction((batch: readonly PendingUpdate[]) => {
+      const now = Date.now();
+      const touched = new Set<string>();
+      for (const { docId, update } of batch) {
+        this.statements.insertUpdate.run(docId, update, now, docId);
+        touched.add(docId);
+      }
+      for (const docId of touched) this.statements.touch.run(now, docId);
+    });
+
+    this.compactTransaction = db.transaction((docId: string, snapshot: Uint8Array, upToRowId: number) => {
+      if (!this.statements.exists.get(docId)) return;
+      this.statements.upsertSnapshot.run(docId, snapshot, Date.now());
+      this.statements.deleteFolded.run(docId, upToRowId);
+    });
+  }
+
+  async loadDocument(id: string): Promise<StoredDocument | undefined> {
+    // One read transaction, so that a concurrent compaction is seen entirely or not at all.
+    return this.database.transaction(() => {
+      if (!this.statements.exists.get(id)) return undefined;
+      const snapshot = this.statements.snapshot.get(id);
+      const updates = this.statements.updates.all(id).map((row) => ({ rowId: row.row_id, update: toBytes(row.data) }));
+      return { snapshot: snapshot ? toBytes(snapshot.data) : null, updates };
+    })();
+  }
+
+  async appendUpdates(batch: readonly PendingUpdate[]): Promise<void> {
+    if (batch.length === 0) return;
+    this.appendTransaction(batch);
+  }
+
+  async compact(docId: string, snapshot: Uint8Array, upToRowId: number): Promise<void> {
+    this.compactTransaction(docId, snapshot, upToRowId);
+  }
+
+  async createDocument(document: NewDocument): Promise<void> {
+    this.database.transaction(() => {
+      this.statements.insertDocument.run(
+        document.id,
+        document.title,
+        document.workspaceId,
+        document.referentialId,
+        document.templateId,
+        document.createdAt,
+        document.createdAt,
+      );
+      this.statements.upsertSnapshot.run(document.id, document.snapshot, document.createdAt);
+    })();
+  }
+
+  async getDocument(id: string): Promise<DocumentMetadata | undefined> {
+    const row = this.statements.getDocument.get(id);
+    return row ? toMetadata(row) : undefined;
+  }
+
+  async listDocuments(): Promise<DocumentMetadata[]> {
+    return this.statements.listDocuments.all().map(toMetadata);
+  }
+
+  async renameDocument(id: string, title: string, now: number): Promise<boolean> {
+    return this.statements.rename.run(title, now, id).changes > 0;
+  }
+
+  async deleteDocument(id: string): Promise<boolean> {
+    return this.statements.deleteDocument.run(id).changes > 0;
+  }
+
+  async countDocuments(): Promise<number> {
+    return this.statements.count.get()?.n ?? 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.database.open) this.database.close();
+  }
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > sqliteMigrations.length) {
+    throw new Error(
+      `The database schema (version ${current}) is newer than this server (version ${sqliteMigrations.length}).`,
+    );
+  }
+  for (let version = current; version < sqliteMigrations.length; version++) {
+    db.transaction(() => {
+      db.exec(sqliteMigrations[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
+
+function toBytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+function toMetadata(row: DocumentRow): DocumentMetadata {
+  return {
+    id: row.id,
+    title: row.title,
+    workspaceId: row.workspace_id,
+    referentialId: row.referential_id,
+    templateId: row.template_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,198 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { FanOut, OriginUpdate } from './FanOut.js';
+import type { SyncConnection } from './SyncConnection.js';
+import {
+  MalformedMessageError,
+  encodeAwarenessMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from './syncMessages.js';
+
+export interface QueuedUpdate {
+  connection: SyncConnection;
+  update: Uint8Array;
+}
+
+/** Raised when a decodable update still failed while being applied: the in-memory doc is suspect. */
+export class CorruptDocumentError extends Error {
+  override readonly name = 'CorruptDocumentError';
+}
+
+/**
+ * The in-memory side of one open document: its Y.Doc, its awareness, its connections, and the
+ * updates that were applied but are not yet durable.
+ */
+export class DocumentRoom {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<SyncConnection>();
+  /** Applied to `doc`, not yet stored: never relayed before the store commits them. */
+  pending: QueuedUpdate[] = [];
+  /** Rows in the store's log since the last snapshot (drives compaction). */
+  logRows: number;
+  /** Set when the in-memory doc can no longer be trusted; the room is then unloaded. */
+  corrupt = false;
+  destroyed = false;
+
+  private deferredSyncReplies: { connection: SyncConnection; stateVector: Uint8Array }[] = [];
+  private readonly dirtyAwareness = new Set<number>();
+  private awarenessFlush: NodeJS.Immediate | undefined;
+  private readonly unsubscribe: () => void;
+  private resolveUnloaded!: () => void;
+  /** Resolves once the room is destroyed (a reconnect to a corrupt room waits for it). */
+  readonly unloaded = new Promise<void>((resolve) => (this.resolveUnloaded = resolve));
+
+  constructor(
+    readonly id: string,
+    logRows: number,
+    fanOut: FanOut,
+    private readonly onPending: () => void,
+  ) {
+    this.logRows = logRows;
+    // The server is not a participant: it publishes no awareness state of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    this.unsubscribe = fanOut.subscribe(id, this.deliver);
+  }
+
+  attach(connection: SyncConnection): void {
+    this.connections.add(connection);
+    connection.send(encodeSyncStep1(this.doc));
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length > 0) {
+      connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+    }
+  }
+
+  /** Returns true when the room has no connection left. */
+  detach(connection: SyncConnection): boolean {
+    if (!this.connections.delete(connection)) return this.connections.size === 0;
+    this.deferredSyncReplies = this.deferredSyncReplies.filter((reply) => reply.connection !== connection);
+    if (connection.awarenessIds.size > 0 && !this.destroyed) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+    }
+    return this.connections.size === 0;
+  }
+
+  /** Sync step 1: answered now if everything in memory is durable, else right after the next commit. */
+  receiveSyncStep1(connection: SyncConnection, stateVector: Uint8Array): void {
+    try {
+      Y.decodeStateVector(stateVector);
+    } catch (error) {
+      throw new MalformedMessageError(`invalid state vector: ${(error as Error).message}`);
+    }
+    if (this.pending.length === 0) connection.send(encodeSyncStep2(this.doc, stateVector));
+    else this.deferredSyncReplies.push({ connection, stateVector });
+  }
+
+  receiveUpdate(connection: SyncConnection, update: Uint8Array): void {
+    if (!connection.canWrite) return;
+    try {
+      // Decoding fully first means a truncated or garbled update never touches the doc.
+      Y.decodeUpdate(update);
+    } catch (error) {
+      throw new MalformedMessageError(`invalid update: ${(error as Error).message}`);
+    }
+    let changed = false;
+    const onUpdate = () => {
+      changed = true;
+    };
+    this.doc.on('update', onUpdate);
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } catch (error) {
+      this.corrupt = true;
+      throw new CorruptDocumentError(`update could not be applied: ${(error as Error).message}`);
+    } finally {
+      this.doc.off('update', onUpdate);
+    }
+    // Updates waiting for missing dependencies change no visible state yet but must be kept.
+    const waiting = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    if (!changed && !waiting) return;
+    this.pending.push({ connection, update });
+    this.onPending();
+  }
+
+  receiveAwareness(connection: SyncConnection, update: Uint8Array): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+    } catch (error) {
+      throw new MalformedMessageError(`invalid awareness update: ${(error as Error).message}`);
+    }
+  }
+
+  receiveQueryAwareness(connection: SyncConnection): void {
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length === 0) return;
+    connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+  }
+
+  /** Called once the pending updates taken before the commit are durable. */
+  answerDeferredSyncReplies(): void {
+    if (this.pending.length > 0 || this.corrupt) return;
+    const replies = this.deferredSyncReplies;
+    this.deferredSyncReplies = [];
+    for (const { connection, stateVector } of replies) connection.send(encodeSyncStep2(this.doc, stateVector));
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.unsubscribe();
+    if (this.awarenessFlush) clearImmediate(this.awarenessFlush);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.pending = [];
+    this.deferredSyncReplies = [];
+    this.connections.clear();
+    this.resolveUnloaded();
+  }
+
+  /** Each connection receives, merged, the committed updates of the OTHER connections. */
+  private readonly deliver = (updates: readonly OriginUpdate[]): void => {
+    let fromEveryone: Uint8Array | undefined;
+    for (const connection of this.connections) {
+      const others = updates.filter((entry) => entry.origin !== connection.id);
+      if (others.length === 0) continue;
+      if (others.length === updates.length) {
+        fromEveryone ??= encodeSyncUpdate(mergeUpdates(updates));
+        connection.send(fromEveryone);
+      } else {
+        connection.send(encodeSyncUpdate(mergeUpdates(others)));
+      }
+    }
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const connection = [...this.connections].find((candidate) => candidate === origin);
+    for (const id of added) connection?.awarenessIds.add(id);
+    for (const id of updated) connection?.awarenessIds.add(id);
+    for (const id of removed) connection?.awarenessIds.delete(id);
+    for (const id of [...added, ...updated, ...removed]) this.dirtyAwareness.add(id);
+    // Awareness is N² traffic: relay it once per event-loop turn.
+    this.awarenessFlush ??= setImmediate(this.flushAwareness);
+  };
+
+  private readonly flushAwareness = (): void => {
+    this.awarenessFlush = undefined;
+    if (this.destroyed) return;
+    const dirty = [...this.dirtyAwareness];
+    this.dirtyAwareness.clear();
+    for (const connection of this.connections) {
+      const clients = dirty.filter((id) => !connection.awarenessIds.has(id));
+      if (clients.length === 0) continue;
+      connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+    }
+  };
+}
+
+function mergeUpdates(entries: readonly OriginUpdate[]): Uint8Array {
+  // A turn's batch is small; the long log is never merged this way (see compaction).
+  return entries.length === 1 ? entries[0]!.update : Y.mergeUpdates(entries.map((entry) => entry.update));
+}

@@ -1,0 +1,49 @@
+import type { WebSocket } from 'ws';
+
+export interface SyncConnectionOptions {
+  /** The client asked for `messagePersisted` acknowledgements (`ack=1`). */
+  ackRequested: boolean;
+  /** False for read-only principals: their content updates are dropped, not stored, not relayed. */
+  canWrite: boolean;
+}
+
+let nextConnectionId = 1;
+
+/** One WebSocket attached to one document. */
+export class SyncConnection {
+  readonly id = `c${nextConnectionId++}`;
+  readonly ackRequested: boolean;
+  readonly canWrite: boolean;
+  /** Awareness client ids announced through this connection, removed when it leaves. */
+  readonly awarenessIds = new Set<number>();
+  private closing = false;
+
+  constructor(
+    private readonly socket: WebSocket,
+    readonly docId: string,
+    options: SyncConnectionOptions,
+  ) {
+    this.ackRequested = options.ackRequested;
+    this.canWrite = options.canWrite;
+  }
+
+  get isOpen(): boolean {
+    return !this.closing && this.socket.readyState === this.socket.OPEN;
+  }
+
+  send(data: Uint8Array): void {
+    if (this.isOpen) this.socket.send(data);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closing) return;
+    this.closing = true;
+    this.socket.close(code, reason);
+  }
+
+  /** Drops the TCP connection of a socket that did not finish its closing handshake. */
+  terminate(): void {
+    this.closing = true;
+    if (this.socket.readyState !== this.socket.CLOSED) this.socket.terminate();
+  }
+}

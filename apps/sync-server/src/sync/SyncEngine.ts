@@ -1,0 +1,334 @@
+import * as Y from 'yjs';
+import { CloseCode } from '../closeCodes.js';
+import type { Logger } from '../logger.js';
+import type { DocumentStore, PendingUpdate } from '../store/DocumentStore.js';
+import { CorruptDocumentError, DocumentRoom, type QueuedUpdate } from './DocumentRoom.js';
+import type { FanOut } from './FanOut.js';
+import type { SyncConnection } from './SyncConnection.js';
+import { MalformedMessageError, decodeClientMessage, encodePersisted } from './syncMessages.js';
+
+export interface SyncEngineOptions {
+  store: DocumentStore;
+  fanOut: FanOut;
+  logger: Logger;
+  /** Compact a document's log once it holds this many rows (default 500). */
+  compactionThreshold?: number;
+  /** First retry delay after a failed write, doubled up to `maxRetryDelayMs`. */
+  retryDelayMs?: number;
+  maxRetryDelayMs?: number;
+}
+
+export interface SyncEngineStats {
+  /** Documents held in memory. */
+  documents: number;
+  /** Documents being loaded. */
+  loading: number;
+  connections: number;
+  /** Updates applied in memory and not yet durable. */
+  pendingUpdates: number;
+}
+
+interface TakenBatch {
+  room: DocumentRoom;
+  updates: QueuedUpdate[];
+  /** State vector when the batch was taken: exactly what is durable once it commits. */
+  stateVector: Uint8Array;
+}
+
+/**
+ * Owns the open documents. Every store access runs on one serial chain, so loads, batched
+ * appends, compactions, unloads and deletions never interleave, whatever the store's latency.
+ */
+export class SyncEngine {
+  private readonly rooms = new Map<string, DocumentRoom>();
+  private readonly loading = new Map<string, Promise<DocumentRoom | undefined>>();
+  private readonly idleRooms = new Set<DocumentRoom>();
+  private readonly store: DocumentStore;
+  private readonly fanOut: FanOut;
+  private readonly logger: Logger;
+  private readonly compactionThreshold: number;
+  private readonly retryDelayMs: number;
+  private readonly maxRetryDelayMs: number;
+  private chain: Promise<void> = Promise.resolve();
+  private flushScheduled: NodeJS.Immediate | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private consecutiveFailures = 0;
+  private closing = false;
+
+  constructor(options: SyncEngineOptions) {
+    this.store = options.store;
+    this.fanOut = options.fanOut;
+    this.logger = options.logger;
+    this.compactionThreshold = options.compactionThreshold ?? 500;
+    this.retryDelayMs = options.retryDelayMs ?? 100;
+    this.maxRetryDelayMs = options.maxRetryDelayMs ?? 10_000;
+  }
+
+  stats(): SyncEngineStats {
+    let connections = 0;
+    let pendingUpdates = 0;
+    for (const room of this.rooms.values()) {
+      connections += room.connections.size;
+      pendingUpdates += room.pending.length;
+    }
+    return { documents: this.rooms.size, loading: this.loading.size, connections, pendingUpdates };
+  }
+
+  /**
+   * Attaches a connection once the document's stored state is loaded. Messages received before
+   * that must be buffered by the caller and passed to {@link handleMessage} afterwards.
+   * Resolves to false when the document does not exist.
+   */
+  async open(connection: SyncConnection): Promise<boolean> {
+    const room = await this.acquire(connection.docId);
+    if (!room) return false;
+    if (this.closing) {
+      connection.close(CloseCode.GoingAway, 'Arrêt du serveur');
+      this.markIdleIfEmpty(room);
+      return true;
+    }
+    if (!connection.isOpen) {
+      this.markIdleIfEmpty(room);
+      return true;
+    }
+    this.idleRooms.delete(room);
+    room.attach(connection);
+    return true;
+  }
+
+  handleMessage(connection: SyncConnection, data: Uint8Array): void {
+    if (this.closing || !connection.isOpen) return;
+    const room = this.rooms.get(connection.docId);
+    if (!room || !room.connections.has(connection)) return;
+    try {
+      const message = decodeClientMessage(data);
+      switch (message.kind) {
+        case 'syncStep1':
+          room.receiveSyncStep1(connection, message.stateVector);
+          break;
+        case 'update':
+          room.receiveUpdate(connection, message.update);
+          break;
+        case 'awareness':
+          room.receiveAwareness(connection, message.update);
+          break;
+        case 'queryAwareness':
+          room.receiveQueryAwareness(connection);
+          break;
+      }
+    } catch (error) {
+      if (error instanceof MalformedMessageError) {
+        this.logger.warn('sync.malformed_message', { docId: room.id, connection: connection.id, bytes: data.byteLength, reason: error.message });
+        connection.close(CloseCode.MalformedMessage, 'Message invalide');
+      } else if (error instanceof CorruptDocumentError) {
+        // The doc may hold half of the update: drop it from memory, the store is still right.
+        this.logger.error('sync.corrupt_document', { docId: room.id, connection: connection.id, reason: error.message });
+        connection.close(CloseCode.MalformedMessage, 'Message invalide');
+        for (const other of room.connections) other.close(CloseCode.InternalError, 'Document rechargé');
+      } else {
+        throw error;
+      }
+    }
+  }
+
+  close(connection: SyncConnection): void {
+    const room = this.rooms.get(connection.docId);
+    if (!room) return;
+    if (room.detach(connection)) this.markIdleIfEmpty(room);
+  }
+
+  /** Deletes a document: closes its connections with 4410, then removes every stored row. */
+  async deleteDocument(docId: string): Promise<boolean> {
+    return this.enqueue(async () => {
+      const deleted = await this.store.deleteDocument(docId);
+      const room = this.rooms.get(docId);
+      if (room) {
+        for (const connection of room.connections) connection.close(CloseCode.DocumentDeleted, 'Document supprimé');
+        this.unload(room);
+      }
+      return deleted;
+    });
+  }
+
+  /** Flushes, compacts and unloads everything; resolves to the number of updates left unstored. */
+  async shutdown(options: { maxAttempts?: number } = {}): Promise<number> {
+    this.closing = true;
+    for (const room of this.rooms.values()) {
+      for (const connection of room.connections) connection.close(CloseCode.GoingAway, 'Arrêt du serveur');
+      for (const connection of [...room.connections]) this.close(connection);
+    }
+    if (this.flushScheduled) clearImmediate(this.flushScheduled);
+    this.flushScheduled = undefined;
+    const maxAttempts = options.maxAttempts ?? 5;
+    for (let attempt = 0; attempt < maxAttempts; attempt++) {
+      if (this.retryTimer) clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
+      await this.enqueue(() => this.flush());
+      if (this.stats().pendingUpdates === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(this.retryDelayMs * 2 ** attempt, 2000)));
+    }
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    const unstored = this.stats().pendingUpdates;
+    for (const room of this.rooms.values()) room.destroy();
+    this.rooms.clear();
+    this.idleRooms.clear();
+    return unstored;
+  }
+
+  private async acquire(docId: string): Promise<DocumentRoom | undefined> {
+    const existing = this.rooms.get(docId);
+    if (existing && !existing.corrupt) return existing;
+    if (existing) await existing.unloaded;
+    let loading = this.loading.get(docId);
+    if (!loading) {
+      // Two simultaneous first connections share this promise, hence one in-memory doc.
+      loading = this.enqueue(() => this.load(docId)).finally(() => this.loading.delete(docId));
+      this.loading.set(docId, loading);
+    }
+    return loading;
+  }
+
+  private async load(docId: string): Promise<DocumentRoom | undefined> {
+    const current = this.rooms.get(docId);
+    if (current && !current.corrupt) return current;
+    const stored = await this.store.loadDocument(docId);
+    if (!stored) return undefined;
+    const room = new DocumentRoom(docId, stored.updates.length, this.fanOut, () => this.scheduleFlush());
+    try {
+      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
+      for (const { update } of stored.updates) Y.applyUpdate(room.doc, update);
+    } catch (error) {
+      room.destroy();
+      this.logger.error('store.load_failed', { docId, error });
+      throw error;
+    }
+    this.rooms.set(docId, room);
+    // Until a connection attaches the room is idle, so a client that left during the load
+    // does not leave it in memory forever.
+    this.idleRooms.add(room);
+    this.logger.debug('sync.document_loaded', { docId, logRows: stored.updates.length });
+    return room;
+  }
+
+  private markIdleIfEmpty(room: DocumentRoom): void {
+    if (room.connections.size > 0 || room.destroyed) return;
+    this.idleRooms.add(room);
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    // While a retry is pending, new updates simply join the queue it will write.
+    if (this.flushScheduled || this.retryTimer) return;
+    this.flushScheduled = setImmediate(() => {
+      this.flushScheduled = undefined;
+      void this.enqueue(() => this.flush());
+    });
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.chain.then(task);
+    this.chain = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  /** One transaction for every queued update of every document, then relay, then housekeeping. */
+  private async flush(): Promise<void> {
+    const batches: TakenBatch[] = [];
+    for (const room of this.rooms.values()) {
+      if (room.pending.length === 0 || room.destroyed) continue;
+      batches.push({ room, updates: room.pending, stateVector: Y.encodeStateVector(room.doc) });
+      room.pending = [];
+    }
+    if (batches.length > 0) {
+      const entries: PendingUpdate[] = batches.flatMap(({ room, updates }) =>
+        updates.map(({ update }) => ({ docId: room.id, update })),
+      );
+      try {
+        await this.store.appendUpdates(entries);
+      } catch (error) {
+        // Nothing was stored: put the updates back in front, relay nothing, retry later.
+        for (const { room, updates } of batches) room.pending = updates.concat(room.pending);
+        this.consecutiveFailures++;
+        const delay = Math.min(this.retryDelayMs * 2 ** (this.consecutiveFailures - 1), this.maxRetryDelayMs);
+        this.logger.error('store.append_failed', { updates: entries.length, retryInMs: delay, error });
+        if (!this.closing) {
+          this.retryTimer = setTimeout(() => {
+            this.retryTimer = undefined;
+            this.scheduleFlush();
+          }, delay);
+        }
+        return;
+      }
+      if (this.consecutiveFailures > 0) this.logger.info('store.append_recovered', { afterFailures: this.consecutiveFailures });
+      this.consecutiveFailures = 0;
+      for (const batch of batches) this.afterCommit(batch);
+    }
+    for (const room of this.rooms.values()) room.answerDeferredSyncReplies();
+    for (const room of [...this.rooms.values()]) {
+      if (room.logRows >= this.compactionThreshold && !room.destroyed) await this.compact(room);
+    }
+    for (const room of [...this.idleRooms]) await this.unloadIfIdle(room);
+  }
+
+  private afterCommit({ room, updates, stateVector }: TakenBatch): void {
+    room.logRows += updates.length;
+    if (room.destroyed) return;
+    this.fanOut.publish(
+      room.id,
+      updates.map(({ connection, update }) => ({ origin: connection.id, update })),
+    );
+    const acknowledged = new Set<SyncConnection>();
+    for (const { connection } of updates) if (connection.ackRequested) acknowledged.add(connection);
+    if (acknowledged.size === 0) return;
+    const message = encodePersisted(stateVector);
+    for (const connection of acknowledged) connection.send(message);
+  }
+
+  /** Rebuilds the state from what is stored (never from memory), so only durable data is folded. */
+  private async compact(room: DocumentRoom): Promise<void> {
+    try {
+      const stored = await this.store.loadDocument(room.id);
+      if (!stored || stored.updates.length === 0) {
+        room.logRows = 0;
+        return;
+      }
+      const doc = new Y.Doc();
+      try {
+        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+        // Applying one by one is linear; Y.mergeUpdates over a long log is not.
+        for (const { update } of stored.updates) Y.applyUpdate(doc, update);
+        const upToRowId = stored.updates[stored.updates.length - 1]!.rowId;
+        await this.store.compact(room.id, Y.encodeStateAsUpdate(doc), upToRowId);
+      } finally {
+        doc.destroy();
+      }
+      room.logRows = Math.max(0, room.logRows - stored.updates.length);
+      this.logger.debug('store.compacted', { docId: room.id, folded: stored.updates.length });
+    } catch (error) {
+      // The log stays as it is; nothing is lost, compaction is retried later.
+      this.logger.error('store.compact_failed', { docId: room.id, error });
+    }
+  }
+
+  private async unloadIfIdle(room: DocumentRoom): Promise<void> {
+    if (room.connections.size > 0 || room.destroyed) {
+      this.idleRooms.delete(room);
+      return;
+    }
+    if (room.pending.length > 0) return;
+    if (room.logRows > 0) await this.compact(room);
+    // A client may have reconnected during the compaction: it keeps the same live room.
+    if (room.connections.size > 0 || room.pending.length > 0) return;
+    this.unload(room);
+  }
+
+  private unload(room: DocumentRoom): void {
+    this.idleRooms.delete(room);
+    if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
+    room.destroy();
+  }
+}

@@ -1,0 +1,6 @@
+export { captureLogger, type CapturedLogs } from './captureLogger.js';
+export { newClient, waitForText, type TestClient } from './newClient.js';
+export { newDataDir, newServer, type TestServer } from './newServer.js';
+export { encodeUpdateFrame, newRawClient, type RawClient, type RawMessage } from './newRawClient.js';
+export { newTrpcClient, type TestTrpcClient } from './newTrpcClient.js';
+export { waitFor } from './waitFor.js';
