@@ -31,6 +31,8 @@ function resolvePrincipal(_req: IncomingMessage): Principal {
 const PAYLOAD_TOO_LARGE_MESSAGE = 'Requête trop volumineuse.';
 
 const t = initTRPC.context<ApiContext>().create({
+  // Stack traces are for the server log, never for API clients.
+  isDev: false,
   errorFormatter({ shape, error }) {
     if (error.code === 'PAYLOAD_TOO_LARGE') return { ...shape, message: PAYLOAD_TOO_LARGE_MESSAGE };
     if (error.cause instanceof ZodError) {

@@ -1,0 +1,5 @@
+import type { Command } from './Command.js';
+import { serveCommand } from './serveCommand.js';
+
+/** Every `pnpm canevas` subcommand; later features register theirs here. */
+export const commands: readonly Command[] = [serveCommand];

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from '../createServer.js';
+import { createLogger } from '../logger.js';
+import { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
+import type { Command } from './Command.js';
+import { seedDemo } from './seedDemo.js';
+import { resolveServeConfig } from './serveConfig.js';
+
+const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'démarre le serveur (API, synchronisation et application web) sur un seul port',
+  usage: [
+    'Usage : pnpm canevas serve [--port <p>] [--host <h>] [--data <dossier>] [--plugins <dossier>] [--public-url <url>] [--demo]',
+    '',
+    'Variables d’environnement : PORT (3000), HOST (127.0.0.1), DATA_DIR (./data), PLUGINS_DIR,',
+    'PUBLIC_URL, MAX_PAYLOAD (4194304 octets), SQLITE_SYNCHRONOUS (NORMAL|FULL), LOG_LEVEL (info).',
+  ].join('\n'),
+  async run(argv, io) {
+    const config = resolveServeConfig(argv, io.env);
+    const logger = createLogger({ level: config.logLevel });
+    const store = new SqliteDocumentStore({ file: join(config.dataDir, 'canevas.sqlite'), synchronous: config.sqliteSynchronous });
+    if (config.demo) {
+      const seeded = await seedDemo(store);
+      logger.info('demo.seeded', { documents: seeded });
+    }
+    if (config.pluginsDir) logger.info('plugins.dir', { dir: config.pluginsDir });
+    const webRoot = existsSync(join(WEB_DIST, 'index.html')) ? WEB_DIST : undefined;
+    const server = await createServer({
+      store,
+      port: config.port,
+      host: config.host,
+      maxPayload: config.maxPayload,
+      logger,
+      ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
+      ...(webRoot !== undefined && { webRoot }),
+    });
+    io.stdout(`Canevas écoute sur ${server.url}\n`);
+
+    return new Promise<number>((resolve) => {
+      let stopping = false;
+      const stop = (signal: NodeJS.Signals) => {
+        if (stopping) {
+          logger.warn('server.forced_exit', { signal });
+          process.exit(1);
+        }
+        stopping = true;
+        logger.info('server.stopping', { signal });
+        server.close().then(
+          ({ unstoredUpdates }) => resolve(unstoredUpdates > 0 ? 1 : 0),
+          (error: unknown) => {
+            logger.error('server.close_failed', { error });
+            resolve(1);
+          },
+        );
+      };
+      process.on('SIGTERM', stop);
+      process.on('SIGINT', stop);
+    });
+  },
+};

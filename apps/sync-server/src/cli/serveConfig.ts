@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { LogLevel } from '../logger.js';
+import type { SqliteSynchronous } from '../store/SqliteDocumentStore.js';
+import { UsageError } from './Command.js';
+
+export interface ServeConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  pluginsDir: string | undefined;
+  publicUrl: string | undefined;
+  maxPayload: number;
+  sqliteSynchronous: SqliteSynchronous;
+  logLevel: LogLevel;
+  demo: boolean;
+}
+
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_MAX_PAYLOAD = 4 * 1024 * 1024;
+
+/** Command-line flags win over environment variables, which win over defaults. */
+export function resolveServeConfig(argv: string[], env: NodeJS.ProcessEnv): ServeConfig {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        plugins: { type: 'string' },
+        'public-url': { type: 'string' },
+        demo: { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const pluginsDir = values.plugins ?? env.PLUGINS_DIR;
+  const publicUrl = values['public-url'] ?? env.PUBLIC_URL;
+  if (publicUrl !== undefined && !/^https?:\/\//.test(publicUrl)) {
+    throw new UsageError(`PUBLIC_URL doit commencer par http:// ou https:// (reçu : ${publicUrl}).`);
+  }
+  return {
+    port: integer('port', values.port ?? env.PORT, DEFAULT_PORT, 0, 65535),
+    host: values.host ?? env.HOST ?? '127.0.0.1',
+    dataDir: resolve(values.data ?? env.DATA_DIR ?? './data'),
+    pluginsDir: pluginsDir ? resolve(pluginsDir) : undefined,
+    publicUrl,
+    maxPayload: integer('MAX_PAYLOAD', env.MAX_PAYLOAD, DEFAULT_MAX_PAYLOAD, 1024, 1024 * 1024 * 1024),
+    sqliteSynchronous: synchronous(env.SQLITE_SYNCHRONOUS),
+    logLevel: logLevel(env.LOG_LEVEL),
+    demo: values.demo ?? false,
+  };
+}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`${name} doit être un entier entre ${min} et ${max} (reçu : ${raw}).`);
+  }
+  return value;
+}
+
+function synchronous(raw: string | undefined): SqliteSynchronous {
+  const value = (raw ?? 'NORMAL').toUpperCase();
+  if (value !== 'NORMAL' && value !== 'FULL') {
+    throw new UsageError(`SQLITE_SYNCHRONOUS doit valoir NORMAL ou FULL (reçu : ${raw}).`);
+  }
+  return value;
+}
+
+function logLevel(raw: string | undefined): LogLevel {
+  const value = raw ?? 'info';
+  if (value !== 'debug' && value !== 'info' && value !== 'warn' && value !== 'error') {
+    throw new UsageError(`LOG_LEVEL doit valoir debug, info, warn ou error (reçu : ${raw}).`);
+  }
+  return value;
+}
