@@ -1,1 +1,2 @@
-export {};
+export { tzcldReferential } from './manifest.js';
+export { TZCLD_PHASES } from './phases.js';
