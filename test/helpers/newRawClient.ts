@@ -31,6 +31,8 @@ export function newRawClient(url: string): RawClient {
     socket.once('open', () => resolve());
     socket.once('error', reject);
   });
+  // A refused upgrade rejects `opened`; tests that expect it listen for 'unexpected-response'.
+  opened.catch(() => undefined);
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
   );

@@ -1,0 +1,27 @@
+import type { DocumentStore, PendingUpdate } from '@canevas/sync-server';
+
+/** Wraps a real store; while `failing`, appends throw like a full or locked SQLite file. */
+export class FlakyStore implements DocumentStore {
+  failing = false;
+  failedAppends = 0;
+
+  constructor(private readonly inner: DocumentStore) {}
+
+  async appendUpdates(batch: readonly PendingUpdate[]): Promise<void> {
+    if (this.failing) {
+      this.failedAppends++;
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    }
+    return this.inner.appendUpdates(batch);
+  }
+
+  loadDocument = (id: string) => this.inner.loadDocument(id);
+  compact = (docId: string, snapshot: Uint8Array, upToRowId: number) => this.inner.compact(docId, snapshot, upToRowId);
+  createDocument: DocumentStore['createDocument'] = (document) => this.inner.createDocument(document);
+  getDocument = (id: string) => this.inner.getDocument(id);
+  listDocuments = () => this.inner.listDocuments();
+  renameDocument = (id: string, title: string, now: number) => this.inner.renameDocument(id, title, now);
+  deleteDocument = (id: string) => this.inner.deleteDocument(id);
+  countDocuments = () => this.inner.countDocuments();
+  close = () => this.inner.close();
+}

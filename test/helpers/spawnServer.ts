@@ -1,0 +1,39 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = fileURLToPath(new URL('../../apps/sync-server/src/cli.ts', import.meta.url));
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  syncUrl: string;
+  /** Everything written to stderr (the JSON log lines). */
+  stderr: string[];
+  /** Resolves with the exit code, or the signal's name when killed. */
+  exited: Promise<number | string>;
+}
+
+/** Runs `pnpm canevas serve` as a real child process (so it can be SIGKILLed) on a free port. */
+export async function spawnServer(dataDir: string, extraArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--port', '0', '--data', dataDir, ...extraArgs], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => stderr.push(line));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      const match = /(http:\/\/\S+)/.exec(line);
+      if (match) resolve(match[1]!);
+    });
+    void exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${stderr.join('\n')}`)));
+  });
+  return { child, url, syncUrl: `${url.replace(/^http/, 'ws')}/sync`, stderr, exited };
+}
