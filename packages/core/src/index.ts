@@ -37,3 +37,35 @@ export {
   INVOLVEMENT_LEVELS,
   tablePresets,
 } from './referential/tablePresets.js';
+export {
+  formatPath,
+  validateManifest,
+  type ManifestError,
+  type ManifestValidation,
+} from './referential/validateManifest.js';
+export type { Anchor, TextQuote } from './anchors/Anchor.js';
+export type { EvidenceLink, EvidenceStatus } from './review/EvidenceLink.js';
+export type { Assessment } from './review/Assessment.js';
+export { evaluateCompleteness, type CompletenessInput } from './completeness/evaluateCompleteness.js';
+export type {
+  CompletenessReport,
+  CriterionAssessment,
+  CriterionReport,
+  CriterionStatus,
+  Decision,
+  DecisionOutcome,
+  MissingItem,
+  SectionSummary,
+  Severity,
+} from './completeness/CompletenessReport.js';
+export { completenessTree, type CompletenessTreeNode } from './completeness/completenessTree.js';
+export {
+  extractOutline,
+  type DocumentOutline,
+  type OutlineSection,
+  type OutlineTable,
+} from './completeness/documentOutline.js';
+export type { CustomRule, RuleContext, RuleFunction, RuleOutcome } from './completeness/RuleFunction.js';
+export { countWords } from './completeness/countWords.js';
+export { formatEuros, parseFrenchAmount } from './completeness/parseFrenchAmount.js';
+export { normalizeText } from './completeness/normalizeText.js';

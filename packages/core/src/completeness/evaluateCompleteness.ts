@@ -1,0 +1,439 @@
+import type {
+  CompletenessRule,
+  ReferentialManifest,
+  ReferentialNode,
+  Template,
+  TemplateSection,
+} from '../referential/manifestSchema.js';
+import type { Assessment } from '../review/Assessment.js';
+import type { EvidenceLink } from '../review/EvidenceLink.js';
+import type { ProseMirrorJSON } from '../schema/documentContent.js';
+import type {
+  CompletenessReport,
+  CriterionAssessment,
+  CriterionReport,
+  CriterionStatus,
+  Decision,
+  MissingItem,
+  SectionSummary,
+} from './CompletenessReport.js';
+import { agree, describeNode } from './describeNode.js';
+import { extractOutline, type DocumentOutline, type OutlineTable } from './documentOutline.js';
+import { descendantsOf, manifestIndex, type ManifestIndex } from './manifestIndex.js';
+import { normalizeText } from './normalizeText.js';
+import { formatEuros, parseFrenchAmount } from './parseFrenchAmount.js';
+import type { RuleFunction } from './RuleFunction.js';
+
+export interface CompletenessInput {
+  /** A validated manifest (see `validateManifest`). */
+  manifest: ReferentialManifest;
+  /** The template the document was created from; template-bound rules apply only to it. */
+  templateId?: string;
+  content: ProseMirrorJSON;
+  evidence: readonly EvidenceLink[];
+  assessments: readonly Assessment[];
+  now?: Date;
+  /** The functions that `custom` rules name, as code plugins registered them. */
+  ruleFunctions?: ReadonlyMap<string, RuleFunction> | Readonly<Record<string, RuleFunction>>;
+}
+
+function plural(count: number, singular: string, pluralForm: string): string {
+  // French: 0 and 1 take the singular.
+  return `${count} ${count <= 1 ? singular : pluralForm}`;
+}
+
+const TRAILING_LINK_WORDS = /\s+(?:de|des|du|la|le|les|à|au|aux|et|en|d’|l’|d'|l')$/i;
+
+/** Keeps long labels (TZCLD phases) readable in a one-line message. */
+function shorten(text: string, max = 30): string {
+  if (text.length <= max + 10) return text;
+  const cut = text.lastIndexOf(' ', max);
+  let head = text.slice(0, cut > 0 ? cut : max);
+  while (TRAILING_LINK_WORDS.test(head)) head = head.replace(TRAILING_LINK_WORDS, '');
+  return `${head}…`;
+}
+
+/**
+ * Says what a document still lacks for its referential: each criterion's status, the missing
+ * items explained in French, a score and the decision. Pure and linear in the document size, so
+ * the panel can run it on every change.
+ */
+export function evaluateCompleteness(input: CompletenessInput): CompletenessReport {
+  const { manifest, templateId, content, evidence, assessments } = input;
+  const now = input.now ?? new Date();
+  const index = manifestIndex(manifest);
+  const template = templateId === undefined ? undefined : manifest.templates.find((t) => t.id === templateId);
+  const outline = extractOutline(content, template);
+  const functions = input.ruleFunctions;
+  const ruleFunction = (name: string): RuleFunction | undefined =>
+    functions instanceof Map ? functions.get(name) : (functions as Record<string, RuleFunction> | undefined)?.[name];
+
+  const ownEvidence = new Map<string, number>();
+  for (const link of evidence) {
+    if (link.status === 'attached') ownEvidence.set(link.nodeId, (ownEvidence.get(link.nodeId) ?? 0) + 1);
+  }
+  const subtreeEvidence = new Map<string, number>();
+  for (let i = index.ordered.length - 1; i >= 0; i--) {
+    const node = index.ordered[i]!;
+    let count = ownEvidence.get(node.id) ?? 0;
+    for (const child of index.children.get(node.id) ?? []) count += subtreeEvidence.get(child.id) ?? 0;
+    subtreeEvidence.set(node.id, count);
+  }
+
+  const latest = new Map<string, Assessment>();
+  for (const assessment of assessments) {
+    const previous = latest.get(assessment.nodeId);
+    if (!previous || Date.parse(assessment.at) >= Date.parse(previous.at)) latest.set(assessment.nodeId, assessment);
+  }
+  const assessmentOf = (node: ReferentialNode): CriterionAssessment | undefined => {
+    const found = latest.get(node.id);
+    if (!found) return undefined;
+    const scale = node.scale === undefined ? undefined : index.scales.get(node.scale);
+    const levelIndex = node.scale === undefined ? undefined : index.levelIndex.get(node.scale)?.get(found.level);
+    const threshold = node.scale === undefined ? Number.POSITIVE_INFINITY : index.proficientFrom.get(node.scale)!;
+    return {
+      level: found.level,
+      label: levelIndex === undefined ? found.level : scale!.levels[levelIndex]!.label,
+      proficient: levelIndex !== undefined && levelIndex >= threshold,
+      by: found.by,
+      at: found.at,
+    };
+  };
+
+  let total = 0;
+  let satisfied = 0;
+  const missing: MissingItem[] = [];
+  const unfilledSections = new Set<string>();
+  const requiredEvidence = new Map<string, number>();
+
+  const check = (rule: CompletenessRule, ok: boolean, message: string, nodeIds: string[] = [], sectionIds: string[] = []) => {
+    total++;
+    if (ok) {
+      satisfied++;
+      return;
+    }
+    missing.push({ ruleId: rule.id, severity: rule.severity, nodeIds, sectionIds, message: rule.message ?? message });
+  };
+
+  const sectionOf = (id: string): TemplateSection | undefined => template?.sections.find((s) => s.id === id);
+  const headingOf = (id: string) => sectionOf(id)?.heading ?? id;
+
+  for (const rule of manifest.rules) {
+    if ('template' in rule && rule.template !== templateId) continue;
+    switch (rule.type) {
+      case 'section_filled': {
+        const targets = rule.section !== undefined ? [rule.section] : (template?.sections.map((s) => s.id) ?? []);
+        const min = Math.max(rule.minWords, 1);
+        for (const id of targets) {
+          const found = outline.sections.get(id);
+          const words = found?.words ?? 0;
+          const ok = found !== undefined && words >= min;
+          if (!ok) unfilledSections.add(id);
+          const message = found === undefined
+            ? `La section « ${headingOf(id)} » est absente du document.`
+            : rule.minWords <= 1
+              ? `La section « ${headingOf(id)} » est vide.`
+              : `La section « ${headingOf(id)} » compte ${plural(words, 'mot', 'mots')} sur les ${rule.minWords} attendus.`;
+          check(rule, ok, message, sectionOf(id)?.nodes ?? [], [id]);
+        }
+        break;
+      }
+      case 'evidence_min': {
+        const targets = rule.nodes
+          ? rule.nodes.map((id) => index.nodes.get(id)).filter((n): n is ReferentialNode => n !== undefined)
+          : index.ordered.filter((n) => (rule.nodeType ? n.type === rule.nodeType : n.assessable));
+        for (const node of targets) {
+          requiredEvidence.set(node.id, Math.max(requiredEvidence.get(node.id) ?? 0, rule.count));
+          const count = subtreeEvidence.get(node.id) ?? 0;
+          const message = count === 0
+            ? `${describeNode(node)} n'a aucune preuve liée.`
+            : `${describeNode(node)} a ${plural(count, 'preuve liée', 'preuves liées')} sur les ${rule.count} ${rule.count <= 1 ? 'attendue' : 'attendues'}.`;
+          check(rule, count >= rule.count, message, [node.id]);
+        }
+        break;
+      }
+      case 'table_check':
+        applyTableCheck(rule, outline, template, check);
+        break;
+      case 'all_children': {
+        const root = index.nodes.get(rule.node);
+        if (!root) break;
+        for (const node of [root, ...descendantsOf(index, root.id)]) {
+          // The rule is about the children; the root counts only when it is itself a leaf.
+          if (!node.assessable || (node === root && (index.children.get(root.id)?.length ?? 0) > 0)) continue;
+          const assessment = assessmentOf(node);
+          const target = node.scale === undefined ? undefined : index.levelIndex.get(node.scale)?.get(rule.level);
+          const reached = assessment === undefined ? undefined : index.levelIndex.get(node.scale!)?.get(assessment.level);
+          const ok = target !== undefined && reached !== undefined && reached >= target;
+          const targetLabel = target === undefined ? rule.level : index.scales.get(node.scale!)!.levels[target]!.label;
+          const message = assessment === undefined
+            ? `${describeNode(node)} n'est pas encore ${agree(node, 'évalué')} (niveau attendu : « ${targetLabel} »).`
+            : `${describeNode(node)} est ${agree(node, 'évalué')} « ${assessment.label} », en dessous du niveau « ${targetLabel} ».`;
+          check(rule, ok, message, [node.id]);
+        }
+        break;
+      }
+      case 'measure_set': {
+        const sections = rule.section !== undefined
+          ? [rule.section]
+          : (template?.sections.filter((s) => s.table?.kind === 'indicators').map((s) => s.id) ?? []);
+        for (const id of sections) {
+          const table = outline.sections.get(id)?.tables[0];
+          if (!table || table.rows.length === 0) {
+            check(rule, false, `Le tableau « ${headingOf(id)} » n'a aucun indicateur.`, [], [id]);
+            continue;
+          }
+          const nameColumn = table.columns[0] ?? rule.column;
+          const columnLabel = columnLabelOf(sectionOf(id), rule.column).toLowerCase();
+          table.rows.forEach((row, i) => {
+            const name = row[nameColumn] || `ligne ${i + 1}`;
+            check(rule, (row[rule.column] ?? '') !== '', `L'indicateur « ${name} » n'a pas de ${columnLabel}.`, [], [id]);
+          });
+        }
+        break;
+      }
+      case 'custom': {
+        const fn = ruleFunction(rule.fn);
+        if (!fn) {
+          check(rule, false, `La règle « ${rule.id} » utilise la fonction « ${rule.fn} », qu'aucun plugin n'a enregistrée.`);
+          break;
+        }
+        let outcomes;
+        try {
+          const result = fn({ manifest, rule, params: rule.params ?? {}, template, outline, evidence, assessments, now });
+          outcomes = Array.isArray(result) ? result : [result];
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          check(rule, false, `La règle « ${rule.id} » a échoué : ${reason}`);
+          break;
+        }
+        for (const outcome of outcomes) {
+          check(rule, outcome.ok, outcome.message ?? `La règle « ${rule.id} » n'est pas satisfaite.`, outcome.nodeIds, outcome.sectionIds);
+        }
+        break;
+      }
+    }
+  }
+
+  const criteria = criterionReports(index, template, subtreeEvidence, requiredEvidence, unfilledSections, assessmentOf);
+  const sections: SectionSummary[] = (template?.sections ?? []).map((section) => {
+    const found = outline.sections.get(section.id);
+    return { id: section.id, heading: section.heading, present: found !== undefined, words: found?.words ?? 0 };
+  });
+
+  return {
+    referentialId: manifest.id,
+    ...(template ? { templateId: template.id } : {}),
+    score: total === 0 ? 100 : Math.floor((100 * satisfied) / total),
+    checks: { total, satisfied },
+    criteria,
+    missing,
+    decision: decide(manifest, index, assessmentOf),
+    sections,
+    totalWords: outline.totalWords,
+  };
+}
+
+function columnLabelOf(section: TemplateSection | undefined, column: string): string {
+  return section?.table?.columns.find((c) => c.id === column)?.label ?? column;
+}
+
+type Check = (rule: CompletenessRule, ok: boolean, message: string, nodeIds?: string[], sectionIds?: string[]) => void;
+type TableCheckRule = Extract<CompletenessRule, { type: 'table_check' }>;
+
+function applyTableCheck(rule: TableCheckRule, outline: DocumentOutline, template: Template | undefined, check: Check) {
+  const section = template?.sections.find((s) => s.id === rule.section);
+  const heading = section?.heading ?? rule.section;
+  const sectionIds = [rule.section];
+  const table: OutlineTable | undefined = outline.sections.get(rule.section)?.tables[0];
+  if (!table) {
+    check(rule, false, `Le tableau de la section « ${heading} » est absent du document.`, [], sectionIds);
+    return;
+  }
+  const columnLabel = (id: string) => columnLabelOf(section, id);
+  switch (rule.check) {
+    case 'min_rows': {
+      const min = rule.min ?? 1;
+      const noun = table.kind === 'action_plan' ? ['action', 'actions'] as const : ['ligne', 'lignes'] as const;
+      check(
+        rule,
+        table.rows.length >= min,
+        `Le tableau « ${heading} » compte ${plural(table.rows.length, noun[0], noun[1])} sur les ${min} ${min <= 1 ? 'attendue' : 'attendues'}.`,
+        [],
+        sectionIds,
+      );
+      return;
+    }
+    case 'column_filled': {
+      const column = rule.column!;
+      if (table.rows.length === 0) {
+        check(rule, false, `Le tableau « ${heading} » n'a aucune ligne.`, [], sectionIds);
+        return;
+      }
+      const empty = table.rows.filter((row) => !row[column]);
+      const message = empty.length === 1
+        ? `Dans le tableau « ${heading} », 1 ligne n'a pas de « ${columnLabel(column)} ».`
+        : `Dans le tableau « ${heading} », ${empty.length} lignes n'ont pas de « ${columnLabel(column)} ».`;
+      check(rule, empty.length === 0, message, [], sectionIds);
+      return;
+    }
+    case 'phases_covered': {
+      const column = rule.column!;
+      const values = rule.values ?? section?.table?.columns.find((c) => c.id === column)?.enum ?? [];
+      const present = new Set(table.rows.map((row) => normalizeText(row[column] ?? '')));
+      const isPhase = column === 'phase' || table.kind === 'action_plan';
+      for (const value of values) {
+        const message = isPhase
+          ? `La phase « ${shorten(value)} » n'a aucune action.`
+          : `La valeur « ${shorten(value)} » n'apparaît dans aucune ligne du tableau « ${heading} ».`;
+        check(rule, present.has(normalizeText(value)), message, [], sectionIds);
+      }
+      return;
+    }
+    case 'has_charges_and_produits':
+    case 'balanced': {
+      const budget = readBudget(table, section, rule.column);
+      if (rule.check === 'has_charges_and_produits') {
+        check(rule, budget.charges.count > 0, `Le budget « ${heading} » n'a aucune charge.`, [], sectionIds);
+        check(rule, budget.produits.count > 0, `Le budget « ${heading} » n'a aucun produit.`, [], sectionIds);
+        return;
+      }
+      if (budget.invalid.length > 0) {
+        const list = budget.invalid.map((v) => `« ${v} »`).join(', ');
+        check(rule, false, `Le budget « ${heading} » contient des montants illisibles : ${list}.`, [], sectionIds);
+        return;
+      }
+      if (budget.charges.count + budget.produits.count === 0) {
+        check(rule, false, `Le budget « ${heading} » n'a aucun montant.`, [], sectionIds);
+        return;
+      }
+      const gap = budget.charges.total - budget.produits.total;
+      const balanced = Math.abs(gap) < 0.005;
+      const explanation = rule.explanationSection;
+      const explained = explanation !== undefined && (outline.sections.get(explanation)?.words ?? 0) > 0;
+      const where = explanation === undefined
+        ? ''
+        : `, et l'écart n'est pas expliqué dans la section « ${template?.sections.find((s) => s.id === explanation)?.heading ?? explanation} »`;
+      check(
+        rule,
+        balanced || explained,
+        `Le budget « ${heading} » n'est pas équilibré : ${formatEuros(budget.charges.total)} de charges pour ${formatEuros(budget.produits.total)} de produits (écart de ${formatEuros(Math.abs(gap))})${where}.`,
+        [],
+        explanation === undefined ? sectionIds : [...sectionIds, explanation],
+      );
+      return;
+    }
+  }
+}
+
+interface Budget {
+  charges: { total: number; count: number };
+  produits: { total: number; count: number };
+  invalid: string[];
+}
+
+function readBudget(table: OutlineTable, section: TemplateSection | undefined, amountColumn: string | undefined): Budget {
+  const columns = section?.table?.columns;
+  const amount = amountColumn ?? columns?.find((c) => c.type === 'eur')?.id ?? 'montant';
+  const nature = columns?.find((c) => c.id === 'nature')?.id
+    ?? columns?.find((c) => c.enum?.some((v) => /^charge/i.test(v)))?.id
+    ?? 'nature';
+  const budget: Budget = { charges: { total: 0, count: 0 }, produits: { total: 0, count: 0 }, invalid: [] };
+  for (const row of table.rows) {
+    const kind = normalizeText(row[nature] ?? '');
+    const side = /^(charge|depense)/.test(kind) ? budget.charges : /^(produit|recette|ressource)/.test(kind) ? budget.produits : undefined;
+    const text = row[amount] ?? '';
+    if (text === '') continue;
+    const value = parseFrenchAmount(text);
+    if (value === null) {
+      budget.invalid.push(text);
+      continue;
+    }
+    if (side) {
+      side.total += value;
+      side.count++;
+    }
+  }
+  return budget;
+}
+
+function criterionReports(
+  index: ManifestIndex,
+  template: Template | undefined,
+  subtreeEvidence: Map<string, number>,
+  requiredEvidence: Map<string, number>,
+  unfilledSections: Set<string>,
+  assessmentOf: (node: ReferentialNode) => CriterionAssessment | undefined,
+): CriterionReport[] {
+  const sectionsOfNode = new Map<string, string[]>();
+  for (const section of template?.sections ?? []) {
+    for (const id of section.nodes ?? []) {
+      let list = sectionsOfNode.get(id);
+      if (!list) sectionsOfNode.set(id, (list = []));
+      list.push(section.id);
+    }
+  }
+  const tracked = (node: ReferentialNode) => node.assessable || node.type === 'criterion';
+  const statuses = new Map<string, CriterionStatus>();
+  const reports = new Map<string, CriterionReport>();
+  // Children first: a parent is only covered when its tracked children are.
+  for (let i = index.ordered.length - 1; i >= 0; i--) {
+    const node = index.ordered[i]!;
+    if (!tracked(node)) continue;
+    const assessment = assessmentOf(node);
+    const count = subtreeEvidence.get(node.id) ?? 0;
+    const required = requiredEvidence.get(node.id) ?? 1;
+    let status: CriterionStatus;
+    if (assessment) status = 'évalué';
+    else if (count === 0) status = 'absent';
+    else {
+      const sectionsFilled = (sectionsOfNode.get(node.id) ?? []).every((id) => !unfilledSections.has(id));
+      const childrenCovered = descendantsOf(index, node.id).every((child) => {
+        const childStatus = statuses.get(child.id);
+        return childStatus === undefined || childStatus === 'couvert' || childStatus === 'évalué';
+      });
+      status = count >= required && sectionsFilled && childrenCovered ? 'couvert' : 'partiel';
+    }
+    statuses.set(node.id, status);
+    reports.set(node.id, {
+      nodeId: node.id,
+      ...(node.code ? { code: node.code } : {}),
+      label: node.label,
+      type: node.type,
+      status,
+      evidenceCount: count,
+      requiredEvidence: required,
+      ...(assessment ? { assessment } : {}),
+    });
+  }
+  return index.ordered.filter(tracked).map((node) => reports.get(node.id)!);
+}
+
+function decide(
+  manifest: ReferentialManifest,
+  index: ManifestIndex,
+  assessmentOf: (node: ReferentialNode) => CriterionAssessment | undefined,
+): Decision {
+  const rule = manifest.policy.decision.type;
+  if (rule === 'none') return { rule, outcome: 'none', label: 'Pas de décision automatique', reasons: [] };
+  const targets = index.ordered.filter((node) => (rule === 'all_key_mastered' ? node.key : node.assessable));
+  if (targets.length === 0) {
+    const what = rule === 'all_key_mastered' ? 'compétence clé' : 'nœud évaluable';
+    return { rule, outcome: 'pending', label: "En attente d'évaluation", reasons: [`Le référentiel ne déclare aucune ${what}.`] };
+  }
+  const reasons: string[] = [];
+  let failed = false;
+  for (const node of targets) {
+    const assessment = assessmentOf(node);
+    if (!assessment) {
+      reasons.push(`${describeNode(node)} n'est pas encore ${agree(node, 'évalué')}.`);
+    } else if (!assessment.proficient) {
+      failed = true;
+      reasons.push(`${describeNode(node)} est ${agree(node, 'évalué')} « ${assessment.label} », niveau non maîtrisé.`);
+    }
+  }
+  if (reasons.length === 0) return { rule, outcome: 'validated', label: 'Validé', reasons };
+  return failed
+    ? { rule, outcome: 'not_validated', label: 'Non validé', reasons }
+    : { rule, outcome: 'pending', label: "En attente d'évaluation", reasons };
+}
