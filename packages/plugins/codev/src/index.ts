@@ -1,1 +1,1 @@
-export {};
+export { codevReferential } from './manifest.js';
