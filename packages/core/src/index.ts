@@ -69,3 +69,10 @@ export type { CustomRule, RuleContext, RuleFunction, RuleOutcome } from './compl
 export { countWords } from './completeness/countWords.js';
 export { formatEuros, parseFrenchAmount } from './completeness/parseFrenchAmount.js';
 export { normalizeText } from './completeness/normalizeText.js';
+export { CORE_API_VERSION } from './coreApiVersion.js';
+export {
+  ReferentialRegistry,
+  type ReferentialSource,
+  type RegistrationResult,
+  type RegistryProblem,
+} from './registry/ReferentialRegistry.js';
