@@ -1,4 +1,4 @@
-import { manifestSchema, type ReferentialManifest } from '@canevas/core';
+import { manifestSchema, validateManifest, type ReferentialManifest } from '@canevas/core';
 import { describe, expect, it } from 'vitest';
 import { codevReferential } from './index.js';
 
@@ -14,6 +14,10 @@ describe('codev manifest', () => {
     expect(manifest.policy).toMatchObject({ signOff: 'committee', decision: { type: 'none' } });
     expect(manifest.nodes.some((node) => node.assessable)).toBe(false);
     expect(manifest.rules.some((rule) => rule.type === 'evidence_min' || rule.type === 'all_children')).toBe(false);
+  });
+
+  it('passes the registry\'s validation, cross-references included', () => {
+    expect(validateManifest(codevReferential)).toMatchObject({ ok: true });
   });
 
   it('has unique ids and only references ids that exist', () => {

@@ -1,4 +1,4 @@
-import { manifestSchema, type ReferentialManifest } from '@canevas/core';
+import { manifestSchema, validateManifest, type ReferentialManifest } from '@canevas/core';
 import { describe, expect, it } from 'vitest';
 import { TZCLD_PHASES, tzcldReferential } from './index.js';
 
@@ -19,6 +19,10 @@ describe('tzcld manifest', () => {
       signOff: 'jury',
       decision: { type: 'all_assessable_proficient' },
     });
+  });
+
+  it('passes the registry\'s validation, cross-references included', () => {
+    expect(validateManifest(tzcldReferential)).toMatchObject({ ok: true });
   });
 
   it('has unique ids for nodes, templates, rules, scales and modalities, and unique section ids per template', () => {

@@ -19,7 +19,6 @@ export const tzcldReferential = defineReferential({
   source: {
     document:
       "Référentiel de compétences et de certification « Développer un projet de coopération territoriale garantissant l'accès à l'emploi des personnes qui en sont durablement privées »",
-    issuer: 'Territoires zéro chômeur de longue durée',
   },
   scales: [acquisitionScale],
   nodes: tzcldNodes,
