@@ -19,6 +19,8 @@ export interface RawClient {
   /** Sends sync step 1 with `doc`'s state vector. */
   sendSyncStep1(doc?: Y.Doc): void;
   sendUpdate(update: Uint8Array): void;
+  /** Resolves with the first message (already received or next) that matches. */
+  nextMessage(predicate: (message: RawMessage) => boolean): Promise<RawMessage>;
   close(): void;
 }
 
@@ -26,7 +28,16 @@ export interface RawClient {
 export function newRawClient(url: string): RawClient {
   const socket = new WebSocket(url);
   const messages: RawMessage[] = [];
-  socket.on('message', (data: Buffer) => messages.push(decodeServerMessage(new Uint8Array(data))));
+  const waiters = new Set<{ predicate: (message: RawMessage) => boolean; resolve: (message: RawMessage) => void }>();
+  socket.on('message', (data: Buffer) => {
+    const message = decodeServerMessage(new Uint8Array(data));
+    messages.push(message);
+    for (const waiter of waiters) {
+      if (!waiter.predicate(message)) continue;
+      waiters.delete(waiter);
+      waiter.resolve(message);
+    }
+  });
   const opened = new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
@@ -51,6 +62,11 @@ export function newRawClient(url: string): RawClient {
     },
     sendUpdate(update) {
       socket.send(encodeUpdateFrame(update));
+    },
+    nextMessage(predicate) {
+      const found = messages.find(predicate);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve) => waiters.add({ predicate, resolve }));
     },
     close: () => socket.close(),
   };

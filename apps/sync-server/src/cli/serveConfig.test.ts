@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from './Command.js';
+import { resolveServeConfig } from './serveConfig.js';
+
+describe('resolveServeConfig', () => {
+  it('uses documented defaults', () => {
+    expect(resolveServeConfig([], {})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: resolve('./data'),
+      pluginsDir: undefined,
+      publicUrl: undefined,
+      maxPayload: 4 * 1024 * 1024,
+      sqliteSynchronous: 'NORMAL',
+      logLevel: 'info',
+      demo: false,
+    });
+  });
+
+  it('lets flags win over environment variables', () => {
+    const config = resolveServeConfig(['--port', '8080', '--data', '/srv/canevas', '--demo'], {
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/ignored',
+      SQLITE_SYNCHRONOUS: 'full',
+      MAX_PAYLOAD: '1048576',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/srv/canevas',
+      sqliteSynchronous: 'FULL',
+      maxPayload: 1048576,
+      demo: true,
+    });
+  });
+
+  it('refuses bad values with a message naming the setting', () => {
+    expect(() => resolveServeConfig(['--port', 'abc'], {})).toThrow(new UsageError('port doit être un entier entre 0 et 65535 (reçu : abc).'));
+    expect(() => resolveServeConfig([], { SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(/SQLITE_SYNCHRONOUS/);
+    expect(() => resolveServeConfig(['--frobnicate'], {})).toThrow(UsageError);
+    expect(() => resolveServeConfig([], { PUBLIC_URL: 'canevas.example.org' })).toThrow(/PUBLIC_URL/);
+  });
+});
