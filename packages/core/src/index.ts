@@ -76,3 +76,8 @@ export {
   type RegistrationResult,
   type RegistryProblem,
 } from './registry/ReferentialRegistry.js';
+export { QUOTE_CONTEXT, QUOTE_EXACT_MAX, quoteSelector } from './anchors/quoteSelector.js';
+export { base64ToBytes, bytesToBase64, decodeRelPos, encodeRelPos } from './anchors/relativePositionCodec.js';
+export { createAnchor } from './anchors/createAnchor.js';
+export { resolveAnchor, type AnchorResolution } from './anchors/resolveAnchor.js';
+export { flattenDocument, type FlatDocument, type TextSegment } from './anchors/flattenDocument.js';
