@@ -77,8 +77,8 @@ export function resolveAnchor(ydoc: Y.Doc, anchor: Anchor, field = DOCUMENT_FIEL
   let end = pointOf(ydoc, anchor.end);
   // A block deleted whole is garbage-collected and its position lost: the passage then keeps
   // what remains in the other endpoint's block (earlier blocks of a long passage may be missed).
-  if (!start && end?.type instanceof Y.XmlText) start = { type: end.type, index: 0 };
-  if (!end && start?.type instanceof Y.XmlText) end = { type: start.type, index: (start.type as Y.XmlText).length };
+  if (!start && end?.type instanceof Y.XmlText) start = { type: end.type as unknown as Y.AbstractType<unknown>, index: 0 };
+  if (!end && start?.type instanceof Y.XmlText) end = { type: start.type as unknown as Y.AbstractType<unknown>, index: start.type.length };
   if (!start || !end) return detached;
   const flat = flattenDocument(ydoc.getXmlFragment(field));
   const from = locate(flat, start);
