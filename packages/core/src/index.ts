@@ -66,7 +66,7 @@ export {
   type OutlineTable,
 } from './completeness/documentOutline.js';
 export type { CustomRule, RuleContext, RuleFunction, RuleOutcome } from './completeness/RuleFunction.js';
-export { countWords } from './completeness/countWords.js';
+export { countWords, WordCounter } from './completeness/countWords.js';
 export { formatEuros, parseFrenchAmount } from './completeness/parseFrenchAmount.js';
 export { normalizeText } from './completeness/normalizeText.js';
 export { CORE_API_VERSION } from './coreApiVersion.js';

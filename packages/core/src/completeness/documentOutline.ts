@@ -1,6 +1,6 @@
 import type { Template } from '../referential/manifestSchema.js';
 import type { ProseMirrorJSON } from '../schema/documentContent.js';
-import { countWords } from './countWords.js';
+import { WordCounter } from './countWords.js';
 import { normalizeText } from './normalizeText.js';
 
 /** A typed table as the rules read it: cell texts by column id, empty rows left out. */
@@ -52,6 +52,32 @@ function readTable(node: ProseMirrorJSON): OutlineTable {
   return { kind: String(node.attrs?.kind ?? 'custom'), columns, rows };
 }
 
+function feedText(counter: WordCounter, node: ProseMirrorJSON) {
+  if (node.text !== undefined) {
+    counter.feed(node.text);
+    return;
+  }
+  const content = node.content;
+  if (!content) return;
+  for (let i = 0; i < content.length; i++) feedText(counter, content[i]!);
+}
+
+const headingsCache = new WeakMap<Template, { known: Map<string, string>; byHeading: Map<string, string> }>();
+
+function templateHeadings(template: Template | undefined) {
+  if (!template) return { known: new Map<string, string>(), byHeading: new Map<string, string>() };
+  let cached = headingsCache.get(template);
+  if (!cached) {
+    cached = { known: new Map(), byHeading: new Map() };
+    for (const section of template.sections) {
+      cached.known.set(section.id, section.heading);
+      cached.byHeading.set(normalizeText(section.heading), section.id);
+    }
+    headingsCache.set(template, cached);
+  }
+  return cached;
+}
+
 /**
  * Splits a document into its template sections. A heading starts a section when it carries a
  * `sectionId` or, failing that, when its text matches a template heading (case- and
@@ -59,76 +85,51 @@ function readTable(node: ProseMirrorJSON): OutlineTable {
  */
 export function extractOutline(content: ProseMirrorJSON, template?: Template): DocumentOutline {
   const sections = new Map<string, OutlineSection>();
-  const known = new Map<string, string>();
-  const byHeading = new Map<string, string>();
-  for (const section of template?.sections ?? []) {
-    known.set(section.id, section.heading);
-    byHeading.set(normalizeText(section.heading), section.id);
-  }
-  let totalWords = 0;
+  const { known, byHeading } = templateHeadings(template);
+  const counter = new WordCounter();
   let current: OutlineSection | undefined;
 
-  const enter = (id: string, heading: string) => {
+  const sectionFor = (id: string, heading: string): OutlineSection => {
     let section = sections.get(id);
     if (!section) {
       section = { id, heading: known.get(id) ?? heading, words: 0, tables: [] };
       sections.set(id, section);
     }
-    current = section;
+    return section;
   };
 
-  const visit = (node: ProseMirrorJSON) => {
-    switch (node.type) {
-      case 'heading': {
-        const text = textOf(node);
-        const declared = node.attrs?.sectionId;
-        const id = typeof declared === 'string' && declared !== '' ? declared : byHeading.get(normalizeText(text));
-        if (id !== undefined) {
-          enter(id, text);
-          return;
-        }
-        const words = countWords(text);
-        totalWords += words;
-        if (current) current.words += words;
-        return;
+  /** Counts a block's words into the current section. */
+  const countBlock = (node: ProseMirrorJSON) => {
+    const before = counter.words;
+    feedText(counter, node);
+    counter.break();
+    if (current) current.words += counter.words - before;
+  };
+
+  const blocks = content.content ?? [];
+  for (let b = 0; b < blocks.length; b++) {
+    const node = blocks[b]!;
+    if (node.type === 'heading') {
+      const declared = node.attrs?.sectionId;
+      const id = typeof declared === 'string' && declared !== ''
+        ? declared
+        : byHeading.size > 0 ? byHeading.get(normalizeText(textOf(node))) : undefined;
+      if (id !== undefined) current = sectionFor(id, textOf(node));
+      else countBlock(node);
+    } else if (node.type === 'typedTable') {
+      const table = readTable(node);
+      const declared = node.attrs?.sectionId;
+      const ownerId = typeof declared === 'string' && declared !== '' ? declared : current?.id;
+      const before = counter.words;
+      for (const row of table.rows) for (const column in row) counter.feed(row[column]!).break();
+      if (ownerId !== undefined) {
+        const owner = sectionFor(ownerId, ownerId);
+        owner.tables.push(table);
+        owner.words += counter.words - before;
       }
-      case 'typedTable': {
-        const table = readTable(node);
-        const declared = node.attrs?.sectionId;
-        const owner = typeof declared === 'string' && declared !== '' ? declared : current?.id;
-        let words = 0;
-        for (const row of table.rows) for (const column in row) words += countWords(row[column]!);
-        totalWords += words;
-        if (owner !== undefined) {
-          if (!sections.has(owner)) {
-            const previous = current;
-            enter(owner, known.get(owner) ?? owner);
-            current = previous;
-          }
-          const section = sections.get(owner)!;
-          section.tables.push(table);
-          section.words += words;
-        }
-        return;
-      }
-      case 'paragraph':
-      case 'codeBlock': {
-        const words = countWords(textOf(node));
-        totalWords += words;
-        if (current) current.words += words;
-        return;
-      }
-      default:
-        if (node.text !== undefined) {
-          const words = countWords(node.text);
-          totalWords += words;
-          if (current) current.words += words;
-          return;
-        }
-        for (const child of node.content ?? []) visit(child);
+    } else {
+      countBlock(node);
     }
-  };
-
-  for (const child of content.content ?? []) visit(child);
-  return { sections, totalWords };
+  }
+  return { sections, totalWords: counter.words };
 }
