@@ -1,1 +1,1 @@
-export {};
+export { cefiReferential } from './manifest.js';
