@@ -102,7 +102,7 @@ export const TypedTableCell = Node.create({
       column: {
         default: '',
         parseHTML: (element) =>
-          element.getAttribute('data-column') ?? `c${(element as { cellIndex: number }).cellIndex + 1}`,
+          element.getAttribute('data-column') ?? `c${(element as unknown as { cellIndex: number }).cellIndex + 1}`,
         renderHTML: (attributes) => ({ 'data-column': attributes.column }),
       },
     };

@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { apiErrorMessage, isNotFound } from '../api/apiError.js';
+import { trpc, type DocumentSummary } from '../api/trpcClient.js';
+import { documentPath, navigate } from '../routing/navigation.js';
+import { ConfirmDialog } from '../ui/ConfirmDialog.js';
+import { CreateDocumentForm } from './CreateDocumentForm.js';
+import { DocumentRow } from './DocumentRow.js';
+
+type ListState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; documents: DocumentSummary[] };
+
+interface PendingDelete {
+  document: DocumentSummary;
+  busy: boolean;
+  error: string | null;
+}
+
+export function DocumentListPage() {
+  const [list, setList] = useState<ListState>({ status: 'loading' });
+  const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const load = useCallback(async () => {
+    setList({ status: 'loading' });
+    try {
+      setList({ status: 'ready', documents: await trpc.documents.list.query() });
+    } catch (error) {
+      setList({ status: 'error', message: apiErrorMessage(error) });
+    }
+  }, []);
+
+  useEffect(() => {
+    document.title = 'Documents — Canevas';
+    void load();
+  }, [load]);
+
+  async function create(title: string): Promise<void> {
+    const { id } = await trpc.documents.create.mutate({ title });
+    navigate(documentPath(id));
+  }
+
+  async function rename(id: string, title: string): Promise<void> {
+    const renamed = await trpc.documents.rename.mutate({ id, title });
+    setList((current) =>
+      current.status === 'ready'
+        ? { ...current, documents: current.documents.map((doc) => (doc.id === id ? renamed : doc)) }
+        : current,
+    );
+    setAnnouncement(`Document renommé en « ${renamed.title} ».`);
+  }
+
+  async function confirmDelete(): Promise<void> {
+    if (!pendingDelete) return;
+    const { document: target } = pendingDelete;
+    setPendingDelete({ ...pendingDelete, busy: true, error: null });
+    try {
+      await trpc.documents.delete.mutate({ id: target.id });
+    } catch (error) {
+      // Someone else deleted it first: the outcome the user asked for.
+      if (!isNotFound(error)) {
+        setPendingDelete({ document: target, busy: false, error: apiErrorMessage(error) });
+        return;
+      }
+    }
+    setList((current) =>
+      current.status === 'ready'
+        ? { ...current, documents: current.documents.filter((doc) => doc.id !== target.id) }
+        : current,
+    );
+    setPendingDelete(null);
+    setAnnouncement(`Le document « ${target.title} » a été supprimé.`);
+    headingRef.current?.focus();
+  }
+
+  return (
+    <main id="contenu" className="page">
+      <h1 ref={headingRef} tabIndex={-1} className="page-title">
+        Documents
+      </h1>
+      <CreateDocumentForm onCreate={create} />
+
+      <section aria-labelledby="documents-heading" className="documents">
+        <h2 id="documents-heading" className="section-title">
+          Tous les documents
+        </h2>
+        {list.status === 'loading' && (
+          <p role="status" className="muted">
+            Chargement des documents…
+          </p>
+        )}
+        {list.status === 'error' && (
+          <div role="alert" className="notice notice--error">
+            <p>{list.message}</p>
+            <button type="button" className="button" onClick={() => void load()}>
+              Réessayer
+            </button>
+          </div>
+        )}
+        {list.status === 'ready' && list.documents.length === 0 && (
+          <p className="empty-state">Aucun document pour l’instant. Créez le premier avec le formulaire ci-dessus.</p>
+        )}
+        {list.status === 'ready' && list.documents.length > 0 && (
+          <ul className="document-list">
+            {list.documents.map((doc) => (
+              <DocumentRow
+                key={doc.id}
+                document={doc}
+                onRename={(title) => rename(doc.id, title)}
+                onDelete={() => setPendingDelete({ document: doc, busy: false, error: null })}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
+
+      {pendingDelete && (
+        <ConfirmDialog
+          title="Supprimer ce document ?"
+          message={`« ${pendingDelete.document.title} » sera supprimé définitivement, pour toutes les personnes qui y ont accès.`}
+          confirmLabel="Supprimer"
+          busyLabel="Suppression…"
+          busy={pendingDelete.busy}
+          error={pendingDelete.error}
+          onConfirm={() => void confirmDelete()}
+          onCancel={() => setPendingDelete(null)}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,78 @@
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { ConnectionState } from './connectionStatus.js';
+import { PersistedAckTracker } from './PersistedAckTracker.js';
+
+export interface SyncTarget {
+  url: string;
+  room: string;
+  params: Record<string, string>;
+}
+
+/**
+ * One open document: its Y.Doc, the y-websocket provider that syncs it with the server, and the
+ * connection state the page shows. The client never writes content on its own: the document's
+ * initial content comes from the server.
+ */
+export class CollaborationSession {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private readonly acks: PersistedAckTracker;
+  private readonly listeners = new Set<() => void>();
+  private state: ConnectionState = {
+    socket: 'connecting',
+    synced: false,
+    everSynced: false,
+    unsynced: false,
+    closed: null,
+  };
+
+  constructor(target: SyncTarget) {
+    this.acks = new PersistedAckTracker(this.doc);
+    this.provider = new WebsocketProvider(target.url, target.room, this.doc, {
+      params: { ...target.params, ack: '1' },
+      connect: false,
+    });
+    // The handler must be in place before the first message can arrive.
+    this.acks.attach(this.provider);
+    this.acks.subscribe(() => this.update({ unsynced: this.acks.unsynced }));
+    this.provider.on('status', ({ status }) => {
+      if (status === 'connected') this.update({ socket: 'connected' });
+      else if (status === 'disconnected') this.update({ socket: 'offline', synced: false });
+    });
+    this.provider.on('connection-close', () => this.update({ socket: 'offline', synced: false }));
+    this.provider.on('sync', (synced) => {
+      this.update(synced ? { synced, everSynced: true, unsynced: this.acks.unsynced } : { synced });
+    });
+    this.provider.on('closed', ({ code, reason }) => {
+      // y-websocket already stops retrying on 44xx; disconnect also leaves the BroadcastChannel.
+      this.provider.disconnect();
+      this.update({ closed: { code, reason } });
+    });
+    this.provider.connect();
+  }
+
+  getState = (): ConnectionState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  destroy(): void {
+    this.listeners.clear();
+    this.acks.destroy();
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+
+  private update(patch: Partial<ConnectionState>): void {
+    const next = { ...this.state, ...patch };
+    const changed = (Object.keys(patch) as (keyof ConnectionState)[]).some((key) => next[key] !== this.state[key]);
+    if (!changed) return;
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+}

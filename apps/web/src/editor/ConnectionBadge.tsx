@@ -1,0 +1,21 @@
+import { STATUS_LABELS, type ConnectionStatus } from './connectionStatus.js';
+
+interface ConnectionBadgeProps {
+  status: ConnectionStatus;
+  unsavedWhileOffline: boolean;
+}
+
+/** Polite live region: screen readers hear each change without being interrupted. */
+export function ConnectionBadge({ status, unsavedWhileOffline }: ConnectionBadgeProps) {
+  return (
+    <div role="status" className="connection" data-status={status}>
+      <span className={`connection__badge connection__badge--${status}`}>
+        <span className="connection__dot" aria-hidden="true" />
+        {STATUS_LABELS[status]}
+      </span>
+      {unsavedWhileOffline && (
+        <span className="connection__note">Vos dernières modifications seront envoyées au retour de la connexion.</span>
+      )}
+    </div>
+  );
+}

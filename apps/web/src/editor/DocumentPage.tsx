@@ -1,0 +1,241 @@
+import { useCallback, useEffect, useState } from 'react';
+import { apiErrorMessage, isNotFound } from '../api/apiError.js';
+import { trpc } from '../api/trpcClient.js';
+import { RenameTitleForm } from '../documents/RenameTitleForm.js';
+import { NameDialog } from '../identity/NameDialog.js';
+import { useIdentity } from '../identity/useIdentity.js';
+import type { UserIdentity } from '../identity/userIdentity.js';
+import { Link } from '../routing/Link.js';
+import { navigate } from '../routing/navigation.js';
+import type { CollaborationSession, SyncTarget } from './CollaborationSession.js';
+import { CollaborativeEditor } from './CollaborativeEditor.js';
+import { ConnectionBadge } from './ConnectionBadge.js';
+import { connectionStatus } from './connectionStatus.js';
+import { PresenceList } from './PresenceList.js';
+import { useBeforeUnloadWarning } from './useBeforeUnloadWarning.js';
+import { useCollaborationSession, useConnectionState } from './useCollaborationSession.js';
+import { useLingeringFlag } from './useLingeringFlag.js';
+import { usePresence } from './usePresence.js';
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'gone' }
+  | { status: 'ready'; title: string; target: SyncTarget };
+
+export function DocumentPage({ id }: { id: string }) {
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [identity, setName] = useIdentity();
+
+  const load = useCallback(async () => {
+    setLoaded({ status: 'loading' });
+    try {
+      const [summary, target] = await Promise.all([
+        trpc.documents.get.query({ id }),
+        trpc.documents.syncTarget.query({ id }),
+      ]);
+      setLoaded({ status: 'ready', title: summary.title, target });
+    } catch (error) {
+      setLoaded(isNotFound(error) ? { status: 'gone' } : { status: 'error', message: apiErrorMessage(error) });
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const title = loaded.status === 'ready' ? loaded.title : null;
+  useEffect(() => {
+    document.title = `${title ?? 'Document'} — Canevas`;
+  }, [title]);
+
+  // Connect only once we know whom to show to the others.
+  const target = loaded.status === 'ready' && identity ? loaded.target : null;
+  const session = useCollaborationSession(target);
+
+  if (loaded.status === 'gone') return <DocumentGone />;
+
+  return (
+    <main id="contenu" className="page page--editor">
+      <nav aria-label="Fil d’Ariane" className="breadcrumb">
+        <Link href="/">← Tous les documents</Link>
+      </nav>
+      {loaded.status === 'loading' && (
+        <>
+          <h1 tabIndex={-1} className="page-title">
+            Document
+          </h1>
+          <p role="status" className="muted">
+            Chargement du document…
+          </p>
+        </>
+      )}
+      {loaded.status === 'error' && (
+        <>
+          <h1 tabIndex={-1} className="page-title">
+            Document
+          </h1>
+          <div role="alert" className="notice notice--error">
+            <p>{loaded.message}</p>
+            <button type="button" className="button" onClick={() => void load()}>
+              Réessayer
+            </button>
+          </div>
+        </>
+      )}
+      {loaded.status === 'ready' && (
+        <DocumentWorkspace
+          id={id}
+          title={loaded.title}
+          onRenamed={(renamed) => setLoaded({ ...loaded, title: renamed })}
+          session={session}
+          identity={identity}
+          onChangeName={setName}
+        />
+      )}
+      {loaded.status === 'ready' && !identity && (
+        <NameDialog cancelLabel="Retour à la liste" onSubmit={setName} onCancel={() => navigate('/')} />
+      )}
+    </main>
+  );
+}
+
+interface DocumentWorkspaceProps {
+  id: string;
+  title: string;
+  onRenamed: (title: string) => void;
+  session: CollaborationSession | null;
+  identity: UserIdentity | null;
+  onChangeName: (name: string) => void;
+}
+
+function DocumentWorkspace({ id, title, onRenamed, session, identity, onChangeName }: DocumentWorkspaceProps) {
+  const [renaming, setRenaming] = useState(false);
+
+  async function rename(next: string): Promise<void> {
+    const renamed = await trpc.documents.rename.mutate({ id, title: next });
+    onRenamed(renamed.title);
+  }
+
+  return (
+    <>
+      <header className="doc-header">
+        {renaming ? (
+          <div className="doc-header__title">
+            <h1 className="visually-hidden">{title}</h1>
+            <RenameTitleForm title={title} onRename={rename} onClose={() => setRenaming(false)} />
+          </div>
+        ) : (
+          <div className="doc-header__title">
+            <h1 tabIndex={-1} className="page-title">
+              {title}
+            </h1>
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-label={`Renommer « ${title} »`}
+              onClick={() => setRenaming(true)}
+            >
+              Renommer
+            </button>
+          </div>
+        )}
+        {session && <SessionStatus session={session} />}
+      </header>
+      {session && identity ? (
+        <LiveDocument session={session} identity={identity} onChangeName={onChangeName} />
+      ) : (
+        <p className="muted">Connexion au document…</p>
+      )}
+    </>
+  );
+}
+
+function SessionStatus({ session }: { session: CollaborationSession }) {
+  const state = useConnectionState(session);
+  useBeforeUnloadWarning(state.unsynced && state.closed === null);
+  // A keystroke waits a few milliseconds for its ack: only a lasting wait is worth showing.
+  const lastingUnsynced = useLingeringFlag(state.unsynced, 1000);
+  const status = connectionStatus({ ...state, unsynced: lastingUnsynced });
+  return <ConnectionBadge status={status} unsavedWhileOffline={status === 'offline' && state.unsynced} />;
+}
+
+interface LiveDocumentProps {
+  session: CollaborationSession;
+  identity: UserIdentity;
+  onChangeName: (name: string) => void;
+}
+
+function LiveDocument({ session, identity, onChangeName }: LiveDocumentProps) {
+  const state = useConnectionState(session);
+  const participants = usePresence(session.provider);
+  const status = connectionStatus(state);
+
+  if (status === 'gone') return <GoneNotice />;
+  return (
+    <div className="doc-layout">
+      <div className="doc-layout__main">
+        {status === 'refused' && (
+          <div role="alert" className="notice notice--error">
+            <p>Le serveur a refusé la connexion à ce document. Rechargez la page pour réessayer.</p>
+            <button type="button" className="button" onClick={() => window.location.reload()}>
+              Recharger la page
+            </button>
+          </div>
+        )}
+        <CollaborativeEditor session={session} identity={identity} editable={state.everSynced && state.closed === null} />
+      </div>
+      <aside className="doc-layout__side" aria-label="Participants">
+        <PresenceList participants={participants} />
+        <ChangeName identity={identity} onChange={onChangeName} />
+      </aside>
+    </div>
+  );
+}
+
+function ChangeName({ identity, onChange }: { identity: UserIdentity; onChange: (name: string) => void }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="identity">
+      <p className="identity__text">
+        Vous apparaissez sous le nom <strong>{identity.name}</strong>.
+      </p>
+      <button type="button" className="button button--quiet" onClick={() => setOpen(true)}>
+        Changer de nom
+      </button>
+      {open && (
+        <NameDialog
+          initialName={identity.name}
+          cancelLabel="Annuler"
+          onSubmit={(name) => {
+            onChange(name);
+            setOpen(false);
+          }}
+          onCancel={() => setOpen(false)}
+        />
+      )}
+    </div>
+  );
+}
+
+function GoneNotice() {
+  return (
+    <div role="alert" className="notice notice--error">
+      <p>Ce document n’existe pas ou a été supprimé.</p>
+      <p>
+        <Link href="/">Retour à la liste des documents</Link>
+      </p>
+    </div>
+  );
+}
+
+function DocumentGone() {
+  return (
+    <main id="contenu" className="page">
+      <h1 tabIndex={-1} className="page-title">
+        Document introuvable
+      </h1>
+      <GoneNotice />
+    </main>
+  );
+}

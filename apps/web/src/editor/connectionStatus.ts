@@ -1,0 +1,36 @@
+/** What the session knows about its connection, as plain data. */
+export interface ConnectionState {
+  /** `connecting` only before the first connection attempt ends; then `connected` or `offline`. */
+  socket: 'connecting' | 'connected' | 'offline';
+  /** The server's state has been received on the current connection. */
+  synced: boolean;
+  /** The document has been synced at least once (the editor can be used). */
+  everSynced: boolean;
+  /** Some local edit is not yet acknowledged as stored by the server. */
+  unsynced: boolean;
+  /** The server refused the connection for good (close codes 4400–4499). */
+  closed: { code: number; reason: string } | null;
+}
+
+export type ConnectionStatus = 'connected' | 'syncing' | 'offline' | 'gone' | 'refused';
+
+export const CLOSE_DOCUMENT_NOT_FOUND = 4404;
+export const CLOSE_DOCUMENT_DELETED = 4410;
+
+export const STATUS_LABELS: Record<ConnectionStatus, string> = {
+  connected: 'Connecté',
+  syncing: 'Synchronisation en cours',
+  offline: 'Hors ligne',
+  gone: 'Document indisponible',
+  refused: 'Connexion refusée',
+};
+
+export function connectionStatus(state: ConnectionState): ConnectionStatus {
+  if (state.closed) {
+    const { code } = state.closed;
+    return code === CLOSE_DOCUMENT_NOT_FOUND || code === CLOSE_DOCUMENT_DELETED ? 'gone' : 'refused';
+  }
+  if (state.socket === 'offline') return 'offline';
+  if (state.socket === 'connecting' || !state.synced || state.unsynced) return 'syncing';
+  return 'connected';
+}

@@ -1,0 +1,38 @@
+import { useSyncExternalStore } from 'react';
+
+export type Route = { page: 'list' } | { page: 'document'; id: string } | { page: 'notFound' };
+
+const DOCUMENT_PATH = /^\/d\/([A-Za-z0-9_-]{1,64})\/?$/;
+
+export function parseRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { page: 'list' };
+  const match = DOCUMENT_PATH.exec(pathname);
+  if (match?.[1]) return { page: 'document', id: match[1] };
+  return { page: 'notFound' };
+}
+
+export function documentPath(id: string): string {
+  return `/d/${encodeURIComponent(id)}`;
+}
+
+// pushState fires no event, so navigate() notifies the same listeners popstate does.
+const NAVIGATE_EVENT = 'canevas:navigate';
+
+export function navigate(path: string): void {
+  if (path === window.location.pathname) return;
+  window.history.pushState(null, '', path);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname);
+}

@@ -1,0 +1,50 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+interface DialogProps {
+  title: string;
+  children: ReactNode;
+  /** Escape, or the caller's cancel button. */
+  onCancel: () => void;
+  /** Role alertdialog for confirmations that interrupt the user. */
+  alert?: boolean;
+}
+
+/**
+ * A modal built on the native <dialog>: showModal() makes the rest of the page inert (focus stays
+ * inside) and Escape fires `cancel`. Focus goes back where it was when the dialog closes.
+ */
+export function Dialog({ title, children, onCancel, alert = false }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const onCancelRef = useRef(onCancel);
+  useEffect(() => {
+    onCancelRef.current = onCancel;
+  });
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const previouslyFocused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.showModal();
+    const handleCancel = (event: Event) => {
+      // Keep the dialog under React's control: the caller decides whether it unmounts.
+      event.preventDefault();
+      onCancelRef.current();
+    };
+    dialog.addEventListener('cancel', handleCancel);
+    return () => {
+      dialog.removeEventListener('cancel', handleCancel);
+      dialog.close();
+      if (previouslyFocused?.isConnected) previouslyFocused.focus();
+    };
+  }, []);
+
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} role={alert ? 'alertdialog' : undefined}>
+      <h2 id={titleId} className="dialog__title">
+        {title}
+      </h2>
+      {children}
+    </dialog>
+  );
+}
