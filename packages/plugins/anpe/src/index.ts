@@ -1,1 +1,1 @@
-export {};
+export { anpeReferential } from './manifest.js';
