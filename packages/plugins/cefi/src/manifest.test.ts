@@ -168,6 +168,11 @@ describe('cefi manifest', () => {
     expect(total('dossier-bloc3')).toBeLessThanOrEqual(2000);
     const sectionRules = manifest.rules.filter((r) => r.type === 'section_filled');
     expect(sectionRules.filter((r) => r.template.startsWith('memoire') && r.severity === 'error').every((r) => r.minWords >= 300)).toBe(true);
+    // Every section that evidences a criterion must be filled; only framing sections may warn.
+    for (const rule of sectionRules) {
+      const evidences = (template(rule.template)?.sections.find((s) => s.id === rule.section)?.nodes ?? []).length > 0;
+      if (evidences) expect(rule.severity, rule.id).toBe('error');
+    }
   });
 
   it('asks for one piece of evidence per criterion and every criterion of a block at « Acquis »', () => {

@@ -48,6 +48,14 @@ export const MIN_WORDS: Record<string, Record<string, number>> = {
   },
 };
 
+/** Sections that frame the document rather than evidence a criterion: a short one is a warning. */
+const SIGNPOST_SECTIONS = new Set([
+  `${TEMPLATE.memoireBloc1}.conclusion`,
+  `${TEMPLATE.memoireBloc2}.conclusion`,
+  `${TEMPLATE.carteMentaleBloc3}.projet`,
+  `${TEMPLATE.dossierBloc3}.projet`,
+]);
+
 const BLOCK_NAMES: Record<number, string> = {
   1: 'du mémoire professionnel du bloc 1',
   2: 'du mémoire professionnel du bloc 2',
@@ -63,8 +71,7 @@ export const cefiRules: RuleInput[] = [
         template,
         section,
         minWords,
-        // Introductions and conclusions matter less to the jury than the sections it assesses.
-        severity: section === 'conclusion' || section === 'projet' ? 'warning' : 'error',
+        severity: SIGNPOST_SECTIONS.has(`${template}.${section}`) ? 'warning' : 'error',
       }),
     ),
   ),
