@@ -1,22 +1,15 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense } from 'react';
 import { DocumentListPage } from './documents/DocumentListPage.js';
-import { DocumentPage } from './editor/DocumentPage.js';
 import { Link } from './routing/Link.js';
 import { parseRoute, usePathname } from './routing/navigation.js';
+import { PageHeading } from './ui/PageHeading.js';
+
+// The editor (TipTap, Yjs, the schema) is most of the bundle; the list does not need it.
+const DocumentPage = lazy(() => import('./editor/DocumentPage.js').then((module) => ({ default: module.DocumentPage })));
 
 export function App() {
   const pathname = usePathname();
   const route = parseRoute(pathname);
-  const firstRender = useRef(true);
-
-  // After a client-side navigation, screen readers and keyboards start from the new page's title.
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    document.querySelector<HTMLElement>('main h1')?.focus();
-  }, [pathname]);
 
   return (
     <>
@@ -29,12 +22,22 @@ export function App() {
         </Link>
       </header>
       {route.page === 'list' && <DocumentListPage />}
-      {route.page === 'document' && <DocumentPage key={route.id} id={route.id} />}
+      {route.page === 'document' && (
+        <Suspense
+          fallback={
+            <main id="contenu" className="page">
+              <p role="status" className="muted">
+                Chargement de l’éditeur…
+              </p>
+            </main>
+          }
+        >
+          <DocumentPage key={route.id} id={route.id} />
+        </Suspense>
+      )}
       {route.page === 'notFound' && (
         <main id="contenu" className="page">
-          <h1 tabIndex={-1} className="page-title">
-            Page introuvable
-          </h1>
+          <PageHeading>Page introuvable</PageHeading>
           <p>
             <Link href="/">Retour à la liste des documents</Link>
           </p>

@@ -3,6 +3,7 @@ import { apiErrorMessage, isNotFound } from '../api/apiError.js';
 import { trpc, type DocumentSummary } from '../api/trpcClient.js';
 import { documentPath, navigate } from '../routing/navigation.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
+import { PageHeading } from '../ui/PageHeading.js';
 import { CreateDocumentForm } from './CreateDocumentForm.js';
 import { DocumentRow } from './DocumentRow.js';
 
@@ -21,7 +22,7 @@ export function DocumentListPage() {
   const [list, setList] = useState<ListState>({ status: 'loading' });
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const listHeadingRef = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(async () => {
     setList({ status: 'loading' });
@@ -72,18 +73,16 @@ export function DocumentListPage() {
     );
     setPendingDelete(null);
     setAnnouncement(`Le document « ${target.title} » a été supprimé.`);
-    headingRef.current?.focus();
+    listHeadingRef.current?.focus();
   }
 
   return (
     <main id="contenu" className="page">
-      <h1 ref={headingRef} tabIndex={-1} className="page-title">
-        Documents
-      </h1>
+      <PageHeading>Documents</PageHeading>
       <CreateDocumentForm onCreate={create} />
 
       <section aria-labelledby="documents-heading" className="documents">
-        <h2 id="documents-heading" className="section-title">
+        <h2 id="documents-heading" ref={listHeadingRef} tabIndex={-1} className="section-title">
           Tous les documents
         </h2>
         {list.status === 'loading' && (

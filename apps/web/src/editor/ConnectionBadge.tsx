@@ -2,18 +2,19 @@ import { STATUS_LABELS, type ConnectionStatus } from './connectionStatus.js';
 
 interface ConnectionBadgeProps {
   status: ConnectionStatus;
-  unsavedWhileOffline: boolean;
+  /** Raw, not debounced: exposed as data-unsynced for tests and tooling. */
+  unsynced: boolean;
 }
 
 /** Polite live region: screen readers hear each change without being interrupted. */
-export function ConnectionBadge({ status, unsavedWhileOffline }: ConnectionBadgeProps) {
+export function ConnectionBadge({ status, unsynced }: ConnectionBadgeProps) {
   return (
-    <div role="status" className="connection" data-status={status}>
+    <div role="status" className="connection" data-status={status} data-unsynced={unsynced}>
       <span className={`connection__badge connection__badge--${status}`}>
         <span className="connection__dot" aria-hidden="true" />
         {STATUS_LABELS[status]}
       </span>
-      {unsavedWhileOffline && (
+      {status === 'offline' && unsynced && (
         <span className="connection__note">Vos dernières modifications seront envoyées au retour de la connexion.</span>
       )}
     </div>

@@ -1,15 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiErrorMessage, isNotFound } from '../api/apiError.js';
 import { trpc } from '../api/trpcClient.js';
 import { RenameTitleForm } from '../documents/RenameTitleForm.js';
+import { ChangeNameButton } from '../identity/ChangeNameButton.js';
 import { NameDialog } from '../identity/NameDialog.js';
 import { useIdentity } from '../identity/useIdentity.js';
 import type { UserIdentity } from '../identity/userIdentity.js';
 import { Link } from '../routing/Link.js';
 import { navigate } from '../routing/navigation.js';
+import { PageHeading } from '../ui/PageHeading.js';
 import type { CollaborationSession, SyncTarget } from './CollaborationSession.js';
 import { CollaborativeEditor } from './CollaborativeEditor.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
+import { DocumentGoneNotice } from './DocumentGoneNotice.js';
 import { connectionStatus } from './connectionStatus.js';
 import { PresenceList } from './PresenceList.js';
 import { useBeforeUnloadWarning } from './useBeforeUnloadWarning.js';
@@ -62,9 +65,7 @@ export function DocumentPage({ id }: { id: string }) {
       </nav>
       {loaded.status === 'loading' && (
         <>
-          <h1 tabIndex={-1} className="page-title">
-            Document
-          </h1>
+          <PageHeading>Document</PageHeading>
           <p role="status" className="muted">
             Chargement du document…
           </p>
@@ -72,9 +73,7 @@ export function DocumentPage({ id }: { id: string }) {
       )}
       {loaded.status === 'error' && (
         <>
-          <h1 tabIndex={-1} className="page-title">
-            Document
-          </h1>
+          <PageHeading>Document</PageHeading>
           <div role="alert" className="notice notice--error">
             <p>{loaded.message}</p>
             <button type="button" className="button" onClick={() => void load()}>
@@ -111,6 +110,13 @@ interface DocumentWorkspaceProps {
 
 function DocumentWorkspace({ id, title, onRenamed, session, identity, onChangeName }: DocumentWorkspaceProps) {
   const [renaming, setRenaming] = useState(false);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const wasRenaming = useRef(false);
+
+  useEffect(() => {
+    if (wasRenaming.current && !renaming) renameButton.current?.focus();
+    wasRenaming.current = renaming;
+  }, [renaming]);
 
   async function rename(next: string): Promise<void> {
     const renamed = await trpc.documents.rename.mutate({ id, title: next });
@@ -127,10 +133,9 @@ function DocumentWorkspace({ id, title, onRenamed, session, identity, onChangeNa
           </div>
         ) : (
           <div className="doc-header__title">
-            <h1 tabIndex={-1} className="page-title">
-              {title}
-            </h1>
+            <PageHeading>{title}</PageHeading>
             <button
+              ref={renameButton}
               type="button"
               className="button button--quiet"
               aria-label={`Renommer « ${title} »`}
@@ -157,7 +162,7 @@ function SessionStatus({ session }: { session: CollaborationSession }) {
   // A keystroke waits a few milliseconds for its ack: only a lasting wait is worth showing.
   const lastingUnsynced = useLingeringFlag(state.unsynced, 1000);
   const status = connectionStatus({ ...state, unsynced: lastingUnsynced });
-  return <ConnectionBadge status={status} unsavedWhileOffline={status === 'offline' && state.unsynced} />;
+  return <ConnectionBadge status={status} unsynced={state.unsynced} />;
 }
 
 interface LiveDocumentProps {
@@ -171,7 +176,7 @@ function LiveDocument({ session, identity, onChangeName }: LiveDocumentProps) {
   const participants = usePresence(session.provider);
   const status = connectionStatus(state);
 
-  if (status === 'gone') return <GoneNotice />;
+  if (status === 'gone') return <DocumentGoneNotice />;
   return (
     <div className="doc-layout">
       <div className="doc-layout__main">
@@ -187,44 +192,8 @@ function LiveDocument({ session, identity, onChangeName }: LiveDocumentProps) {
       </div>
       <aside className="doc-layout__side" aria-label="Participants">
         <PresenceList participants={participants} />
-        <ChangeName identity={identity} onChange={onChangeName} />
+        <ChangeNameButton identity={identity} onChange={onChangeName} />
       </aside>
-    </div>
-  );
-}
-
-function ChangeName({ identity, onChange }: { identity: UserIdentity; onChange: (name: string) => void }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <div className="identity">
-      <p className="identity__text">
-        Vous apparaissez sous le nom <strong>{identity.name}</strong>.
-      </p>
-      <button type="button" className="button button--quiet" onClick={() => setOpen(true)}>
-        Changer de nom
-      </button>
-      {open && (
-        <NameDialog
-          initialName={identity.name}
-          cancelLabel="Annuler"
-          onSubmit={(name) => {
-            onChange(name);
-            setOpen(false);
-          }}
-          onCancel={() => setOpen(false)}
-        />
-      )}
-    </div>
-  );
-}
-
-function GoneNotice() {
-  return (
-    <div role="alert" className="notice notice--error">
-      <p>Ce document n’existe pas ou a été supprimé.</p>
-      <p>
-        <Link href="/">Retour à la liste des documents</Link>
-      </p>
     </div>
   );
 }
@@ -232,10 +201,8 @@ function GoneNotice() {
 function DocumentGone() {
   return (
     <main id="contenu" className="page">
-      <h1 tabIndex={-1} className="page-title">
-        Document introuvable
-      </h1>
-      <GoneNotice />
+      <PageHeading>Document introuvable</PageHeading>
+      <DocumentGoneNotice />
     </main>
   );
 }

@@ -18,16 +18,36 @@ export function documentPath(id: string): string {
 // pushState fires no event, so navigate() notifies the same listeners popstate does.
 const NAVIGATE_EVENT = 'canevas:navigate';
 
+// Whether the next page heading should take the focus (see PageHeading).
+let headingFocusPending = false;
+
 export function navigate(path: string): void {
   if (path === window.location.pathname) return;
   window.history.pushState(null, '', path);
+  headingFocusPending = true;
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 
+export function takeNavigationFocus(): boolean {
+  const pending = headingFocusPending;
+  headingFocusPending = false;
+  return pending;
+}
+
+export function yieldNavigationFocus(): void {
+  headingFocusPending = true;
+}
+
+function onPopState(): void {
+  headingFocusPending = true;
+}
+
 function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onPopState);
   window.addEventListener('popstate', onChange);
   window.addEventListener(NAVIGATE_EVENT, onChange);
   return () => {
+    window.removeEventListener('popstate', onPopState);
     window.removeEventListener('popstate', onChange);
     window.removeEventListener(NAVIGATE_EVENT, onChange);
   };

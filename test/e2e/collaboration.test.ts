@@ -1,0 +1,81 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { TestServer } from '../helpers/index.js';
+import { launchChromium } from './support/launchChromium.js';
+import {
+  editorContent,
+  enterName,
+  expectConnectedAndPersisted,
+  expectText,
+  textOf,
+  typeAtEnd,
+  UI_TIMEOUT,
+} from './support/pageHelpers.js';
+import { startApp } from './support/startApp.js';
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startApp(), launchChromium()]);
+});
+
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+async function newPerson() {
+  // One context per person: separate storage, so each has its own name and Y.Doc.
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  contexts.push(context);
+  return context.newPage();
+}
+
+it('two people write in the same document, see each other, and the text survives a reload', async () => {
+  const alice = await newPerson();
+  await alice.goto(`${server.url}/`);
+
+  // Create from the list with the keyboard.
+  await alice.getByLabel('Titre du document').focus();
+  await alice.keyboard.type('Plan de communication');
+  await alice.keyboard.press('Enter');
+  await alice.waitForURL(/\/d\/[A-Za-z0-9_-]+$/, { timeout: UI_TIMEOUT });
+  const documentUrl = alice.url();
+
+  await enterName(alice, 'Alice Martin');
+  await alice.getByRole('heading', { level: 1, name: 'Plan de communication' }).waitFor({ timeout: UI_TIMEOUT });
+  await typeAtEnd(alice, 'Objectifs de la campagne');
+  await expectConnectedAndPersisted(alice);
+
+  const bruno = await newPerson();
+  await bruno.goto(documentUrl);
+  await enterName(bruno, 'Bruno Petit');
+  await expectText(editorContent(bruno), 'Objectifs de la campagne');
+  const presence = bruno.getByRole('complementary', { name: 'Participants' });
+  await expectText(presence, 'Alice Martin');
+  await expectText(presence, 'Bruno Petit (vous)');
+  // Alice's editor still has the focus: her caret is drawn, with her name, in Bruno's editor.
+  await expectText(bruno.locator('.collaboration-carets__label'), 'Alice Martin');
+
+  await typeAtEnd(bruno, ' et calendrier');
+  await expectText(editorContent(alice), 'Objectifs de la campagne et calendrier');
+  await expectText(alice.getByRole('complementary', { name: 'Participants' }), 'Bruno Petit');
+  await expectConnectedAndPersisted(bruno);
+  await expectConnectedAndPersisted(alice);
+
+  await alice.reload();
+  // The name is remembered: no dialog this time.
+  await expectText(editorContent(alice), 'Objectifs de la campagne et calendrier');
+  expect(await alice.getByRole('dialog').count()).toBe(0);
+  await expectConnectedAndPersisted(alice);
+
+  // The server holds exactly one copy: nothing was seeded or duplicated by a client.
+  const text = await textOf(editorContent(alice));
+  expect(text.match(/Objectifs de la campagne/g)).toHaveLength(1);
+});

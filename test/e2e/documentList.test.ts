@@ -1,0 +1,118 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { newTrpcClient, type TestServer, type TestTrpcClient } from '../helpers/index.js';
+import { launchChromium } from './support/launchChromium.js';
+import { enterName, expectText, UI_TIMEOUT } from './support/pageHelpers.js';
+import { startApp } from './support/startApp.js';
+
+let server: TestServer;
+let browser: Browser;
+let api: TestTrpcClient;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startApp(), launchChromium()]);
+  api = newTrpcClient(server.url);
+});
+
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  contexts.push(context);
+  return context.newPage();
+}
+
+function documentList(page: Page) {
+  return page.getByRole('region', { name: 'Tous les documents' });
+}
+
+it('renames inline (Enter saves, Escape cancels) and deletes after confirmation', async () => {
+  const { id: budgetId } = await api.documents.create.mutate({ title: 'Budget prévisionnel' });
+  await api.documents.create.mutate({ title: 'Carte des parties prenantes' });
+
+  // Someone has the budget open while it gets deleted.
+  const reader = await newPage();
+  await reader.goto(`${server.url}/d/${budgetId}`);
+  await enterName(reader, 'Chloé');
+  await reader.getByRole('heading', { level: 1, name: 'Budget prévisionnel' }).waitFor({ timeout: UI_TIMEOUT });
+
+  const page = await newPage();
+  await page.goto(`${server.url}/`);
+  const list = documentList(page);
+  await expectText(list, 'Carte des parties prenantes');
+
+  // Escape cancels and gives the focus back to the rename button.
+  await page.getByRole('button', { name: 'Renommer « Carte des parties prenantes »' }).click();
+  const titleInput = page.getByLabel('Nouveau titre');
+  await titleInput.fill('Brouillon abandonné');
+  await page.keyboard.press('Escape');
+  await titleInput.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  expect(await list.innerText()).not.toContain('Brouillon abandonné');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+    'Renommer « Carte des parties prenantes »',
+  );
+
+  // An empty title is refused inline, without a round trip.
+  await page.keyboard.press('Enter');
+  await titleInput.fill('   ');
+  await page.keyboard.press('Enter');
+  await expectText(page.getByRole('alert'), 'Le titre est obligatoire.');
+
+  await titleInput.fill('Cartographie des acteurs');
+  await page.keyboard.press('Enter');
+  await titleInput.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  await expectText(list, 'Cartographie des acteurs');
+  expect((await api.documents.list.query()).map((doc) => doc.title).sort()).toEqual([
+    'Budget prévisionnel',
+    'Cartographie des acteurs',
+  ]);
+
+  // Escape in the confirmation dialog cancels the deletion.
+  await page.getByRole('button', { name: 'Supprimer « Budget prévisionnel »' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Supprimer ce document ?' });
+  await dialog.waitFor({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  expect(await list.innerText()).toContain('Budget prévisionnel');
+
+  await page.getByRole('button', { name: 'Supprimer « Budget prévisionnel »' }).click();
+  await dialog.getByRole('button', { name: 'Supprimer', exact: true }).click();
+  await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  await expect.poll(() => list.innerText(), { timeout: UI_TIMEOUT }).not.toContain('Budget prévisionnel');
+  expect((await api.documents.list.query()).map((doc) => doc.title)).toEqual(['Cartographie des acteurs']);
+
+  // The open editor is closed by the server (4410) and says so instead of reconnecting.
+  await expectText(reader.getByRole('alert'), 'Ce document n’existe pas ou a été supprimé.');
+  await reader.getByRole('link', { name: 'Retour à la liste des documents' }).click();
+  await expectText(documentList(reader), 'Cartographie des acteurs');
+});
+
+it('says when the server cannot be reached and recovers on retry', async () => {
+  await api.documents.create.mutate({ title: 'Plan d’actions' });
+  const page = await newPage();
+  await page.route('**/trpc/**', (route) => route.abort('connectionrefused'));
+  await page.goto(`${server.url}/`);
+  await expectText(page.getByRole('alert'), 'Impossible de joindre le serveur.');
+
+  await page.unroute('**/trpc/**');
+  await page.getByRole('button', { name: 'Réessayer' }).click();
+  await expectText(documentList(page), 'Plan d’actions');
+});
+
+it('shows the empty state and refuses an unknown document', async () => {
+  for (const doc of await api.documents.list.query()) await api.documents.delete.mutate({ id: doc.id });
+  const page = await newPage();
+  await page.goto(`${server.url}/`);
+  await expectText(documentList(page), 'Aucun document pour l’instant.');
+
+  await page.goto(`${server.url}/d/inexistant`);
+  await expectText(page.getByRole('alert'), 'Ce document n’existe pas ou a été supprimé.');
+});
