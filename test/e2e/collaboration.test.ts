@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { TestServer } from '../helpers/index.js';
+import { collectPageProblems } from './support/collectPageProblems.js';
 import { launchChromium } from './support/launchChromium.js';
 import {
   editorContent,
@@ -16,6 +17,7 @@ import { startApp } from './support/startApp.js';
 let server: TestServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+const problems: string[] = [];
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startApp(), launchChromium()]);
@@ -23,6 +25,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   for (const context of contexts.splice(0)) await context.close();
+  expect(problems.splice(0)).toEqual([]);
 });
 
 afterAll(async () => {
@@ -34,7 +37,9 @@ async function newPerson() {
   // One context per person: separate storage, so each has its own name and Y.Doc.
   const context = await browser.newContext({ locale: 'fr-FR' });
   contexts.push(context);
-  return context.newPage();
+  const page = await context.newPage();
+  collectPageProblems(page, problems);
+  return page;
 }
 
 it('two people write in the same document, see each other, and the text survives a reload', async () => {

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { newTrpcClient, type TestServer, type TestTrpcClient } from '../helpers/index.js';
+import { collectPageProblems } from './support/collectPageProblems.js';
 import { launchChromium } from './support/launchChromium.js';
 import { enterName, expectText, UI_TIMEOUT } from './support/pageHelpers.js';
 import { startApp } from './support/startApp.js';
@@ -9,6 +10,7 @@ let server: TestServer;
 let browser: Browser;
 let api: TestTrpcClient;
 const contexts: BrowserContext[] = [];
+const problems: string[] = [];
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startApp(), launchChromium()]);
@@ -17,6 +19,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   for (const context of contexts.splice(0)) await context.close();
+  expect(problems.splice(0)).toEqual([]);
 });
 
 afterAll(async () => {
@@ -27,7 +30,9 @@ afterAll(async () => {
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ locale: 'fr-FR' });
   contexts.push(context);
-  return context.newPage();
+  const page = await context.newPage();
+  collectPageProblems(page, problems);
+  return page;
 }
 
 function documentList(page: Page) {
