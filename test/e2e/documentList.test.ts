@@ -84,6 +84,8 @@ it('renames inline (Enter saves, Escape cancels) and deletes after confirmation'
   await page.getByRole('button', { name: 'Supprimer « Budget prévisionnel »' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Supprimer ce document ?' });
   await dialog.waitFor({ timeout: UI_TIMEOUT });
+  // The safe choice has the focus.
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Annuler');
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
   expect(await list.innerText()).toContain('Budget prévisionnel');

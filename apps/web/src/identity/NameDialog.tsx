@@ -37,7 +37,7 @@ export function NameDialog({ initialName = '', cancelLabel, onSubmit, onCancel }
             value={name}
             maxLength={NAME_MAX_LENGTH}
             autoComplete="name"
-            autoFocus
+            data-autofocus
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${hintId} ${errorId}` : hintId}
             onChange={(event) => setName(event.target.value)}

@@ -25,7 +25,7 @@ export function ConfirmDialog({ title, message, confirmLabel, busyLabel, onConfi
         </p>
       )}
       <div className="dialog__actions">
-        <button type="button" className="button" onClick={onCancel} autoFocus>
+        <button type="button" className="button" onClick={onCancel} data-autofocus>
           Annuler
         </button>
         <button

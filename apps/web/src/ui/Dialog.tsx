@@ -11,7 +11,8 @@ interface DialogProps {
 
 /**
  * A modal built on the native <dialog>: showModal() makes the rest of the page inert (focus stays
- * inside) and Escape fires `cancel`. Focus goes back where it was when the dialog closes.
+ * inside) and Escape fires `cancel`. The element marked `data-autofocus` gets the focus; focus goes
+ * back where it was when the dialog closes.
  */
 export function Dialog({ title, children, onCancel, alert = false }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -26,6 +27,8 @@ export function Dialog({ title, children, onCancel, alert = false }: DialogProps
     if (!dialog) return;
     const previouslyFocused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
+    // React's autoFocus fires before showModal(), while the dialog is still hidden: focus here.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     const handleCancel = (event: Event) => {
       // Keep the dialog under React's control: the caller decides whether it unmounts.
       event.preventDefault();

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { documentPath, parseRoute } from './navigation.js';
+
+describe('parseRoute', () => {
+  it('maps the list and document paths, and round-trips documentPath', () => {
+    expect(parseRoute('/')).toEqual({ page: 'list' });
+    expect(parseRoute(documentPath('1_AciVKMM_ykjepET7Ml_w'))).toEqual({ page: 'document', id: '1_AciVKMM_ykjepET7Ml_w' });
+    expect(parseRoute('/d/abc/')).toEqual({ page: 'document', id: 'abc' });
+  });
+
+  it('refuses ids the server would refuse, rather than opening a socket for them', () => {
+    expect(parseRoute('/d/')).toEqual({ page: 'notFound' });
+    expect(parseRoute('/d/a.b')).toEqual({ page: 'notFound' });
+    expect(parseRoute(`/d/${'x'.repeat(65)}`)).toEqual({ page: 'notFound' });
+    expect(parseRoute('/autre')).toEqual({ page: 'notFound' });
+  });
+});
