@@ -74,10 +74,33 @@ it('two people write in the same document, see each other, and the text survives
   await expectConnectedAndPersisted(bruno);
   await expectConnectedAndPersisted(alice);
 
+  // The toolbar is one tab stop with arrow keys; its state follows the selection.
+  await editorContent(alice).click();
+  await alice.keyboard.press('Control+Home');
+  const toolbar = alice.getByRole('toolbar', { name: 'Mise en forme' });
+  await toolbar.getByRole('button', { name: 'Gras' }).focus();
+  await alice.keyboard.press('ArrowRight');
+  await alice.keyboard.press('ArrowRight');
+  expect(await alice.evaluate(() => document.activeElement?.textContent)).toBe('Titre 2');
+  await alice.keyboard.press('Enter');
+  await expect
+    .poll(() => toolbar.getByRole('button', { name: 'Titre 2' }).getAttribute('aria-pressed'), { timeout: UI_TIMEOUT })
+    .toBe('true');
+  await expectText(editorContent(bruno).locator('h2'), 'Objectifs de la campagne et calendrier');
+
+  // A new name reaches the others through awareness.
+  await alice.getByRole('button', { name: 'Changer de nom' }).click();
+  await alice.getByLabel('Votre nom').fill('Alice M.');
+  await alice.keyboard.press('Enter');
+  await expectText(presence, 'Alice M.');
+  await expectConnectedAndPersisted(alice);
+
   await alice.reload();
   // The name is remembered: no dialog this time.
   await expectText(editorContent(alice), 'Objectifs de la campagne et calendrier');
   expect(await alice.getByRole('dialog').count()).toBe(0);
+  await expectText(alice.getByRole('complementary', { name: 'Participants' }), 'Alice M. (vous)');
+  await editorContent(alice).locator('h2').waitFor({ timeout: UI_TIMEOUT });
   await expectConnectedAndPersisted(alice);
 
   // The server holds exactly one copy: nothing was seeded or duplicated by a client.
