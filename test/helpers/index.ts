@@ -6,3 +6,4 @@ export { encodeUpdateFrame, newRawClient, type RawClient, type RawMessage } from
 export { newTrpcClient, type TestTrpcClient } from './newTrpcClient.js';
 export { spawnServer, type ServerProcess } from './spawnServer.js';
 export { waitFor } from './waitFor.js';
+export * from './runCanevas.js';

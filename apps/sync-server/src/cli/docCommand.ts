@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { DocumentMetadata } from '../store/DocumentStore.js';
+import { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
+import { UsageError, type Command, type CommandIO } from './Command.js';
+
+const USAGE = [
+  'Usage : pnpm canevas doc list [--data <dossier>] [--json]',
+  '',
+  '  list   liste les documents, le plus récemment modifié en premier',
+  '         (identifiant, titre, référentiel, dernière modification)',
+  '',
+  'Le dossier de données vient de --data, sinon de DATA_DIR, sinon ./data.',
+  'La commande lit la base pendant que le serveur tourne (SQLite en mode WAL).',
+].join('\n');
+
+export const docCommand: Command = {
+  name: 'doc',
+  summary: 'documents : list',
+  usage: USAGE,
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub === 'list') return list(rest, io);
+    throw new UsageError(sub === undefined ? 'Sous-commande manquante.' : `Sous-commande inconnue : ${sub}`);
+  },
+};
+
+async function list(argv: string[], io: CommandIO): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { data: { type: 'string' }, json: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const dataDir = resolve(values.data ?? io.env.DATA_DIR ?? './data');
+  const file = join(dataDir, 'canevas.sqlite');
+  if (!existsSync(file)) {
+    io.stderr(`Aucune base Canevas dans ${dataDir} (fichier canevas.sqlite absent). Indiquez --data ou DATA_DIR.\n`);
+    return 1;
+  }
+  const store = new SqliteDocumentStore({ file });
+  try {
+    const documents = await store.listDocuments();
+    if (values.json) {
+      io.stdout(`${JSON.stringify(documents.map(toJson), null, 2)}\n`);
+    } else if (documents.length === 0) {
+      io.stdout(`Aucun document dans ${dataDir}.\n`);
+    } else {
+      io.stdout(formatTable(documents));
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function toJson(document: DocumentMetadata) {
+  return {
+    id: document.id,
+    title: document.title,
+    referentialId: document.referentialId,
+    templateId: document.templateId,
+    workspaceId: document.workspaceId,
+    createdAt: new Date(document.createdAt).toISOString(),
+    updatedAt: new Date(document.updatedAt).toISOString(),
+  };
+}
+
+function formatTable(documents: readonly DocumentMetadata[]): string {
+  const rows = [
+    ['IDENTIFIANT', 'MODIFIÉ LE', 'RÉFÉRENTIEL', 'TITRE'],
+    ...documents.map((document) => [
+      document.id,
+      new Date(document.updatedAt).toISOString().slice(0, 16).replace('T', ' '),
+      document.referentialId ?? '—',
+      document.title,
+    ]),
+  ];
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  return `${rows.map((row) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : cell)).join('  ')).join('\n')}\n`;
+}
