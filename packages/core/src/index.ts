@@ -81,3 +81,14 @@ export { base64ToBytes, bytesToBase64, decodeRelPos, encodeRelPos } from './anch
 export { createAnchor } from './anchors/createAnchor.js';
 export { resolveAnchor, type AnchorResolution } from './anchors/resolveAnchor.js';
 export { flattenDocument, type FlatDocument, type TextSegment } from './anchors/flattenDocument.js';
+export {
+  REVIEW_EVIDENCE_MAP,
+  deleteEvidenceLink,
+  evidenceMap,
+  putEvidenceLinks,
+  readEvidenceLinks,
+  resolveEvidenceLinks,
+  reviewRoomOf,
+  type ResolvedEvidenceLink,
+  type StoredEvidenceLink,
+} from './review/reviewDocument.js';
