@@ -1,0 +1,125 @@
+/**
+ * Accounts, sessions, API tokens, workspaces, memberships and invitations, behind an interface
+ * like the document store so that Postgres can replace SQLite. Secrets (session ids, tokens,
+ * invitation links) are passed in already hashed: the store never sees a usable credential.
+ */
+export const ROLES = ['owner', 'editor', 'tutor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: 'Propriétaire',
+  editor: 'Rédacteur',
+  tutor: 'Tuteur',
+  viewer: 'Lecteur',
+};
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+}
+
+export interface UserWithPassword extends User {
+  passwordHash: string | null;
+}
+
+export interface Workspace {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+export interface Membership {
+  user: User;
+  role: Role;
+  since: number;
+}
+
+export interface ApiTokenRecord {
+  id: string;
+  userId: string;
+  name: string;
+  createdAt: number;
+  expiresAt: number | null;
+  lastUsedAt: number | null;
+}
+
+export interface Invitation {
+  id: string;
+  workspaceId: string;
+  role: Role;
+  createdBy: string;
+  createdAt: number;
+  expiresAt: number;
+  acceptedBy: string | null;
+  acceptedAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface AuditEntry {
+  at: number;
+  userId: string | null;
+  /** `document.open`, `member.role_changed`, `auth.login_failed`… */
+  action: string;
+  workspaceId?: string | null;
+  documentId?: string | null;
+  /** Small JSON-serialisable details; never secrets. */
+  detail?: Record<string, unknown>;
+}
+
+export class DuplicateEmailError extends Error {
+  override readonly name = 'DuplicateEmailError';
+  constructor(readonly email: string) {
+    super(`Un compte existe déjà pour ${email}.`);
+  }
+}
+
+export interface AccountStore {
+  countUsers(): Promise<number>;
+  /** Throws {@link DuplicateEmailError}. The email is stored lower-cased. */
+  createUser(user: { id: string; email: string; name: string; passwordHash: string | null; isAdmin: boolean; createdAt: number }): Promise<User>;
+  getUser(id: string): Promise<User | undefined>;
+  findUserByEmail(email: string): Promise<UserWithPassword | undefined>;
+  listUsers(): Promise<User[]>;
+  setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+
+  createSession(session: { tokenHash: string; userId: string; createdAt: number; expiresAt: number }): Promise<void>;
+  /** The session's user when it exists and has not expired at `now`. */
+  findSession(tokenHash: string, now: number): Promise<{ userId: string; expiresAt: number } | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteSessionsOf(userId: string): Promise<void>;
+
+  createApiToken(token: { id: string; tokenHash: string; userId: string; name: string; createdAt: number; expiresAt: number | null }): Promise<void>;
+  /** Also records the use. */
+  useApiToken(tokenHash: string, now: number): Promise<{ id: string; userId: string } | undefined>;
+  listApiTokens(userId: string): Promise<ApiTokenRecord[]>;
+  revokeApiToken(userId: string, id: string): Promise<boolean>;
+
+  /** Creates the workspace and makes `ownerId` its owner, atomically. */
+  createWorkspace(workspace: { id: string; name: string; ownerId: string; createdAt: number }): Promise<Workspace>;
+  getWorkspace(id: string): Promise<Workspace | undefined>;
+  renameWorkspace(id: string, name: string): Promise<boolean>;
+  /** The workspaces a user belongs to, with their role, by name. */
+  listWorkspacesOf(userId: string): Promise<{ workspace: Workspace; role: Role }[]>;
+  getRole(workspaceId: string, userId: string): Promise<Role | undefined>;
+  listMembers(workspaceId: string): Promise<Membership[]>;
+  /** Adds the member or changes their role. */
+  setMember(workspaceId: string, userId: string, role: Role, now: number): Promise<void>;
+  removeMember(workspaceId: string, userId: string): Promise<boolean>;
+
+  createInvitation(invitation: { id: string; tokenHash: string; workspaceId: string; role: Role; createdBy: string; createdAt: number; expiresAt: number }): Promise<Invitation>;
+  findInvitation(tokenHash: string): Promise<Invitation | undefined>;
+  listInvitations(workspaceId: string): Promise<Invitation[]>;
+  revokeInvitation(workspaceId: string, id: string, now: number): Promise<boolean>;
+  /**
+   * Marks the invitation used and grants its role, atomically. A current member keeps the higher
+   * of their role and the invited one. False when it was used, revoked or expired meanwhile.
+   */
+  acceptInvitation(id: string, userId: string, now: number): Promise<boolean>;
+
+  audit(entry: AuditEntry): Promise<void>;
+  listAudit(filter: { documentId?: string; workspaceId?: string; userId?: string; limit?: number }): Promise<AuditEntry[]>;
+}

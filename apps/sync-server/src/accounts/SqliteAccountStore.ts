@@ -1,0 +1,309 @@
+import type Database from 'better-sqlite3';
+import {
+  DuplicateEmailError,
+  type AccountStore,
+  type ApiTokenRecord,
+  type AuditEntry,
+  type Invitation,
+  type Membership,
+  type Role,
+  type User,
+  type UserWithPassword,
+  type Workspace,
+} from './AccountStore.js';
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  is_admin: number;
+  created_at: number;
+}
+
+interface InvitationRow {
+  id: string;
+  workspace_id: string;
+  role: Role;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  accepted_by: string | null;
+  accepted_at: number | null;
+  revoked_at: number | null;
+}
+
+const ROLE_RANK: Record<Role, number> = { viewer: 1, tutor: 2, editor: 3, owner: 4 };
+
+const toUser = (row: UserRow): User => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  isAdmin: row.is_admin === 1,
+  createdAt: row.created_at,
+});
+
+const toInvitation = (row: InvitationRow): Invitation => ({
+  id: row.id,
+  workspaceId: row.workspace_id,
+  role: row.role,
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  acceptedBy: row.accepted_by,
+  acceptedAt: row.accepted_at,
+  revokedAt: row.revoked_at,
+});
+
+/** Shares the document store's database file (its migrations create these tables). */
+export class SqliteAccountStore implements AccountStore {
+  readonly #db: Database.Database;
+
+  constructor(database: Database.Database) {
+    this.#db = database;
+  }
+
+  async countUsers(): Promise<number> {
+    return this.#db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users').get()!.n;
+  }
+
+  async createUser(user: { id: string; email: string; name: string; passwordHash: string | null; isAdmin: boolean; createdAt: number }): Promise<User> {
+    const email = user.email.trim().toLowerCase();
+    try {
+      this.#db
+        .prepare('INSERT INTO users (id, email, name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(user.id, email, user.name, user.passwordHash, user.isAdmin ? 1 : 0, user.createdAt);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateEmailError(email);
+      throw error;
+    }
+    return { id: user.id, email, name: user.name, isAdmin: user.isAdmin, createdAt: user.createdAt };
+  }
+
+  async getUser(id: string): Promise<User | undefined> {
+    const row = this.#db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?').get(id);
+    return row && toUser(row);
+  }
+
+  async findUserByEmail(email: string): Promise<UserWithPassword | undefined> {
+    const row = this.#db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?').get(email.trim().toLowerCase());
+    return row && { ...toUser(row), passwordHash: row.password_hash };
+  }
+
+  async listUsers(): Promise<User[]> {
+    return this.#db.prepare<[], UserRow>('SELECT * FROM users ORDER BY email').all().map(toUser);
+  }
+
+  async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    this.#db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
+  }
+
+  async createSession(session: { tokenHash: string; userId: string; createdAt: number; expiresAt: number }): Promise<void> {
+    this.#db
+      .prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+      .run(session.tokenHash, session.userId, session.createdAt, session.expiresAt);
+  }
+
+  async findSession(tokenHash: string, now: number): Promise<{ userId: string; expiresAt: number } | undefined> {
+    const row = this.#db
+      .prepare<[string, number], { user_id: string; expires_at: number }>(
+        'SELECT user_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?',
+      )
+      .get(tokenHash, now);
+    return row && { userId: row.user_id, expiresAt: row.expires_at };
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.#db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  async deleteSessionsOf(userId: string): Promise<void> {
+    this.#db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+  }
+
+  async createApiToken(token: { id: string; tokenHash: string; userId: string; name: string; createdAt: number; expiresAt: number | null }): Promise<void> {
+    this.#db
+      .prepare('INSERT INTO api_tokens (id, token_hash, user_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(token.id, token.tokenHash, token.userId, token.name, token.createdAt, token.expiresAt);
+  }
+
+  async useApiToken(tokenHash: string, now: number): Promise<{ id: string; userId: string } | undefined> {
+    const row = this.#db
+      .prepare<[string, number], { id: string; user_id: string }>(
+        'SELECT id, user_id FROM api_tokens WHERE token_hash = ? AND (expires_at IS NULL OR expires_at > ?)',
+      )
+      .get(tokenHash, now);
+    if (!row) return undefined;
+    this.#db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now, row.id);
+    return { id: row.id, userId: row.user_id };
+  }
+
+  async listApiTokens(userId: string): Promise<ApiTokenRecord[]> {
+    return this.#db
+      .prepare<[string], { id: string; user_id: string; name: string; created_at: number; expires_at: number | null; last_used_at: number | null }>(
+        'SELECT id, user_id, name, created_at, expires_at, last_used_at FROM api_tokens WHERE user_id = ? ORDER BY created_at',
+      )
+      .all(userId)
+      .map((row) => ({
+        id: row.id,
+        userId: row.user_id,
+        name: row.name,
+        createdAt: row.created_at,
+        expiresAt: row.expires_at,
+        lastUsedAt: row.last_used_at,
+      }));
+  }
+
+  async revokeApiToken(userId: string, id: string): Promise<boolean> {
+    return this.#db.prepare('DELETE FROM api_tokens WHERE id = ? AND user_id = ?').run(id, userId).changes > 0;
+  }
+
+  async createWorkspace(workspace: { id: string; name: string; ownerId: string; createdAt: number }): Promise<Workspace> {
+    this.#db.transaction(() => {
+      this.#db.prepare('INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)').run(workspace.id, workspace.name, workspace.createdAt);
+      this.#db
+        .prepare("INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, 'owner', ?)")
+        .run(workspace.id, workspace.ownerId, workspace.createdAt);
+    })();
+    return { id: workspace.id, name: workspace.name, createdAt: workspace.createdAt };
+  }
+
+  async getWorkspace(id: string): Promise<Workspace | undefined> {
+    const row = this.#db
+      .prepare<[string], { id: string; name: string; created_at: number }>('SELECT id, name, created_at FROM workspaces WHERE id = ?')
+      .get(id);
+    return row && { id: row.id, name: row.name, createdAt: row.created_at };
+  }
+
+  async renameWorkspace(id: string, name: string): Promise<boolean> {
+    return this.#db.prepare('UPDATE workspaces SET name = ? WHERE id = ?').run(name, id).changes > 0;
+  }
+
+  async listWorkspacesOf(userId: string): Promise<{ workspace: Workspace; role: Role }[]> {
+    return this.#db
+      .prepare<[string], { id: string; name: string; created_at: number; role: Role }>(
+        `SELECT w.id, w.name, w.created_at, m.role FROM workspaces w
+         JOIN memberships m ON m.workspace_id = w.id WHERE m.user_id = ? ORDER BY w.name COLLATE NOCASE, w.id`,
+      )
+      .all(userId)
+      .map((row) => ({ workspace: { id: row.id, name: row.name, createdAt: row.created_at }, role: row.role }));
+  }
+
+  async getRole(workspaceId: string, userId: string): Promise<Role | undefined> {
+    return this.#db
+      .prepare<[string, string], { role: Role }>('SELECT role FROM memberships WHERE workspace_id = ? AND user_id = ?')
+      .get(workspaceId, userId)?.role;
+  }
+
+  async listMembers(workspaceId: string): Promise<Membership[]> {
+    return this.#db
+      .prepare<[string], UserRow & { role: Role; since: number }>(
+        `SELECT u.*, m.role, m.created_at AS since FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.workspace_id = ? ORDER BY u.name COLLATE NOCASE, u.email`,
+      )
+      .all(workspaceId)
+      .map((row) => ({ user: toUser(row), role: row.role, since: row.since }));
+  }
+
+  async setMember(workspaceId: string, userId: string, role: Role, now: number): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = excluded.role`,
+      )
+      .run(workspaceId, userId, role, now);
+  }
+
+  async removeMember(workspaceId: string, userId: string): Promise<boolean> {
+    return this.#db.prepare('DELETE FROM memberships WHERE workspace_id = ? AND user_id = ?').run(workspaceId, userId).changes > 0;
+  }
+
+  async createInvitation(invitation: { id: string; tokenHash: string; workspaceId: string; role: Role; createdBy: string; createdAt: number; expiresAt: number }): Promise<Invitation> {
+    this.#db
+      .prepare(
+        'INSERT INTO invitations (id, token_hash, workspace_id, role, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(invitation.id, invitation.tokenHash, invitation.workspaceId, invitation.role, invitation.createdBy, invitation.createdAt, invitation.expiresAt);
+    const { tokenHash: _secret, ...stored } = invitation;
+    return { ...stored, acceptedBy: null, acceptedAt: null, revokedAt: null };
+  }
+
+  async findInvitation(tokenHash: string): Promise<Invitation | undefined> {
+    const row = this.#db.prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE token_hash = ?').get(tokenHash);
+    return row && toInvitation(row);
+  }
+
+  async listInvitations(workspaceId: string): Promise<Invitation[]> {
+    return this.#db
+      .prepare<[string], InvitationRow>('SELECT * FROM invitations WHERE workspace_id = ? ORDER BY created_at DESC')
+      .all(workspaceId)
+      .map(toInvitation);
+  }
+
+  async revokeInvitation(workspaceId: string, id: string, now: number): Promise<boolean> {
+    return (
+      this.#db
+        .prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND workspace_id = ? AND revoked_at IS NULL AND accepted_at IS NULL')
+        .run(now, id, workspaceId).changes > 0
+    );
+  }
+
+  async acceptInvitation(id: string, userId: string, now: number): Promise<boolean> {
+    return this.#db.transaction(() => {
+      const row = this.#db
+        .prepare<[string, number], InvitationRow>(
+          'SELECT * FROM invitations WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?',
+        )
+        .get(id, now);
+      if (!row) return false;
+      this.#db.prepare('UPDATE invitations SET accepted_by = ?, accepted_at = ? WHERE id = ?').run(userId, now, id);
+      const current = this.#db
+        .prepare<[string, string], { role: Role }>('SELECT role FROM memberships WHERE workspace_id = ? AND user_id = ?')
+        .get(row.workspace_id, userId)?.role;
+      if (!current || ROLE_RANK[row.role] > ROLE_RANK[current]) {
+        this.#db
+          .prepare(
+            `INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = excluded.role`,
+          )
+          .run(row.workspace_id, userId, row.role, now);
+      }
+      return true;
+    })();
+  }
+
+  async audit(entry: AuditEntry): Promise<void> {
+    this.#db
+      .prepare('INSERT INTO audit_log (at, user_id, action, workspace_id, document_id, detail) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(entry.at, entry.userId, entry.action, entry.workspaceId ?? null, entry.documentId ?? null, entry.detail ? JSON.stringify(entry.detail) : null);
+  }
+
+  async listAudit(filter: { documentId?: string; workspaceId?: string; userId?: string; limit?: number }): Promise<AuditEntry[]> {
+    const where: string[] = [];
+    const values: (string | number)[] = [];
+    for (const [column, value] of [
+      ['document_id', filter.documentId],
+      ['workspace_id', filter.workspaceId],
+      ['user_id', filter.userId],
+    ] as const) {
+      if (value === undefined) continue;
+      where.push(`${column} = ?`);
+      values.push(value);
+    }
+    values.push(Math.min(Math.max(filter.limit ?? 200, 1), 10_000));
+    const rows = this.#db
+      .prepare<(string | number)[], { at: number; user_id: string | null; action: string; workspace_id: string | null; document_id: string | null; detail: string | null }>(
+        `SELECT at, user_id, action, workspace_id, document_id, detail FROM audit_log
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+      )
+      .all(...values);
+    return rows.map((row) => ({
+      at: row.at,
+      userId: row.user_id,
+      action: row.action,
+      workspaceId: row.workspace_id,
+      documentId: row.document_id,
+      ...(row.detail !== null && { detail: JSON.parse(row.detail) as Record<string, unknown> }),
+    }));
+  }
+}
