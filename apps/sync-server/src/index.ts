@@ -24,3 +24,17 @@ export {
   messageQueryAwareness,
   messageSync,
 } from './sync/syncMessages.js';
+export {
+  ROLES,
+  ROLE_LABELS,
+  DuplicateEmailError,
+  type AccountStore,
+  type AuditEntry,
+  type Invitation,
+  type Membership,
+  type Role,
+  type User,
+  type Workspace,
+} from './accounts/AccountStore.js';
+export { SqliteAccountStore } from './accounts/SqliteAccountStore.js';
+export { AuthError, AuthService, API_TOKEN_PREFIX, SESSION_COOKIE } from './accounts/AuthService.js';

@@ -11,6 +11,8 @@ export interface CommandIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** For --password-stdin; process.stdin when absent. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 /** Bad arguments: the dispatcher prints the message and the command's usage, exit code 2. */

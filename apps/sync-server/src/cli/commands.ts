@@ -1,6 +1,10 @@
 import type { Command } from './Command.js';
 import { docCommand } from './docCommand.js';
+import { memberCommand } from './memberCommand.js';
 import { serveCommand } from './serveCommand.js';
+import { tokenCommand } from './tokenCommand.js';
+import { userCommand } from './userCommand.js';
+import { workspaceCommand } from './workspaceCommand.js';
 
 /** Every `pnpm canevas` subcommand; later features register theirs here. */
-export const commands: readonly Command[] = [serveCommand, docCommand];
+export const commands: readonly Command[] = [serveCommand, docCommand, userCommand, tokenCommand, workspaceCommand, memberCommand];

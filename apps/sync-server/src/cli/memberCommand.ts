@@ -1,0 +1,47 @@
+import { ROLES, type Role } from '../accounts/AccountStore.js';
+import { SqliteAccountStore } from '../accounts/SqliteAccountStore.js';
+import { UsageError, type Command } from './Command.js';
+import { dataDirOf, openDataStore } from './openDataStore.js';
+import { parseOptions, required } from './parseOptions.js';
+
+const USAGE = [
+  'Usage : pnpm canevas member add --workspace <id> --email <e> --role owner|editor|tutor|viewer [--data <dossier>]',
+  '',
+  'Ajoute le compte à l’espace de travail, ou change son rôle s’il en est déjà membre.',
+  'Le changement s’applique aux connexions ouvertes en quelques secondes.',
+].join('\n');
+
+export const memberCommand: Command = {
+  name: 'member',
+  summary: 'membres d’un espace de travail : add',
+  usage: USAGE,
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub !== 'add') throw new UsageError(sub === undefined ? 'Sous-commande manquante.' : `Sous-commande inconnue : ${sub}`);
+    const { values } = parseOptions(rest, { workspace: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, data: { type: 'string' } });
+    const workspaceId = required(values.workspace, 'workspace');
+    const email = required(values.email, 'email');
+    const role = required(values.role, 'role');
+    if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`Rôle inconnu : ${role} (owner, editor, tutor ou viewer).`);
+    const store = openDataStore(dataDirOf(values.data, io.env), { create: false });
+    try {
+      const accounts = new SqliteAccountStore(store.database);
+      if (!(await accounts.getWorkspace(workspaceId))) {
+        io.stderr(`Espace de travail introuvable : ${workspaceId}.\n`);
+        return 1;
+      }
+      const user = await accounts.findUserByEmail(email);
+      if (!user) {
+        io.stderr(`Aucun compte pour ${email}. Créez-le avec « pnpm canevas user create ».\n`);
+        return 1;
+      }
+      const before = await accounts.getRole(workspaceId, user.id);
+      await accounts.setMember(workspaceId, user.id, role as Role, Date.now());
+      await accounts.audit({ at: Date.now(), userId: null, action: 'member.set', workspaceId, detail: { via: 'cli', member: user.id, from: before ?? null, to: role } });
+      io.stderr(`${user.email} : ${before ? `${before} → ${role}` : role}.\n`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

@@ -1,0 +1,67 @@
+import { AuthError, AuthService } from '../accounts/AuthService.js';
+import { SqliteAccountStore } from '../accounts/SqliteAccountStore.js';
+import { UsageError, type Command, type CommandIO } from './Command.js';
+import { dataDirOf, openDataStore } from './openDataStore.js';
+import { parseOptions, required } from './parseOptions.js';
+import { readStdin } from './readStdin.js';
+
+const USAGE = [
+  'Usage : pnpm canevas user create --email <e> [--name <nom>] --password-stdin [--data <dossier>]',
+  '        pnpm canevas user list [--data <dossier>] [--json]',
+  '',
+  'Le mot de passe est lu sur l’entrée standard (jamais en argument : il resterait dans l’historique).',
+  'Le premier compte créé devient administrateur de l’instance. Affiche l’identifiant du compte.',
+].join('\n');
+
+export const userCommand: Command = {
+  name: 'user',
+  summary: 'comptes : create, list',
+  usage: USAGE,
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub === 'create') return create(rest, io);
+    if (sub === 'list') return list(rest, io);
+    throw new UsageError(sub === undefined ? 'Sous-commande manquante.' : `Sous-commande inconnue : ${sub}`);
+  },
+};
+
+async function create(argv: string[], io: CommandIO): Promise<number> {
+  const { values } = parseOptions(argv, {
+    email: { type: 'string' },
+    name: { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+    data: { type: 'string' },
+  });
+  const email = required(values.email, 'email');
+  if (!values['password-stdin']) throw new UsageError('Passez le mot de passe sur l’entrée standard avec --password-stdin.');
+  const password = await readStdin(io.stdin);
+  const store = openDataStore(dataDirOf(values.data, io.env), { create: true });
+  try {
+    const auth = new AuthService({ accounts: new SqliteAccountStore(store.database) });
+    const user = await auth.createUser({ email, password, ...(values.name !== undefined && { name: values.name }) });
+    io.stdout(`${user.id}\n`);
+    io.stderr(`Compte créé pour ${user.email}${user.isAdmin ? ' (administrateur de l’instance)' : ''}.\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof AuthError) {
+      io.stderr(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+async function list(argv: string[], io: CommandIO): Promise<number> {
+  const { values } = parseOptions(argv, { data: { type: 'string' }, json: { type: 'boolean' } });
+  const store = openDataStore(dataDirOf(values.data, io.env), { create: false });
+  try {
+    const users = await new SqliteAccountStore(store.database).listUsers();
+    if (values.json) io.stdout(`${JSON.stringify(users, null, 2)}\n`);
+    else for (const user of users) io.stdout(`${user.id}  ${user.email}  ${user.name}${user.isAdmin ? '  (admin)' : ''}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

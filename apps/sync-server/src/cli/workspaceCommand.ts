@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { SqliteAccountStore } from '../accounts/SqliteAccountStore.js';
+import { UsageError, type Command, type CommandIO } from './Command.js';
+import { dataDirOf, openDataStore } from './openDataStore.js';
+import { parseOptions, required } from './parseOptions.js';
+
+const USAGE = [
+  'Usage : pnpm canevas workspace create --name <nom> --owner <email> [--data <dossier>]',
+  '        pnpm canevas workspace list [--data <dossier>]',
+  '',
+  'create affiche l’identifiant du nouvel espace de travail.',
+].join('\n');
+
+export const workspaceCommand: Command = {
+  name: 'workspace',
+  summary: 'espaces de travail : create, list',
+  usage: USAGE,
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub === 'create') return create(rest, io);
+    if (sub === 'list') return list(rest, io);
+    throw new UsageError(sub === undefined ? 'Sous-commande manquante.' : `Sous-commande inconnue : ${sub}`);
+  },
+};
+
+async function create(argv: string[], io: CommandIO): Promise<number> {
+  const { values } = parseOptions(argv, { name: { type: 'string' }, owner: { type: 'string' }, data: { type: 'string' } });
+  const name = required(values.name, 'name').trim();
+  const ownerEmail = required(values.owner, 'owner');
+  if (name.length > 120) throw new UsageError('Le nom ne doit pas dépasser 120 caractères.');
+  const store = openDataStore(dataDirOf(values.data, io.env), { create: false });
+  try {
+    const accounts = new SqliteAccountStore(store.database);
+    const owner = await accounts.findUserByEmail(ownerEmail);
+    if (!owner) {
+      io.stderr(`Aucun compte pour ${ownerEmail}. Créez-le avec « pnpm canevas user create ».\n`);
+      return 1;
+    }
+    const workspace = await accounts.createWorkspace({ id: randomBytes(12).toString('base64url'), name, ownerId: owner.id, createdAt: Date.now() });
+    await accounts.audit({ at: Date.now(), userId: null, action: 'workspace.created', workspaceId: workspace.id, detail: { via: 'cli', owner: owner.id } });
+    io.stdout(`${workspace.id}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function list(argv: string[], io: CommandIO): Promise<number> {
+  const { values } = parseOptions(argv, { data: { type: 'string' } });
+  const store = openDataStore(dataDirOf(values.data, io.env), { create: false });
+  try {
+    const rows = store.database
+      .prepare<[], { id: string; name: string; members: number }>(
+        'SELECT w.id, w.name, (SELECT COUNT(*) FROM memberships m WHERE m.workspace_id = w.id) AS members FROM workspaces w ORDER BY w.name',
+      )
+      .all();
+    for (const row of rows) io.stdout(`${row.id}  ${row.name}  (${row.members} membre${row.members > 1 ? 's' : ''})\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
