@@ -5,6 +5,7 @@ import { createServer } from '../createServer.js';
 import { createLogger } from '../logger.js';
 import { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
 import type { Command } from './Command.js';
+import { lockDataDir } from './dataDirLock.js';
 import { seedDemo } from './seedDemo.js';
 import { resolveServeConfig } from './serveConfig.js';
 
@@ -22,6 +23,14 @@ export const serveCommand: Command = {
   async run(argv, io) {
     const config = resolveServeConfig(argv, io.env);
     const logger = createLogger({ level: config.logLevel });
+    let unlockDataDir: () => void;
+    try {
+      unlockDataDir = lockDataDir(config.dataDir);
+    } catch (error) {
+      // Two servers appending to one database would each miss the other's updates.
+      io.stderr(`${(error as Error).message}\n`);
+      return 1;
+    }
     const store = new SqliteDocumentStore({ file: join(config.dataDir, 'canevas.sqlite'), synchronous: config.sqliteSynchronous });
     if (config.demo) {
       const seeded = await seedDemo(store);
@@ -50,7 +59,10 @@ export const serveCommand: Command = {
         stopping = true;
         logger.info('server.stopping', { signal });
         server.close().then(
-          ({ unstoredUpdates }) => resolve(unstoredUpdates > 0 ? 1 : 0),
+          ({ unstoredUpdates }) => {
+            unlockDataDir();
+            resolve(unstoredUpdates > 0 ? 1 : 0);
+          },
           (error: unknown) => {
             logger.error('server.close_failed', { error });
             resolve(1);

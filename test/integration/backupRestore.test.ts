@@ -1,0 +1,85 @@
+import { readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { newClient, newDataDir, newTrpcClient, runCanevas, spawnServer, waitFor, type ServerProcess } from '../helpers/index.js';
+
+const cleanup: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+async function start(dataDir: string): Promise<ServerProcess> {
+  const server = await spawnServer(dataDir);
+  cleanup.push(async () => {
+    if (server.child.exitCode === null) server.child.kill('SIGTERM');
+    await server.exited;
+  });
+  return server;
+}
+
+function paragraphText(doc: Y.Doc): string {
+  return doc.getXmlFragment('default').toString();
+}
+
+describe('pnpm canevas backup / restore', () => {
+  it('backs up a running server and restores that state after it stops, keeping the replaced database', async () => {
+    const dataDir = await newDataDir();
+    const backupDir = await newDataDir();
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }), () => rm(backupDir, { recursive: true, force: true }));
+    const server = await start(dataDir);
+    const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Plan d’actions' });
+    const writer = newClient(server.syncUrl, id, { params: { ack: '1' } });
+    cleanup.push(async () => writer.destroy());
+    await writer.synced;
+    const fragment = writer.doc.getXmlFragment('default');
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Avant la sauvegarde')]);
+    fragment.insert(0, [paragraph]);
+    // Stored before relayed: once a peer has it, the database has it.
+    const reader = newClient(server.syncUrl, id);
+    cleanup.push(async () => reader.destroy());
+    await waitFor(() => paragraphText(reader.doc).includes('Avant la sauvegarde'));
+
+    const file = join(backupDir, 'canevas-sauvegarde.sqlite');
+    const backup = await runCanevas(['backup', file, '--data', dataDir]);
+    expect(backup.code).toBe(0);
+    expect(backup.stderr).toContain('Sauvegarde terminée : 1 document(s)');
+    expect((await runCanevas(['backup', file, '--data', dataDir])).stderr).toContain('existe déjà');
+
+    const refused = await runCanevas(['restore', file, '--data', dataDir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('arrêtez-le avant de restaurer');
+
+    const later = new Y.XmlElement('paragraph');
+    later.insert(0, [new Y.XmlText('Après la sauvegarde')]);
+    fragment.insert(1, [later]);
+    await waitFor(() => paragraphText(reader.doc).includes('Après la sauvegarde'));
+    writer.destroy();
+    reader.destroy();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+
+    const restore = await runCanevas(['restore', file, '--data', dataDir]);
+    expect(restore.code).toBe(0);
+    expect(restore.stderr).toContain('Ancienne base conservée');
+    expect((await readdir(dataDir)).some((name) => name.startsWith('canevas.sqlite.avant-restauration-'))).toBe(true);
+
+    const restarted = await start(dataDir);
+    const check = newClient(restarted.syncUrl, id);
+    cleanup.push(async () => check.destroy());
+    await check.synced;
+    expect(paragraphText(check.doc)).toContain('Avant la sauvegarde');
+    expect(paragraphText(check.doc)).not.toContain('Après la sauvegarde');
+  });
+
+  it('refuses a file that is not a Canevas database', async () => {
+    const dataDir = await newDataDir();
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+    const notABackup = join(dataDir, 'notes.txt');
+    await writeFile(notABackup, 'bonjour');
+    const result = await runCanevas(['restore', notABackup, '--data', dataDir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Sauvegarde invalide');
+  });
+});
