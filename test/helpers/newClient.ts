@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { defaultTokenFor } from './testAccounts.js';
 import { waitFor } from './waitFor.js';
 
 export interface TestClient {
@@ -21,13 +22,14 @@ export interface TestClient {
 export function newClient(
   syncUrl: string,
   docId: string,
-  options: { params?: Record<string, string>; doc?: Y.Doc } = {},
+  options: { params?: Record<string, string>; doc?: Y.Doc; token?: string | null } = {},
 ): TestClient {
   const doc = options.doc ?? new Y.Doc();
+  const token = options.token === undefined ? defaultTokenFor(syncUrl.replace(/^ws/, 'http')) : options.token;
   const provider = new WebsocketProvider(syncUrl, docId, doc, {
     disableBc: true,
     params: options.params ?? {},
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: webSocketWithToken(options.params?.ticket ? null : token ?? null),
   });
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve();
@@ -52,4 +54,18 @@ export async function waitForText(clients: TestClient[], expected: string): Prom
   await waitFor(() => clients.every((client) => client.text() === expected), {
     message: () => `texts: ${JSON.stringify(clients.map((client) => client.text()))}, expected ${JSON.stringify(expected)}`,
   });
+}
+
+/**
+ * Scripts authenticate a socket with a ticket in the URL or an API token header; the stock
+ * provider takes a WebSocket class, so the header is added by a subclass.
+ */
+export function webSocketWithToken(token: string | null): typeof globalThis.WebSocket {
+  if (!token) return WebSocket as unknown as typeof globalThis.WebSocket;
+  class AuthorizedWebSocket extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers: { authorization: `Bearer ${token}` } });
+    }
+  }
+  return AuthorizedWebSocket as unknown as typeof globalThis.WebSocket;
 }

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { defaultTokenFor } from './testAccounts.js';
 
 export interface RawMessage {
   type: number;
@@ -25,8 +26,9 @@ export interface RawClient {
 }
 
 /** A bare WebSocket speaking the wire protocol by hand, to count and forge frames. */
-export function newRawClient(url: string): RawClient {
-  const socket = new WebSocket(url);
+export function newRawClient(url: string, options: { token?: string | null; headers?: Record<string, string> } = {}): RawClient {
+  const token = options.token === undefined ? defaultTokenFor(url.replace(/^ws/, 'http')) : options.token;
+  const socket = new WebSocket(url, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...options.headers } });
   const messages: RawMessage[] = [];
   const waiters = new Set<{ predicate: (message: RawMessage) => boolean; resolve: (message: RawMessage) => void }>();
   socket.on('message', (data: Buffer) => {

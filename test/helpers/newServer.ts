@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type CanevasServer, type ServerOptions } from '@canevas/sync-server';
 import { captureLogger, type CapturedLogs } from './captureLogger.js';
+import { bootstrapAdmin, rememberServerToken, type TestAccount } from './testAccounts.js';
 
 export interface TestServer extends CanevasServer {
   dataDir: string;
   logs: CapturedLogs;
+  /** The administrator, owner of `admin.workspaceId`; the helpers' default credentials. */
+  admin: TestAccount;
   /** Closes the server and removes its data folder. */
   dispose(): Promise<void>;
 }
@@ -16,8 +19,11 @@ export async function newServer(options: Partial<ServerOptions> & { dataDir?: st
   const dataDir = options.dataDir ?? (await newDataDir());
   const logs = captureLogger();
   const server = await createServer({ logger: logs.logger, ...options, dataDir, port: 0 });
+  const admin = await bootstrapAdmin(server.accounts);
+  rememberServerToken(server.url, admin.token);
   return {
     ...server,
+    admin,
     dataDir,
     logs,
     async dispose() {

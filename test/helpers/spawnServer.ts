@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { bootstrapDataDir, rememberServerToken, type TestAccount } from './testAccounts.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = fileURLToPath(new URL('../../apps/sync-server/src/cli.ts', import.meta.url));
@@ -13,10 +14,13 @@ export interface ServerProcess {
   stderr: string[];
   /** Resolves with the exit code, or the signal's name when killed. */
   exited: Promise<number | string>;
+  /** The administrator of the data folder; the helpers' default credentials. */
+  admin: TestAccount;
 }
 
 /** Runs `pnpm canevas serve` as a real child process (so it can be SIGKILLed) on a free port. */
 export async function spawnServer(dataDir: string, extraArgs: string[] = []): Promise<ServerProcess> {
+  const admin = await bootstrapDataDir(dataDir);
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--port', '0', '--data', dataDir, ...extraArgs], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'info' },
@@ -35,5 +39,6 @@ export async function spawnServer(dataDir: string, extraArgs: string[] = []): Pr
     });
     void exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${stderr.join('\n')}`)));
   });
-  return { child, url, syncUrl: `${url.replace(/^http/, 'ws')}/sync`, stderr, exited };
+  rememberServerToken(url, admin.token);
+  return { child, url, syncUrl: `${url.replace(/^http/, 'ws')}/sync`, stderr, exited, admin };
 }

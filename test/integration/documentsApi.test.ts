@@ -32,7 +32,7 @@ describe('documents API', () => {
 
     const { id } = await api.documents.create.mutate({ title: '  Plan de communication — Territoire de Lormont  ' });
     expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    const { id: second } = await api.documents.create.mutate({ title: 'Budget', workspaceId: 'ws-1' });
+    const { id: second } = await api.documents.create.mutate({ title: 'Budget', workspaceId: server.admin.workspaceId });
 
     const listed = await api.documents.list.query();
     expect(listed.map((document) => document.id).sort()).toEqual([id, second].sort());
@@ -41,10 +41,11 @@ describe('documents API', () => {
       title: 'Plan de communication — Territoire de Lormont',
       referentialId: null,
       templateId: null,
-      workspaceId: null,
+      // Without workspaceId, a document goes to the caller's only writable workspace.
+      workspaceId: server.admin.workspaceId,
     });
     expect(new Date(first.createdAt).getTime()).toBeGreaterThan(0);
-    expect(listed.find((document) => document.id === second)!.workspaceId).toBe('ws-1');
+    expect(listed.find((document) => document.id === second)!.workspaceId).toBe(server.admin.workspaceId);
 
     const renamed = await api.documents.rename.mutate({ id, title: 'Plan de communication 2026' });
     expect(renamed.title).toBe('Plan de communication 2026');
@@ -86,7 +87,7 @@ describe('documents API', () => {
     server = await newServer({ maxBodySize: 1024 });
     const response = await fetch(`${server.url}/trpc/documents.create`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.admin.token}` },
       body: JSON.stringify({ title: 'x'.repeat(4096) }),
     });
     expect(response.status).toBe(413);
@@ -116,14 +117,16 @@ describe('documents API', () => {
     const api = newTrpcClient(server.url);
     const { id } = await api.documents.create.mutate({ title: 'Cible' });
     const target = await api.documents.syncTarget.query({ id });
-    expect(target).toEqual({ url: server.syncUrl, room: id, params: {} });
+    // A script signed in with an API token gets a single-use ticket for the socket.
+    expect(target).toEqual({ url: server.syncUrl, room: id, params: { ticket: expect.stringMatching(/^t_[\w-]{43}$/) } });
 
-    const client = newClient(target.url, target.room, { params: target.params });
+    const client = newClient(target.url, target.room, { params: target.params, token: null });
     clients.push(client);
     await client.synced;
 
     const viaProxy = await getJson(server.url, `/trpc/documents.syncTarget?input=${encodeURIComponent(JSON.stringify({ id }))}`, {
       host: 'canevas.example.org:8443',
+      authorization: `Bearer ${server.admin.token}`,
     });
     expect(viaProxy.result.data.url).toBe('ws://canevas.example.org:8443/sync');
     await server.dispose();

@@ -65,13 +65,14 @@ describe('hostile input on the sync endpoint', () => {
     await reader.synced;
 
     const frame = encodeUpdateFrame(textUpdate('x'.repeat(3000)));
-    const socket = new WebSocket(`${server.syncUrl}/${id}`);
+    const auth = { headers: { authorization: `Bearer ${server.admin.token}` } };
+    const socket = new WebSocket(`${server.syncUrl}/${id}`, auth);
     await new Promise((resolve) => socket.once('open', resolve));
     for (let i = 0; i < frame.length; i++) socket.send(frame.subarray(i, i + 1), { fin: i === frame.length - 1 });
     await waitFor(() => reader.text().length === 3000);
     socket.close();
 
-    const flood = new WebSocket(`${server.syncUrl}/${id}`);
+    const flood = new WebSocket(`${server.syncUrl}/${id}`, auth);
     await new Promise((resolve) => flood.once('open', resolve));
     const closed = new Promise<number>((resolve) => flood.once('close', (code) => resolve(code)));
     const chunk = new Uint8Array(16);

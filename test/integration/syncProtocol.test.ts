@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { SqliteDocumentStore } from '@canevas/sync-server';
+import { SqliteAccountStore, SqliteDocumentStore } from '@canevas/sync-server';
 import * as Y from 'yjs';
 import {
   FlakyStore,
@@ -235,8 +235,9 @@ describe('bad input', () => {
 describe('write failures', () => {
   it('keeps updates queued while the store fails, relays nothing unstored, then stores and relays on recovery', async () => {
     const dataDir = await newDataDir();
-    const store = new FlakyStore(new SqliteDocumentStore({ file: join(dataDir, 'canevas.sqlite') }));
-    server = await newServer({ dataDir, store });
+    const sqlite = new SqliteDocumentStore({ file: join(dataDir, 'canevas.sqlite') });
+    const store = new FlakyStore(sqlite);
+    server = await newServer({ dataDir, store, accounts: new SqliteAccountStore(sqlite.database) });
     const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Disque plein' });
     const alice = await raw(`${server.syncUrl}/${id}?ack=1`);
     const bob = await raw(`${server.syncUrl}/${id}`);
@@ -259,8 +260,9 @@ describe('write failures', () => {
 
   it('shutdown keeps retrying pending writes and reports none left once the store recovers', async () => {
     const dataDir = await newDataDir();
-    const store = new FlakyStore(new SqliteDocumentStore({ file: join(dataDir, 'canevas.sqlite') }));
-    server = await newServer({ dataDir, store });
+    const sqlite = new SqliteDocumentStore({ file: join(dataDir, 'canevas.sqlite') });
+    const store = new FlakyStore(sqlite);
+    server = await newServer({ dataDir, store, accounts: new SqliteAccountStore(sqlite.database) });
     const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Arrêt propre' });
     const alice = await raw(`${server.syncUrl}/${id}`);
     store.failing = true;

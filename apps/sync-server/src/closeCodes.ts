@@ -11,6 +11,8 @@ export const CloseCode = {
   InternalError: 1011,
   /** Malformed, truncated or unappliable message; nothing from it was stored. */
   MalformedMessage: 4400,
+  /** The user's access was removed while connected. */
+  AccessRevoked: 4403,
   /** No such document. */
   DocumentNotFound: 4404,
   /** The document was deleted while open. */

@@ -5,9 +5,16 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { AccessControl, roleAllows } from './accounts/AccessControl.js';
+import type { AccountStore } from './accounts/AccountStore.js';
+import { AuthService } from './accounts/AuthService.js';
+import { SqliteAccountStore } from './accounts/SqliteAccountStore.js';
 import type { TemplateResolver } from './api/ApiServices.js';
 import { appRouter } from './api/router.js';
 import { createContextFactory } from './api/trpc.js';
+import { parseCookies } from './auth/cookies.js';
+import { isAllowedOrigin } from './auth/originPolicy.js';
+import { SyncTicketStore } from './auth/SyncTicketStore.js';
 import { CloseCode } from './closeCodes.js';
 import { isValidDocumentId } from './documentId.js';
 import { createStaticHandler } from './http/staticFiles.js';
@@ -48,6 +55,17 @@ export interface ServerOptions {
   logger?: Logger;
   /** Interval of the WebSocket liveness ping. Default 30 s. */
   pingIntervalMs?: number;
+  /** Accounts and memberships; by default in the SQLite store's database. */
+  accounts?: AccountStore;
+  /** Reverse proxies in front of the server (X-Forwarded-For hops to trust). Default 0. */
+  trustedProxies?: number;
+  /** Origins allowed besides the request's Host and PUBLIC_URL (cookie-authenticated calls). */
+  allowedOrigins?: readonly string[];
+  /**
+   * How often open connections are checked against current roles, so that a change made by
+   * another process (the CLI) applies within seconds. Default 2 s.
+   */
+  accessRefreshMs?: number;
 }
 
 export interface CloseResult {
@@ -62,6 +80,8 @@ export interface CanevasServer {
   syncUrl: string;
   port: number;
   store: DocumentStore;
+  accounts: AccountStore;
+  auth: AuthService;
   engine: SyncEngine;
   stats(): SyncEngineStats;
   /** Stops accepting, flushes pending writes, compacts open docs, closes sockets (1001) and the store. */
@@ -84,6 +104,21 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     ...(options.compactionThreshold !== undefined && { compactionThreshold: options.compactionThreshold }),
   });
 
+  const accounts = options.accounts ?? defaultAccountStore(store);
+  const auth = new AuthService({ accounts });
+  const access = new AccessControl(accounts, store);
+  const tickets = new SyncTicketStore();
+  const allowedOrigins = options.allowedOrigins ?? [];
+  let refreshScheduled = false;
+  const onAccessChanged = () => {
+    if (refreshScheduled) return;
+    refreshScheduled = true;
+    setImmediate(() => {
+      refreshScheduled = false;
+      void refreshAccess();
+    });
+  };
+
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -95,6 +130,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
       publicUrl: options.publicUrl,
       resolveTemplate: options.resolveTemplate,
       hasReferential: options.hasReferential,
+      accounts,
+      auth,
+      access,
+      tickets,
+      trustedProxies: options.trustedProxies ?? 0,
+      allowedOrigins,
+      onAccessChanged,
     }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') logger.error('api.error', { path, error: error.cause ?? error });
@@ -126,13 +168,72 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     if (!url || !url.pathname.startsWith('/sync/')) return refuseUpgrade(socket, 404, 'Not Found');
     const docId = url.pathname.slice('/sync/'.length);
     if (!isValidDocumentId(docId)) return refuseUpgrade(socket, 400, 'Bad Request');
-    // The auth issue checks Origin and the single-use ticket here, before upgrading.
     const ackRequested = url.searchParams.get('ack') === '1';
-    wss.handleUpgrade(req, socket, head, (ws) => acceptConnection(ws, docId, ackRequested));
+    // Authorized before upgrading: a refused client never receives a byte of the document.
+    authorizeUpgrade(req, url, docId).then(
+      (decision) => {
+        if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.text);
+        wss.handleUpgrade(req, socket, head, (ws) => acceptConnection(ws, docId, ackRequested, decision));
+      },
+      (error: unknown) => {
+        logger.error('sync.authorize_failed', { docId, error });
+        refuseUpgrade(socket, 500, 'Internal Server Error');
+      },
+    );
   });
 
-  function acceptConnection(ws: WebSocket, docId: string, ackRequested: boolean): void {
-    const connection = new SyncConnection(ws, docId, { ackRequested, canWrite: true });
+  type UpgradeDecision =
+    | { ok: true; userId: string; canWrite: boolean; workspaceId: string | null }
+    | { ok: false; status: number; text: string };
+
+  /** A single-use ticket (scripts), else an API token, else the session cookie from an allowed Origin. */
+  async function authorizeUpgrade(req: IncomingMessage, url: URL, docId: string): Promise<UpgradeDecision> {
+    let userId: string | undefined;
+    const ticket = url.searchParams.get('ticket');
+    if (ticket !== null) {
+      userId = tickets.redeem(ticket, docId)?.userId;
+    } else if (typeof req.headers.authorization === 'string') {
+      userId = (await auth.authenticate(req))?.user.id;
+    } else if (parseCookies(req.headers.cookie).size > 0) {
+      if (!isAllowedOrigin(req, { publicUrl: options.publicUrl, extraOrigins: allowedOrigins })) {
+        return { ok: false, status: 403, text: 'Forbidden' };
+      }
+      userId = (await auth.authenticate(req))?.user.id;
+    }
+    if (userId === undefined) return { ok: false, status: 401, text: 'Unauthorized' };
+    const document = await store.getDocument(docId);
+    // A missing document is reported after the upgrade (4404), so the stock client stops retrying.
+    if (!document) return { ok: true, userId, canWrite: false, workspaceId: null };
+    const role = await access.roleIn(document.workspaceId, userId);
+    if (role === undefined) return { ok: false, status: 403, text: 'Forbidden' };
+    await accounts.audit({ at: Date.now(), userId, action: 'document.open', workspaceId: document.workspaceId, documentId: docId, detail: { role } });
+    return { ok: true, userId, canWrite: roleAllows(role, 'write'), workspaceId: document.workspaceId };
+  }
+
+  /** Applies current roles to open connections: removed members are closed, roles re-read. */
+  async function refreshAccess(): Promise<void> {
+    const workspaces = new Map<string, string | null | undefined>();
+    for (const connection of [...engine.connections()]) {
+      if (!connection.userId || !connection.isOpen) continue;
+      if (!workspaces.has(connection.docId)) workspaces.set(connection.docId, (await store.getDocument(connection.docId))?.workspaceId);
+      const workspaceId = workspaces.get(connection.docId);
+      const role = workspaceId ? await accounts.getRole(workspaceId, connection.userId) : undefined;
+      if (role === undefined) {
+        connection.close(CloseCode.AccessRevoked, 'Accès retiré');
+        continue;
+      }
+      const canWrite = roleAllows(role, 'write');
+      if (canWrite !== connection.canWrite) {
+        logger.info('sync.role_applied', { docId: connection.docId, connection: connection.id, canWrite });
+        connection.canWrite = canWrite;
+      }
+    }
+  }
+  const accessTimer = setInterval(() => void refreshAccess().catch((error: unknown) => logger.error('sync.access_refresh_failed', { error })), options.accessRefreshMs ?? 2000);
+  accessTimer.unref();
+
+  function acceptConnection(ws: WebSocket, docId: string, ackRequested: boolean, decision: { userId: string; canWrite: boolean }): void {
+    const connection = new SyncConnection(ws, docId, { ackRequested, canWrite: decision.canWrite, userId: decision.userId });
     alive.set(ws, true);
     // Messages that arrive while the stored state loads are kept, then handled in order.
     let buffered: Uint8Array[] | undefined = [];
@@ -198,6 +299,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   async function close(): Promise<CloseResult> {
     closing = true;
     clearInterval(pingTimer);
+    clearInterval(accessTimer);
     const serverClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     const unstoredUpdates = await engine.shutdown();
     await waitForSocketsToClose(wss, 1000);
@@ -217,10 +319,17 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     syncUrl: `ws://${hostForUrl}:${address.port}/sync`,
     port: address.port,
     store,
+    accounts,
+    auth,
     engine,
     stats: () => engine.stats(),
     close: () => (closed ??= close()),
   };
+}
+
+function defaultAccountStore(store: DocumentStore): AccountStore {
+  if (store instanceof SqliteDocumentStore) return new SqliteAccountStore(store.database);
+  throw new Error('createServer: give `accounts` along with a custom store.');
 }
 
 function openSqliteStore(options: ServerOptions): SqliteDocumentStore {

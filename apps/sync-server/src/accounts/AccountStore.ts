@@ -102,6 +102,9 @@ export interface AccountStore {
   createWorkspace(workspace: { id: string; name: string; ownerId: string; createdAt: number }): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | undefined>;
   renameWorkspace(id: string, name: string): Promise<boolean>;
+  /** Workspaces without any member (the demo, documents from before accounts existed). */
+  listOrphanWorkspaces(): Promise<Workspace[]>;
+  createOrphanWorkspace(workspace: { id: string; name: string; createdAt: number }): Promise<Workspace>;
   /** The workspaces a user belongs to, with their role, by name. */
   listWorkspacesOf(userId: string): Promise<{ workspace: Workspace; role: Role }[]>;
   getRole(workspaceId: string, userId: string): Promise<Role | undefined>;

@@ -179,6 +179,21 @@ export class SqliteAccountStore implements AccountStore {
     return this.#db.prepare('UPDATE workspaces SET name = ? WHERE id = ?').run(name, id).changes > 0;
   }
 
+  async listOrphanWorkspaces(): Promise<Workspace[]> {
+    return this.#db
+      .prepare<[], { id: string; name: string; created_at: number }>(
+        'SELECT id, name, created_at FROM workspaces w WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.workspace_id = w.id) ORDER BY created_at',
+      )
+      .all()
+      .map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+  }
+
+  /** Creates a workspace nobody belongs to yet (the demo); the first administrator adopts it. */
+  async createOrphanWorkspace(workspace: { id: string; name: string; createdAt: number }): Promise<Workspace> {
+    this.#db.prepare('INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)').run(workspace.id, workspace.name, workspace.createdAt);
+    return workspace;
+  }
+
   async listWorkspacesOf(userId: string): Promise<{ workspace: Workspace; role: Role }[]> {
     return this.#db
       .prepare<[string], { id: string; name: string; created_at: number; role: Role }>(

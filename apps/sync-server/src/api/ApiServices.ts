@@ -1,4 +1,8 @@
 import type { ProseMirrorJSON } from '@canevas/core';
+import type { AccessControl } from '../accounts/AccessControl.js';
+import type { AccountStore } from '../accounts/AccountStore.js';
+import type { AuthService } from '../accounts/AuthService.js';
+import type { SyncTicketStore } from '../auth/SyncTicketStore.js';
 import type { DocumentStore } from '../store/DocumentStore.js';
 import type { SyncEngine } from '../sync/SyncEngine.js';
 
@@ -15,4 +19,14 @@ export interface ApiServices {
   resolveTemplate: TemplateResolver | undefined;
   /** When given, an unknown referential id is refused at creation. */
   hasReferential: ((referentialId: string) => boolean) | undefined;
+  accounts: AccountStore;
+  auth: AuthService;
+  access: AccessControl;
+  tickets: SyncTicketStore;
+  /** Reverse proxies in front of the server, for the client address behind them. */
+  trustedProxies: number;
+  /** Extra origins allowed for cookie-authenticated calls, besides the Host and PUBLIC_URL. */
+  allowedOrigins: readonly string[];
+  /** Called after a role change or removal so open connections follow at once. */
+  onAccessChanged: () => void;
 }

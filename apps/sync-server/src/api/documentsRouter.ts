@@ -3,10 +3,11 @@ import { TRPCError } from '@trpc/server';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { DOCUMENT_ID_PATTERN, newDocumentId } from '../documentId.js';
+import type { Role, User } from '../accounts/AccountStore.js';
 import type { DocumentMetadata } from '../store/DocumentStore.js';
 import type { ApiServices } from './ApiServices.js';
 import { syncTargetUrl } from './syncTargetUrl.js';
-import { authedProcedure, publicProcedure, router } from './trpc.js';
+import { requireDocument, requireWorkspace, router, userProcedure, type ApiContext } from './trpc.js';
 
 const TITLE_MAX = 200;
 
@@ -48,22 +49,32 @@ export interface SyncTarget {
 }
 
 export const documentsRouter = router({
-  list: publicProcedure.query(async ({ ctx }): Promise<DocumentSummary[]> => {
-    const documents = await ctx.services.store.listDocuments();
-    return documents.map(toSummary);
+  /** The documents of the caller's workspaces (or of one of them), most recently updated first. */
+  list: userProcedure
+    .input(z.object({ workspaceId: referenceSchema('espace de travail') }).optional())
+    .query(async ({ ctx, input }): Promise<DocumentSummary[]> => {
+      const memberOf = new Set((await ctx.services.accounts.listWorkspacesOf(ctx.user.id)).map((entry) => entry.workspace.id));
+      if (input?.workspaceId !== undefined) await requireWorkspace(ctx, input.workspaceId, 'read');
+      const documents = await ctx.services.store.listDocuments();
+      return documents
+        .filter((document) => document.workspaceId !== null && memberOf.has(document.workspaceId))
+        .filter((document) => input?.workspaceId === undefined || document.workspaceId === input.workspaceId)
+        .map(toSummary);
+    }),
+
+  get: userProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }): Promise<DocumentSummary & { role: Role }> => {
+    const { document, role } = await requireDocument(ctx, input.id, 'read');
+    return { ...toSummary(document), role };
   }),
 
-  get: publicProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }): Promise<DocumentSummary> => {
-    return toSummary(await requireDocument(ctx.services, input.id));
-  }),
-
-  create: authedProcedure.input(createInput).mutation(async ({ ctx, input }): Promise<{ id: string }> => {
+  create: userProcedure.input(createInput).mutation(async ({ ctx, input }): Promise<{ id: string }> => {
+    const workspaceId = await targetWorkspace(ctx, input.workspaceId);
     const snapshot = initialSnapshot(ctx.services, input.referentialId, input.templateId);
     const id = newDocumentId();
     await ctx.services.store.createDocument({
       id,
       title: input.title,
-      workspaceId: input.workspaceId ?? null,
+      workspaceId,
       referentialId: input.referentialId ?? null,
       templateId: input.templateId ?? null,
       createdAt: Date.now(),
@@ -72,21 +83,31 @@ export const documentsRouter = router({
     return { id };
   }),
 
-  rename: authedProcedure
+  rename: userProcedure
     .input(z.object({ id: idSchema, title: titleSchema }))
     .mutation(async ({ ctx, input }): Promise<DocumentSummary> => {
+      await requireDocument(ctx, input.id, 'write');
       if (!(await ctx.services.store.renameDocument(input.id, input.title, Date.now()))) throw notFound();
-      return toSummary(await requireDocument(ctx.services, input.id));
+      return toSummary((await requireDocument(ctx, input.id, 'read')).document);
     }),
 
-  delete: authedProcedure.input(z.object({ id: idSchema })).mutation(async ({ ctx, input }): Promise<{ id: string }> => {
+  delete: userProcedure.input(z.object({ id: idSchema })).mutation(async ({ ctx, input }): Promise<{ id: string }> => {
+    const { document } = await requireDocument(ctx, input.id, 'write');
     if (!(await ctx.services.engine.deleteDocument(input.id))) throw notFound();
+    await ctx.services.accounts.audit({ at: Date.now(), userId: ctx.user.id, action: 'document.deleted', workspaceId: document.workspaceId, documentId: input.id, detail: { title: document.title } });
     return { id: input.id };
   }),
 
-  syncTarget: publicProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }): Promise<SyncTarget> => {
-    await requireDocument(ctx.services, input.id);
-    return { url: syncTargetUrl(ctx.req, ctx.services.publicUrl), room: input.id, params: {} };
+  /**
+   * Browsers authenticate the socket with their session cookie (and Origin); scripts signed in
+   * with an API token get a short-lived single-use ticket in `params`, so the token itself never
+   * travels in a URL.
+   */
+  syncTarget: userProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }): Promise<SyncTarget> => {
+    await requireDocument(ctx, input.id, 'read');
+    const params: Record<string, string> = {};
+    if (ctx.principal.via === 'token') params.ticket = ctx.services.tickets.issue({ userId: ctx.user.id, room: input.id });
+    return { url: syncTargetUrl(ctx.req, ctx.services.publicUrl), room: input.id, params };
   }),
 });
 
@@ -94,10 +115,18 @@ function notFound(): TRPCError {
   return new TRPCError({ code: 'NOT_FOUND', message: 'Document introuvable.' });
 }
 
-async function requireDocument(services: ApiServices, id: string): Promise<DocumentMetadata> {
-  const document = await services.store.getDocument(id);
-  if (!document) throw notFound();
-  return document;
+/** The workspace a new document goes to: the given one, else the caller's only writable one. */
+async function targetWorkspace(ctx: ApiContext & { user: User }, requested: string | undefined): Promise<string> {
+  if (requested !== undefined) {
+    await requireWorkspace(ctx, requested, 'write');
+    return requested;
+  }
+  const writable = (await ctx.services.accounts.listWorkspacesOf(ctx.user.id)).filter(({ role }) => role === 'owner' || role === 'editor');
+  if (writable.length === 1) return writable[0]!.workspace.id;
+  throw new TRPCError({
+    code: 'BAD_REQUEST',
+    message: writable.length === 0 ? 'Vous n’avez aucun espace de travail où créer un document.' : 'Précisez l’espace de travail (workspaceId).',
+  });
 }
 
 /** Documents are seeded here, on the server, never by a client: content cannot duplicate. */

@@ -1,8 +1,12 @@
+import { authRouter } from './authRouter.js';
 import { documentsRouter } from './documentsRouter.js';
 import { publicProcedure, router } from './trpc.js';
+import { workspacesRouter } from './workspacesRouter.js';
 
 export const appRouter = router({
   health: publicProcedure.query(({ ctx }) => ({ ok: true as const, version: ctx.services.version })),
+  auth: authRouter,
+  workspaces: workspacesRouter,
   documents: documentsRouter,
 });
 

@@ -5,6 +5,8 @@ export interface SyncConnectionOptions {
   ackRequested: boolean;
   /** False for read-only principals: their content updates are dropped, not stored, not relayed. */
   canWrite: boolean;
+  /** Who is connected, so role changes and removals reach open connections. */
+  userId?: string | null;
 }
 
 let nextConnectionId = 1;
@@ -13,7 +15,9 @@ let nextConnectionId = 1;
 export class SyncConnection {
   readonly id = `c${nextConnectionId++}`;
   readonly ackRequested: boolean;
-  readonly canWrite: boolean;
+  /** Mutable: a role change applies to the open connection (tutor → editor and back). */
+  canWrite: boolean;
+  readonly userId: string | null;
   /** Awareness client ids announced through this connection, removed when it leaves. */
   readonly awarenessIds = new Set<number>();
   private closing = false;
@@ -25,6 +29,7 @@ export class SyncConnection {
   ) {
     this.ackRequested = options.ackRequested;
     this.canWrite = options.canWrite;
+    this.userId = options.userId ?? null;
   }
 
   get isOpen(): boolean {

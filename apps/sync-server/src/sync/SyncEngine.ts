@@ -96,6 +96,11 @@ export class SyncEngine {
     return true;
   }
 
+  /** Every attached connection: access checks walk them when roles change. */
+  *connections(): IterableIterator<SyncConnection> {
+    for (const room of this.rooms.values()) yield* room.connections;
+  }
+
   handleMessage(connection: SyncConnection, data: Uint8Array): void {
     if (this.closing || !connection.isOpen) return;
     const room = this.rooms.get(connection.docId);

@@ -1,0 +1,171 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import {
+  addMember,
+  encodeUpdateFrame,
+  newClient,
+  newOutsider,
+  newRawClient,
+  newServer,
+  newTrpcClient,
+  runCanevas,
+  waitFor,
+  type TestClient,
+  type TestServer,
+} from '../helpers/index.js';
+
+let server: TestServer | undefined;
+const clients: TestClient[] = [];
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await server?.dispose();
+  server = undefined;
+});
+
+function track(client: TestClient): TestClient {
+  clients.push(client);
+  return client;
+}
+
+function textUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('text').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** Opens a socket and reports the HTTP status of a refused upgrade and every byte received. */
+function attempt(url: string, headers: Record<string, string>): Promise<{ status: number | 'open'; bytes: number }> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url, { headers });
+    let bytes = 0;
+    socket.on('message', (data: Buffer) => (bytes += data.byteLength));
+    socket.once('unexpected-response', (_req, res) => {
+      res.resume();
+      resolve({ status: res.statusCode ?? 0, bytes });
+    });
+    socket.once('open', () => setTimeout(() => (socket.terminate(), resolve({ status: 'open', bytes })), 200));
+    socket.once('error', () => undefined);
+  });
+}
+
+async function documentWithText(text: string): Promise<{ server: TestServer; id: string; editor: TestClient }> {
+  server = await newServer({ accessRefreshMs: 200 });
+  const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Dossier de Léa' });
+  const editor = track(newClient(server.syncUrl, id));
+  await editor.synced;
+  editor.doc.getText('text').insert(0, text);
+  await waitFor(() => server!.stats().pendingUpdates === 0);
+  return { server, id, editor };
+}
+
+describe('roles on the sync endpoint', () => {
+  it('drops a tutor’s content updates: neither stored nor relayed, while awareness still flows', async () => {
+    const { server, id, editor } = await documentWithText('Texte de la candidate');
+    const tutor = await addMember(server.accounts, server.admin.workspaceId, 'tutor');
+    const raw = newRawClient(`${server.syncUrl}/${id}`, { token: tutor.token });
+    await raw.opened;
+    raw.send(encodeUpdateFrame(textUpdate('Réécrit par le tuteur')));
+    raw.sendSyncStep1();
+    await raw.nextMessage((message) => message.type === 0 && message.syncType === 1);
+
+    const stored = await server.store.loadDocument(id);
+    const doc = new Y.Doc();
+    for (const update of [stored!.snapshot, ...stored!.updates.map((row) => row.update)]) if (update) Y.applyUpdate(doc, update);
+    expect(doc.getText('text').toString()).toBe('Texte de la candidate');
+    expect(editor.text()).toBe('Texte de la candidate');
+    expect(raw.socket.readyState).toBe(WebSocket.OPEN);
+    raw.socket.terminate();
+  });
+
+  it('refuses a non-member and an anonymous client before sending any document byte', async () => {
+    const { server, id } = await documentWithText('Données personnelles');
+    const outsider = await newOutsider(server.accounts);
+    expect(await attempt(`${server.syncUrl}/${id}`, { authorization: `Bearer ${outsider.token}` })).toEqual({ status: 403, bytes: 0 });
+    expect(await attempt(`${server.syncUrl}/${id}`, {})).toEqual({ status: 401, bytes: 0 });
+    expect(await attempt(`${server.syncUrl}/${id}`, { authorization: 'Bearer cnv_inventé' })).toEqual({ status: 401, bytes: 0 });
+    await expect(newTrpcClient(server.url, { token: outsider.token }).documents.get.query({ id })).rejects.toThrow('Document introuvable.');
+    expect(await newTrpcClient(server.url, { token: outsider.token }).documents.list.query()).toEqual([]);
+  });
+
+  it('answers 403 to a session cookie sent from a foreign Origin, and accepts the same cookie from the app’s origin', async () => {
+    const { server, id } = await documentWithText('Plan');
+    const login = await fetch(`${server.url}/trpc/auth.logIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: server.admin.email, password: server.admin.password }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    expect(login.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Lax/);
+    expect(await attempt(`${server.syncUrl}/${id}`, { cookie, origin: 'https://evil.example' })).toEqual({ status: 403, bytes: 0 });
+    expect(await attempt(`${server.syncUrl}/${id}`, { cookie })).toEqual({ status: 403, bytes: 0 });
+    expect((await attempt(`${server.syncUrl}/${id}`, { cookie, origin: server.url })).status).toBe('open');
+  });
+
+  it('refuses a replayed sync ticket', async () => {
+    const { server, id } = await documentWithText('Plan');
+    const target = await newTrpcClient(server.url).documents.syncTarget.query({ id });
+    const url = `${target.url}/${target.room}?ticket=${encodeURIComponent(target.params.ticket!)}`;
+    expect((await attempt(url, {})).status).toBe('open');
+    expect(await attempt(url, {})).toEqual({ status: 401, bytes: 0 });
+  });
+
+  it('applies a role change and a removal to open connections within seconds, including from the CLI', async () => {
+    const { server, id, editor } = await documentWithText('Début');
+    const member = await addMember(server.accounts, server.admin.workspaceId, 'editor', 'marc');
+    const marc = track(newClient(server.syncUrl, id, { token: member.token }));
+    await marc.synced;
+    marc.doc.getText('text').insert(5, ' (éditeur)');
+    await waitFor(() => editor.text() === 'Début (éditeur)');
+
+    await newTrpcClient(server.url).workspaces.setRole.mutate({ workspaceId: server.admin.workspaceId, userId: member.userId, role: 'viewer' });
+    await waitFor(() => server.logs.events('sync.role_applied').length > 0);
+    marc.doc.getText('text').insert(0, 'Interdit : ');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(editor.text()).toBe('Début (éditeur)');
+
+    // Another process changes the role back: the periodic check picks it up.
+    const cli = await runCanevas(['member', 'add', '--workspace', server.admin.workspaceId, '--email', member.email, '--role', 'editor', '--data', server.dataDir]);
+    expect(cli.code).toBe(0);
+    await waitFor(() => server.logs.events('sync.role_applied').length > 1);
+
+    await newTrpcClient(server.url).workspaces.removeMember.mutate({ workspaceId: server.admin.workspaceId, userId: member.userId });
+    expect((await marc.closed).code).toBe(4403);
+  });
+});
+
+describe('accounts through the API', () => {
+  it('throttles password guessing and never writes tokens or passwords to the log', async () => {
+    server = await newServer();
+    const anonymous = newTrpcClient(server.url, { token: null });
+    // Five free attempts; the sixth failure locks the account (and the address).
+    for (let i = 0; i < 6; i++) {
+      await expect(anonymous.auth.logIn.mutate({ email: server.admin.email, password: `essai ${i}` })).rejects.toThrow('Adresse e-mail ou mot de passe incorrect.');
+    }
+    await expect(anonymous.auth.logIn.mutate({ email: server.admin.email, password: server.admin.password })).rejects.toThrow(/Trop de tentatives/);
+
+    const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Journal' });
+    const target = await newTrpcClient(server.url).documents.syncTarget.query({ id });
+    track(newClient(target.url, target.room, { params: target.params, token: null }));
+    const log = JSON.stringify(server.logs.entries);
+    for (const secret of [server.admin.token, target.params.ticket!, server.admin.password]) expect(log).not.toContain(secret);
+  });
+
+  it('lets only the first account sign up without an invitation, then by invitation with its role', async () => {
+    server = await newServer();
+    const anonymous = newTrpcClient(server.url, { token: null });
+    await expect(anonymous.auth.signUp.mutate({ email: 'intrus@exemple.fr', password: 'un mot de passe solide' })).rejects.toThrow(
+      'La création de compte se fait sur invitation.',
+    );
+    const { token } = await newTrpcClient(server.url).workspaces.invite.mutate({ workspaceId: server.admin.workspaceId, role: 'tutor' });
+    expect(await anonymous.workspaces.previewInvitation.query({ token })).toMatchObject({ valid: true, workspaceName: 'Espace des tests', role: 'tutor' });
+    const tutor = await anonymous.auth.signUp.mutate({ email: 'tutrice@exemple.fr', name: 'Inès', password: 'un mot de passe solide', invitation: token });
+    expect(tutor.isAdmin).toBe(false);
+    const members = await newTrpcClient(server.url).workspaces.members.query({ workspaceId: server.admin.workspaceId });
+    expect(members.map((member) => [member.email, member.role])).toContainEqual(['tutrice@exemple.fr', 'tutor']);
+    await expect(anonymous.auth.signUp.mutate({ email: 'autre@exemple.fr', password: 'un mot de passe solide', invitation: token })).rejects.toThrow(
+      'Cette invitation n’est plus valable.',
+    );
+  });
+});
