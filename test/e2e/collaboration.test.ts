@@ -5,13 +5,13 @@ import { collectPageProblems } from './support/collectPageProblems.js';
 import { launchChromium } from './support/launchChromium.js';
 import {
   editorContent,
-  enterName,
   expectConnectedAndPersisted,
   expectText,
   textOf,
   typeAtEnd,
   UI_TIMEOUT,
 } from './support/pageHelpers.js';
+import { newMember, signedInContext } from './support/signIn.js';
 import { startApp } from './support/startApp.js';
 
 let server: TestServer;
@@ -33,9 +33,9 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function newPerson() {
-  // One context per person: separate storage, so each has its own name and Y.Doc.
-  const context = await browser.newContext({ locale: 'fr-FR' });
+async function newPerson(name: string) {
+  // One context per person: their own account, storage and Y.Doc; presence shows the account name.
+  const context = await signedInContext(browser, server.url, await newMember(server, name));
   contexts.push(context);
   const page = await context.newPage();
   collectPageProblems(page, problems);
@@ -43,7 +43,7 @@ async function newPerson() {
 }
 
 it('two people write in the same document, see each other, and the text survives a reload', async () => {
-  const alice = await newPerson();
+  const alice = await newPerson('Alice Martin');
   await alice.goto(`${server.url}/`);
 
   // Create from the list with the keyboard.
@@ -53,14 +53,12 @@ it('two people write in the same document, see each other, and the text survives
   await alice.waitForURL(/\/d\/[A-Za-z0-9_-]+$/, { timeout: UI_TIMEOUT });
   const documentUrl = alice.url();
 
-  await enterName(alice, 'Alice Martin');
   await alice.getByRole('heading', { level: 1, name: 'Plan de communication' }).waitFor({ timeout: UI_TIMEOUT });
   await typeAtEnd(alice, 'Objectifs de la campagne');
   await expectConnectedAndPersisted(alice);
 
-  const bruno = await newPerson();
+  const bruno = await newPerson('Bruno Petit');
   await bruno.goto(documentUrl);
-  await enterName(bruno, 'Bruno Petit');
   await expectText(editorContent(bruno), 'Objectifs de la campagne');
   const presence = bruno.getByRole('complementary', { name: 'Participants' });
   await expectText(presence, 'Alice Martin');

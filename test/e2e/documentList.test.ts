@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { newTrpcClient, type TestServer, type TestTrpcClient } from '../helpers/index.js';
 import { collectPageProblems } from './support/collectPageProblems.js';
 import { launchChromium } from './support/launchChromium.js';
-import { enterName, expectText, UI_TIMEOUT } from './support/pageHelpers.js';
+import { expectText, UI_TIMEOUT } from './support/pageHelpers.js';
+import { newMember, signedInContext } from './support/signIn.js';
 import { startApp } from './support/startApp.js';
 
 let server: TestServer;
@@ -27,8 +28,8 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fr-FR' });
+async function newPage(name = 'Chloé'): Promise<Page> {
+  const context = await signedInContext(browser, server.url, await newMember(server, name));
   contexts.push(context);
   const page = await context.newPage();
   collectPageProblems(page, problems);
@@ -36,7 +37,7 @@ async function newPage(): Promise<Page> {
 }
 
 function documentList(page: Page) {
-  return page.getByRole('region', { name: 'Tous les documents' });
+  return page.getByRole('region', { name: 'Documents de l’espace de travail' });
 }
 
 it('renames inline (Enter saves, Escape cancels) and deletes after confirmation', async () => {
@@ -46,7 +47,6 @@ it('renames inline (Enter saves, Escape cancels) and deletes after confirmation'
   // Someone has the budget open while it gets deleted.
   const reader = await newPage();
   await reader.goto(`${server.url}/d/${budgetId}`);
-  await enterName(reader, 'Chloé');
   await reader.getByRole('heading', { level: 1, name: 'Budget prévisionnel' }).waitFor({ timeout: UI_TIMEOUT });
 
   const page = await newPage();

@@ -2,23 +2,24 @@ import { rm } from 'node:fs/promises';
 import { createServer, silentLogger, type CanevasServer } from '@canevas/sync-server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { newDataDir, newTrpcClient } from '../helpers/index.js';
+import { bootstrapAdmin, newDataDir, newTrpcClient, rememberServerToken, type TestAccount } from '../helpers/index.js';
 import { collectPageProblems } from './support/collectPageProblems.js';
 import { launchChromium } from './support/launchChromium.js';
 import {
   connectionStatus,
   editorContent,
-  enterName,
   expectConnectedAndPersisted,
   expectText,
   typeAtEnd,
   UI_TIMEOUT,
 } from './support/pageHelpers.js';
+import { signedInContext } from './support/signIn.js';
 import { WEB_DIST } from './support/startApp.js';
 
 let browser: Browser;
 let dataDir: string;
 let server: CanevasServer | undefined;
+let admin: TestAccount;
 const contexts: BrowserContext[] = [];
 const problems: string[] = [];
 
@@ -29,6 +30,8 @@ function start(port = 0): Promise<CanevasServer> {
 beforeAll(async () => {
   dataDir = await newDataDir();
   [server, browser] = await Promise.all([start(), launchChromium()]);
+  admin = await bootstrapAdmin(server.accounts);
+  rememberServerToken(server.url, admin.token);
 });
 
 afterAll(async () => {
@@ -39,7 +42,7 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fr-FR' });
+  const context = await signedInContext(browser, server!.url, admin);
   contexts.push(context);
   const page = await context.newPage();
   collectPageProblems(page, problems);
@@ -63,7 +66,6 @@ it('keeps edits made while the server is down, warns before leaving, and stores 
   const page = await newPage();
   const documentUrl = `${running.url}/d/${id}`;
   await page.goto(documentUrl);
-  await enterName(page, 'Alice');
   await typeAtEnd(page, 'Présents : six personnes.');
   await expectConnectedAndPersisted(page);
 
@@ -84,7 +86,6 @@ it('keeps edits made while the server is down, warns before leaving, and stores 
 
   const reader = await newPage();
   await reader.goto(documentUrl);
-  await enterName(reader, 'Bruno');
   await expectText(editorContent(reader), 'Présents : six personnes. Décision : lancer la campagne.');
 
   // Everything is stored: leaving no longer asks.

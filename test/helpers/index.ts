@@ -7,4 +7,4 @@ export { newTrpcClient, type TestTrpcClient } from './newTrpcClient.js';
 export { spawnServer, type ServerProcess } from './spawnServer.js';
 export { waitFor } from './waitFor.js';
 export * from './runCanevas.js';
-export { ADMIN_PASSWORD, addMember, bootstrapAdmin, defaultTokenFor, newOutsider, type TestAccount } from './testAccounts.js';
+export { ADMIN_PASSWORD, addMember, bootstrapAdmin, defaultTokenFor, newOutsider, rememberServerToken, type TestAccount } from './testAccounts.js';

@@ -61,7 +61,8 @@ export async function bootstrapDataDir(dataDir: string): Promise<TestAccount> {
 /** Adds someone to a workspace with a role and returns their credentials. */
 export async function addMember(accounts: AccountStore, workspaceId: string, role: Role, name: string = role): Promise<TestAccount> {
   const auth = new AuthService({ accounts });
-  const email = `${name}-${Math.random().toString(36).slice(2, 8)}@exemple.fr`;
+  const slug = name.normalize('NFD').replace(/[^A-Za-z0-9]/g, '').toLowerCase() || 'membre';
+  const email = `${slug}-${Math.random().toString(36).slice(2, 8)}@exemple.fr`;
   const password = `mot de passe de ${name}`;
   const user = await auth.createUser({ email, name, password });
   await accounts.setMember(workspaceId, user.id, role, Date.now());

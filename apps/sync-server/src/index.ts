@@ -38,3 +38,5 @@ export {
 } from './accounts/AccountStore.js';
 export { SqliteAccountStore } from './accounts/SqliteAccountStore.js';
 export { AuthError, AuthService, API_TOKEN_PREFIX, SESSION_COOKIE } from './accounts/AuthService.js';
+export type { AccountSummary } from './api/authRouter.js';
+export type { InvitationSummary, MemberSummary, WorkspaceSummary } from './api/workspacesRouter.js';

@@ -1,8 +1,13 @@
 import { lazy, Suspense } from 'react';
+import { AccountMenu } from './account/AccountMenu.js';
+import { AuthGate } from './account/AuthGate.js';
+import { InvitationPage } from './account/InvitationPage.js';
+import { SessionProvider } from './account/SessionContext.js';
 import { DocumentListPage } from './documents/DocumentListPage.js';
 import { Link } from './routing/Link.js';
 import { parseRoute, usePathname } from './routing/navigation.js';
 import { PageHeading } from './ui/PageHeading.js';
+import { WorkspaceMembersPage } from './workspaces/WorkspaceMembersPage.js';
 
 // The editor (TipTap, Yjs, the schema) is most of the bundle; the list does not need it.
 const DocumentPage = lazy(() => import('./editor/DocumentPage.js').then((module) => ({ default: module.DocumentPage })));
@@ -12,7 +17,7 @@ export function App() {
   const route = parseRoute(pathname);
 
   return (
-    <>
+    <SessionProvider>
       <a className="skip-link" href="#contenu">
         Aller au contenu
       </a>
@@ -20,8 +25,24 @@ export function App() {
         <Link href="/" className="app-header__brand">
           Canevas
         </Link>
+        <AccountMenu />
       </header>
+      {route.page === 'invitation' ? (
+        <InvitationPage token={route.token} />
+      ) : (
+        <AuthGate>
+          <Routes route={route} />
+        </AuthGate>
+      )}
+    </SessionProvider>
+  );
+}
+
+function Routes({ route }: { route: ReturnType<typeof parseRoute> }) {
+  return (
+    <>
       {route.page === 'list' && <DocumentListPage />}
+      {route.page === 'workspace' && <WorkspaceMembersPage key={route.id} id={route.id} />}
       {route.page === 'document' && (
         <Suspense
           fallback={

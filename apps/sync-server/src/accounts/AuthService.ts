@@ -54,7 +54,7 @@ export class AuthService {
     this.#now = options.now ?? Date.now;
   }
 
-  /** The first account of an instance becomes its administrator. */
+  /** The first account of an instance becomes its administrator and owner of unowned workspaces. */
   async createUser(input: { email: string; name?: string; password: string }): Promise<User> {
     const email = input.email.trim().toLowerCase();
     if (!EMAIL.test(email) || email.length > 254) throw new AuthError('invalid_input', 'Adresse e-mail invalide.');
@@ -64,7 +64,7 @@ export class AuthService {
     if (name.length > 80) throw new AuthError('invalid_input', 'Le nom ne doit pas dépasser 80 caractères.');
     if (await this.accounts.findUserByEmail(email)) throw new AuthError('email_taken', `Un compte existe déjà pour ${email}.`);
     const isAdmin = (await this.accounts.countUsers()) === 0;
-    return this.accounts.createUser({
+    const user = await this.accounts.createUser({
       id: randomBytes(12).toString('base64url'),
       email,
       name,
@@ -72,6 +72,9 @@ export class AuthService {
       isAdmin,
       createdAt: this.#now(),
     });
+    // The administrator adopts the workspaces nobody belongs to (the demo, older documents).
+    if (isAdmin) for (const workspace of await this.accounts.listOrphanWorkspaces()) await this.accounts.setMember(workspace.id, user.id, 'owner', this.#now());
+    return user;
   }
 
   /** Checks the password (throttled per email and per client address) and opens a session. */

@@ -78,7 +78,6 @@ export const authRouter = router({
       } catch (error) {
         toTrpcError(error);
       }
-      if (user.isAdmin) await adoptOrphanWorkspaces(ctx, user.id, now);
       if (invitation && invitationUsable) await accounts.acceptInvitation(invitation.id, user.id, now);
       await accounts.audit({ at: now, userId: user.id, action: 'auth.signed_up', detail: { admin: user.isAdmin } });
       const session = await auth.logIn({ email: input.email, password: input.password, address: clientAddress(ctx.req, ctx.services.trustedProxies) }).catch(toTrpcError);
@@ -101,9 +100,3 @@ export const authRouter = router({
     return { ok: true };
   }),
 });
-
-async function adoptOrphanWorkspaces(ctx: ApiContext, userId: string, now: number): Promise<void> {
-  for (const workspace of await ctx.services.accounts.listOrphanWorkspaces()) {
-    await ctx.services.accounts.setMember(workspace.id, userId, 'owner', now);
-  }
-}

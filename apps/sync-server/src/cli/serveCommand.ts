@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from '../createServer.js';
+import { placeUnassignedDocuments } from '../accounts/placeUnassignedDocuments.js';
+import { SqliteAccountStore } from '../accounts/SqliteAccountStore.js';
 import { createLogger } from '../logger.js';
 import { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
 import type { Command } from './Command.js';
@@ -36,6 +38,12 @@ export const serveCommand: Command = {
       const seeded = await seedDemo(store);
       logger.info('demo.seeded', { documents: seeded });
     }
+    const accounts = new SqliteAccountStore(store.database);
+    const placed = await placeUnassignedDocuments(store.database, accounts, config.demo ? 'Espace de démonstration' : 'Documents sans espace de travail');
+    if (placed > 0) logger.info('documents.placed_in_workspace', { documents: placed });
+    if ((await accounts.countUsers()) === 0) {
+      logger.info('accounts.setup_required', { message: 'Ouvrez l’application pour créer le compte administrateur, ou utilisez « pnpm canevas user create ».' });
+    }
     if (config.pluginsDir) logger.info('plugins.dir', { dir: config.pluginsDir });
     const webRoot = existsSync(join(WEB_DIST, 'index.html')) ? WEB_DIST : undefined;
     const server = await createServer({
@@ -44,6 +52,7 @@ export const serveCommand: Command = {
       host: config.host,
       maxPayload: config.maxPayload,
       logger,
+      accounts,
       ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
       ...(webRoot !== undefined && { webRoot }),
     });

@@ -4,6 +4,8 @@ import { trpc, type DocumentSummary } from '../api/trpcClient.js';
 import { documentPath, navigate } from '../routing/navigation.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { PageHeading } from '../ui/PageHeading.js';
+import { useWorkspaces } from '../workspaces/useWorkspaces.js';
+import { WorkspaceBar } from '../workspaces/WorkspaceBar.js';
 import { CreateDocumentForm } from './CreateDocumentForm.js';
 import { DocumentRow } from './DocumentRow.js';
 
@@ -19,19 +21,24 @@ interface PendingDelete {
 }
 
 export function DocumentListPage() {
+  const workspaces = useWorkspaces();
+  const current = workspaces.state.status === 'ready' ? workspaces.state.current : null;
+  const workspaceId = current?.id;
+  const canWrite = current?.role === 'owner' || current?.role === 'editor';
   const [list, setList] = useState<ListState>({ status: 'loading' });
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const listHeadingRef = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(async () => {
+    if (workspaceId === undefined) return;
     setList({ status: 'loading' });
     try {
-      setList({ status: 'ready', documents: await trpc.documents.list.query() });
+      setList({ status: 'ready', documents: await trpc.documents.list.query({ workspaceId }) });
     } catch (error) {
       setList({ status: 'error', message: apiErrorMessage(error) });
     }
-  }, []);
+  }, [workspaceId]);
 
   useEffect(() => {
     document.title = 'Documents — Canevas';
@@ -39,7 +46,7 @@ export function DocumentListPage() {
   }, [load]);
 
   async function create(title: string): Promise<void> {
-    const { id } = await trpc.documents.create.mutate({ title });
+    const { id } = await trpc.documents.create.mutate({ title, ...(workspaceId && { workspaceId }) });
     navigate(documentPath(id));
   }
 
@@ -79,41 +86,65 @@ export function DocumentListPage() {
   return (
     <main id="contenu" className="page">
       <PageHeading>Documents</PageHeading>
-      <CreateDocumentForm onCreate={create} />
+      {workspaces.state.status === 'error' && (
+        <div role="alert" className="notice notice--error">
+          <p>{workspaces.state.message}</p>
+        </div>
+      )}
+      {workspaces.state.status === 'ready' && (
+        <WorkspaceBar
+          workspaces={workspaces.state.workspaces}
+          current={workspaces.state.current}
+          onSelect={workspaces.select}
+          onCreate={workspaces.create}
+        />
+      )}
+      {canWrite && <CreateDocumentForm onCreate={create} />}
+      {current && !canWrite && (
+        <p className="notice">Votre rôle dans cet espace de travail permet de lire{current.role === 'tutor' ? ', de commenter et d’évaluer' : ''} les documents, pas d’en créer.</p>
+      )}
 
-      <section aria-labelledby="documents-heading" className="documents">
-        <h2 id="documents-heading" ref={listHeadingRef} tabIndex={-1} className="section-title">
-          Tous les documents
-        </h2>
-        {list.status === 'loading' && (
-          <p role="status" className="muted">
-            Chargement des documents…
-          </p>
-        )}
-        {list.status === 'error' && (
-          <div role="alert" className="notice notice--error">
-            <p>{list.message}</p>
-            <button type="button" className="button" onClick={() => void load()}>
-              Réessayer
-            </button>
-          </div>
-        )}
-        {list.status === 'ready' && list.documents.length === 0 && (
-          <p className="empty-state">Aucun document pour l’instant. Créez le premier avec le formulaire ci-dessus.</p>
-        )}
-        {list.status === 'ready' && list.documents.length > 0 && (
-          <ul className="document-list">
-            {list.documents.map((doc) => (
-              <DocumentRow
-                key={doc.id}
-                document={doc}
-                onRename={(title) => rename(doc.id, title)}
-                onDelete={() => setPendingDelete({ document: doc, busy: false, error: null })}
-              />
-            ))}
-          </ul>
-        )}
-      </section>
+      {workspaces.state.status === 'loading' && (
+        <p role="status" className="muted">
+          Chargement des espaces de travail…
+        </p>
+      )}
+      {current && (
+        <section aria-labelledby="documents-heading" className="documents">
+          <h2 id="documents-heading" ref={listHeadingRef} tabIndex={-1} className="section-title">
+            Documents de l’espace de travail
+          </h2>
+          {list.status === 'loading' && (
+            <p role="status" className="muted">
+              Chargement des documents…
+            </p>
+          )}
+          {list.status === 'error' && (
+            <div role="alert" className="notice notice--error">
+              <p>{list.message}</p>
+              <button type="button" className="button" onClick={() => void load()}>
+                Réessayer
+              </button>
+            </div>
+          )}
+          {list.status === 'ready' && list.documents.length === 0 && (
+            <p className="empty-state">Aucun document pour l’instant. Créez le premier avec le formulaire ci-dessus.</p>
+          )}
+          {list.status === 'ready' && list.documents.length > 0 && (
+            <ul className="document-list">
+              {list.documents.map((doc) => (
+                <DocumentRow
+                  key={doc.id}
+                  document={doc}
+                  canEdit={canWrite}
+                  onRename={(title) => rename(doc.id, title)}
+                  onDelete={() => setPendingDelete({ document: doc, busy: false, error: null })}
+                />
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
 
       <p role="status" className="visually-hidden">
         {announcement}

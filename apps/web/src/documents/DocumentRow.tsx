@@ -9,9 +9,11 @@ interface DocumentRowProps {
   document: DocumentSummary;
   onRename: (title: string) => Promise<void>;
   onDelete: () => void;
+  /** False for tutors and viewers: the server would refuse, so the actions are not offered. */
+  canEdit?: boolean;
 }
 
-export function DocumentRow({ document, onRename, onDelete }: DocumentRowProps) {
+export function DocumentRow({ document, onRename, onDelete, canEdit = true }: DocumentRowProps) {
   const [renaming, setRenaming] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
   const wasRenaming = useRef(false);
@@ -34,25 +36,27 @@ export function DocumentRow({ document, onRename, onDelete }: DocumentRowProps) 
             </Link>
             <span className="document-row__meta">Modifié le {formatDate(document.updatedAt)}</span>
           </div>
-          <div className="document-row__actions">
-            <button
-              ref={renameButton}
-              type="button"
-              className="button button--quiet"
-              aria-label={`Renommer « ${document.title} »`}
-              onClick={() => setRenaming(true)}
-            >
-              Renommer
-            </button>
-            <button
-              type="button"
-              className="button button--quiet button--danger-text"
-              aria-label={`Supprimer « ${document.title} »`}
-              onClick={onDelete}
-            >
-              Supprimer
-            </button>
-          </div>
+          {canEdit && (
+            <div className="document-row__actions">
+              <button
+                ref={renameButton}
+                type="button"
+                className="button button--quiet"
+                aria-label={`Renommer « ${document.title} »`}
+                onClick={() => setRenaming(true)}
+              >
+                Renommer
+              </button>
+              <button
+                type="button"
+                className="button button--quiet button--danger-text"
+                aria-label={`Supprimer « ${document.title} »`}
+                onClick={onDelete}
+              >
+                Supprimer
+              </button>
+            </div>
+          )}
         </>
       )}
     </li>

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ROLE_NAMES } from '../account/roleNames.js';
+import { useCurrentUser } from '../account/SessionContext.js';
 import { apiErrorMessage, isNotFound } from '../api/apiError.js';
 import { trpc } from '../api/trpcClient.js';
 import { RenameTitleForm } from '../documents/RenameTitleForm.js';
@@ -24,11 +26,12 @@ type Loaded =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'gone' }
-  | { status: 'ready'; title: string; target: SyncTarget };
+  | { status: 'ready'; title: string; target: SyncTarget; role: keyof typeof ROLE_NAMES };
 
 export function DocumentPage({ id }: { id: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [identity, setName] = useIdentity();
+  const account = useCurrentUser();
+  const [identity, setName] = useIdentity(account.name);
 
   const load = useCallback(async () => {
     setLoaded({ status: 'loading' });
@@ -37,7 +40,7 @@ export function DocumentPage({ id }: { id: string }) {
         trpc.documents.get.query({ id }),
         trpc.documents.syncTarget.query({ id }),
       ]);
-      setLoaded({ status: 'ready', title: summary.title, target });
+      setLoaded({ status: 'ready', title: summary.title, target, role: summary.role });
     } catch (error) {
       setLoaded(isNotFound(error) ? { status: 'gone' } : { status: 'error', message: apiErrorMessage(error) });
     }
@@ -86,6 +89,7 @@ export function DocumentPage({ id }: { id: string }) {
         <DocumentWorkspace
           id={id}
           title={loaded.title}
+          role={loaded.role}
           onRenamed={(renamed) => setLoaded({ ...loaded, title: renamed })}
           session={session}
           identity={identity}
@@ -102,13 +106,15 @@ export function DocumentPage({ id }: { id: string }) {
 interface DocumentWorkspaceProps {
   id: string;
   title: string;
+  role: keyof typeof ROLE_NAMES;
   onRenamed: (title: string) => void;
   session: CollaborationSession | null;
   identity: UserIdentity | null;
   onChangeName: (name: string) => void;
 }
 
-function DocumentWorkspace({ id, title, onRenamed, session, identity, onChangeName }: DocumentWorkspaceProps) {
+function DocumentWorkspace({ id, title, role, onRenamed, session, identity, onChangeName }: DocumentWorkspaceProps) {
+  const readOnly = role === 'tutor' || role === 'viewer';
   const [renaming, setRenaming] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
   const wasRenaming = useRef(false);
@@ -134,21 +140,29 @@ function DocumentWorkspace({ id, title, onRenamed, session, identity, onChangeNa
         ) : (
           <div className="doc-header__title">
             <PageHeading>{title}</PageHeading>
-            <button
-              ref={renameButton}
-              type="button"
-              className="button button--quiet"
-              aria-label={`Renommer « ${title} »`}
-              onClick={() => setRenaming(true)}
-            >
-              Renommer
-            </button>
+            {!readOnly && (
+              <button
+                ref={renameButton}
+                type="button"
+                className="button button--quiet"
+                aria-label={`Renommer « ${title} »`}
+                onClick={() => setRenaming(true)}
+              >
+                Renommer
+              </button>
+            )}
           </div>
         )}
         {session && <SessionStatus session={session} />}
       </header>
+      {readOnly && (
+        <p className="notice" role="note">
+          Lecture seule : en tant que {ROLE_NAMES[role].toLowerCase()}, vous pouvez lire ce document
+          {role === 'tutor' ? ', le commenter et l’évaluer,' : ''} mais pas modifier son texte.
+        </p>
+      )}
       {session && identity ? (
-        <LiveDocument session={session} identity={identity} onChangeName={onChangeName} />
+        <LiveDocument session={session} identity={identity} onChangeName={onChangeName} readOnly={readOnly} />
       ) : (
         <p className="muted">Connexion au document…</p>
       )}
@@ -169,9 +183,11 @@ interface LiveDocumentProps {
   session: CollaborationSession;
   identity: UserIdentity;
   onChangeName: (name: string) => void;
+  /** Tutors and viewers: the server drops their content updates, so the editor does not offer edits. */
+  readOnly: boolean;
 }
 
-function LiveDocument({ session, identity, onChangeName }: LiveDocumentProps) {
+function LiveDocument({ session, identity, onChangeName, readOnly }: LiveDocumentProps) {
   const state = useConnectionState(session);
   const participants = usePresence(session.provider);
   const status = connectionStatus(state);
@@ -188,7 +204,7 @@ function LiveDocument({ session, identity, onChangeName }: LiveDocumentProps) {
             </button>
           </div>
         )}
-        <CollaborativeEditor session={session} identity={identity} editable={state.everSynced && state.closed === null} />
+        <CollaborativeEditor session={session} identity={identity} editable={!readOnly && state.everSynced && state.closed === null} />
       </div>
       <aside className="doc-layout__side" aria-label="Participants">
         <PresenceList participants={participants} />

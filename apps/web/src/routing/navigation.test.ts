@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { documentPath, parseRoute } from './navigation.js';
+import { documentPath, parseRoute, workspacePath } from './navigation.js';
 
 describe('parseRoute', () => {
   it('maps the list and document paths, and round-trips documentPath', () => {
     expect(parseRoute('/')).toEqual({ page: 'list' });
     expect(parseRoute(documentPath('1_AciVKMM_ykjepET7Ml_w'))).toEqual({ page: 'document', id: '1_AciVKMM_ykjepET7Ml_w' });
     expect(parseRoute('/d/abc/')).toEqual({ page: 'document', id: 'abc' });
+    expect(parseRoute(workspacePath('ws_1'))).toEqual({ page: 'workspace', id: 'ws_1' });
+    expect(parseRoute('/invitation/i_AbC-123')).toEqual({ page: 'invitation', token: 'i_AbC-123' });
+    expect(parseRoute('/invitation/a b')).toEqual({ page: 'notFound' });
   });
 
   it('refuses ids the server would refuse, rather than opening a socket for them', () => {

@@ -1,14 +1,29 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = { page: 'list' } | { page: 'document'; id: string } | { page: 'notFound' };
+export type Route =
+  | { page: 'list' }
+  | { page: 'document'; id: string }
+  | { page: 'workspace'; id: string }
+  | { page: 'invitation'; token: string }
+  | { page: 'notFound' };
 
 const DOCUMENT_PATH = /^\/d\/([A-Za-z0-9_-]{1,64})\/?$/;
+const WORKSPACE_PATH = /^\/espaces\/([A-Za-z0-9_-]{1,64})\/?$/;
+const INVITATION_PATH = /^\/invitation\/([A-Za-z0-9_-]{1,200})\/?$/;
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'list' };
-  const match = DOCUMENT_PATH.exec(pathname);
-  if (match?.[1]) return { page: 'document', id: match[1] };
+  const document = DOCUMENT_PATH.exec(pathname);
+  if (document?.[1]) return { page: 'document', id: document[1] };
+  const workspace = WORKSPACE_PATH.exec(pathname);
+  if (workspace?.[1]) return { page: 'workspace', id: workspace[1] };
+  const invitation = INVITATION_PATH.exec(pathname);
+  if (invitation?.[1]) return { page: 'invitation', token: invitation[1] };
   return { page: 'notFound' };
+}
+
+export function workspacePath(id: string): string {
+  return `/espaces/${encodeURIComponent(id)}`;
 }
 
 export function documentPath(id: string): string {
