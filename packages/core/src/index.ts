@@ -92,3 +92,19 @@ export {
   type ResolvedEvidenceLink,
   type StoredEvidenceLink,
 } from './review/reviewDocument.js';
+export {
+  REVIEW_THREADS_MAP,
+  putThread,
+  readThreads,
+  threadsMap,
+  type StoredComment,
+  type StoredThread,
+} from './review/reviewThreads.js';
+export {
+  REVIEW_ASSESSMENTS_MAP,
+  assessmentsMap,
+  readAssessments,
+  recordAssessment,
+  type AssessmentChange,
+  type StoredAssessment,
+} from './review/reviewAssessments.js';
