@@ -237,7 +237,7 @@ describe('write failures', () => {
     const dataDir = await newDataDir();
     const sqlite = new SqliteDocumentStore({ file: join(dataDir, 'canevas.sqlite') });
     const store = new FlakyStore(sqlite);
-    server = await newServer({ dataDir, store, accounts: new SqliteAccountStore(sqlite.database) });
+    server = await newServer({ dataDir, store, accounts: new SqliteAccountStore(sqlite.database), submissionsDatabase: sqlite.database });
     const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Disque plein' });
     const alice = await raw(`${server.syncUrl}/${id}?ack=1`);
     const bob = await raw(`${server.syncUrl}/${id}`);
@@ -262,7 +262,7 @@ describe('write failures', () => {
     const dataDir = await newDataDir();
     const sqlite = new SqliteDocumentStore({ file: join(dataDir, 'canevas.sqlite') });
     const store = new FlakyStore(sqlite);
-    server = await newServer({ dataDir, store, accounts: new SqliteAccountStore(sqlite.database) });
+    server = await newServer({ dataDir, store, accounts: new SqliteAccountStore(sqlite.database), submissionsDatabase: sqlite.database });
     const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Arrêt propre' });
     const alice = await raw(`${server.syncUrl}/${id}`);
     store.failing = true;

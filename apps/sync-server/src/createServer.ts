@@ -1,4 +1,5 @@
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
+import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { AccessControl, roleAllows } from './accounts/AccessControl.js';
 import type { AccountStore } from './accounts/AccountStore.js';
 import { AuthService } from './accounts/AuthService.js';
 import { SqliteAccountStore } from './accounts/SqliteAccountStore.js';
+import { SubmissionStore } from './submissions/SubmissionStore.js';
 import type { TemplateResolver } from './api/ApiServices.js';
 import { appRouter } from './api/router.js';
 import { createContextFactory } from './api/trpc.js';
@@ -57,6 +59,8 @@ export interface ServerOptions {
   pingIntervalMs?: number;
   /** Accounts and memberships; by default in the SQLite store's database. */
   accounts?: AccountStore;
+  /** The database holding submissions; by default the SQLite store's. */
+  submissionsDatabase?: Database.Database;
   /** Reverse proxies in front of the server (X-Forwarded-For hops to trust). Default 0. */
   trustedProxies?: number;
   /** Origins allowed besides the request's Host and PUBLIC_URL (cookie-authenticated calls). */
@@ -105,6 +109,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   });
 
   const accounts = options.accounts ?? defaultAccountStore(store);
+  const submissions = new SubmissionStore(options.submissionsDatabase ?? sqliteDatabaseOf(store));
   const auth = new AuthService({ accounts });
   const access = new AccessControl(accounts, store);
   const tickets = new SyncTicketStore();
@@ -131,6 +136,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
       resolveTemplate: options.resolveTemplate,
       hasReferential: options.hasReferential,
       accounts,
+      submissions,
       auth,
       access,
       tickets,
@@ -325,6 +331,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     stats: () => engine.stats(),
     close: () => (closed ??= close()),
   };
+}
+
+function sqliteDatabaseOf(store: DocumentStore): Database.Database {
+  if (store instanceof SqliteDocumentStore) return store.database;
+  throw new Error('createServer: give `submissionsDatabase` along with a custom store.');
 }
 
 function defaultAccountStore(store: DocumentStore): AccountStore {

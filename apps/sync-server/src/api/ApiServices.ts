@@ -4,6 +4,7 @@ import type { AccountStore } from '../accounts/AccountStore.js';
 import type { AuthService } from '../accounts/AuthService.js';
 import type { SyncTicketStore } from '../auth/SyncTicketStore.js';
 import type { DocumentStore } from '../store/DocumentStore.js';
+import type { SubmissionStore } from '../submissions/SubmissionStore.js';
 import type { SyncEngine } from '../sync/SyncEngine.js';
 
 /** Returns the initial content of a template, or undefined when the pair is unknown. */
@@ -20,6 +21,7 @@ export interface ApiServices {
   /** When given, an unknown referential id is refused at creation. */
   hasReferential: ((referentialId: string) => boolean) | undefined;
   accounts: AccountStore;
+  submissions: SubmissionStore;
   auth: AuthService;
   access: AccessControl;
   tickets: SyncTicketStore;

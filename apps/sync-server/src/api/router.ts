@@ -1,5 +1,6 @@
 import { authRouter } from './authRouter.js';
 import { documentsRouter } from './documentsRouter.js';
+import { submissionsRouter } from './submissionsRouter.js';
 import { publicProcedure, router } from './trpc.js';
 import { workspacesRouter } from './workspacesRouter.js';
 
@@ -8,6 +9,7 @@ export const appRouter = router({
   auth: authRouter,
   workspaces: workspacesRouter,
   documents: documentsRouter,
+  submissions: submissionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

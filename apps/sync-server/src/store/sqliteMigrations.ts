@@ -89,4 +89,16 @@ export const sqliteMigrations: readonly string[] = [
   CREATE INDEX audit_by_document ON audit_log(document_id, id);
   CREATE INDEX documents_by_workspace ON documents(workspace_id);
   `,
+  // 3: submissions, frozen named versions a candidate hands to the tutor (issue 4).
+  `
+  CREATE TABLE submissions (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    state BLOB NOT NULL
+  );
+  CREATE INDEX submissions_by_document ON submissions(document_id, created_at);
+  `,
 ];

@@ -96,6 +96,11 @@ export class SyncEngine {
     return true;
   }
 
+  /** Stores what is pending now (a submission must include the last keystrokes). */
+  async flushPending(): Promise<void> {
+    await this.enqueue(() => this.flush());
+  }
+
   /** Every attached connection: access checks walk them when roles change. */
   *connections(): IterableIterator<SyncConnection> {
     for (const room of this.rooms.values()) yield* room.connections;
