@@ -7,3 +7,4 @@ export { newTrpcClient, type TestTrpcClient } from './newTrpcClient.js';
 export { spawnServer, type ServerProcess } from './spawnServer.js';
 export { waitFor } from './waitFor.js';
 export * from './runCanevas.js';
+export { workspaceReferentials } from './workspaceReferentials.js';

@@ -116,7 +116,7 @@ describe('documents API', () => {
     const api = newTrpcClient(server.url);
     const { id } = await api.documents.create.mutate({ title: 'Cible' });
     const target = await api.documents.syncTarget.query({ id });
-    expect(target).toEqual({ url: server.syncUrl, room: id, params: {} });
+    expect(target).toEqual({ url: server.syncUrl, room: id, params: {}, review: { room: `${id}/review`, params: {} } });
 
     const client = newClient(target.url, target.room, { params: target.params });
     clients.push(client);

@@ -3,15 +3,18 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
+import { ReferentialRegistry, templateToProseMirrorJSON } from '@canevas/core';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { TemplateResolver } from './api/ApiServices.js';
 import { appRouter } from './api/router.js';
 import { createContextFactory } from './api/trpc.js';
 import { CloseCode } from './closeCodes.js';
-import { isValidDocumentId } from './documentId.js';
 import { createStaticHandler } from './http/staticFiles.js';
 import { createLogger, type Logger } from './logger.js';
+import type { ReferentialCatalog } from './plugins/ReferentialCatalog.js';
+import { EvidenceService } from './review/EvidenceService.js';
+import { parseRoomName } from './roomName.js';
 import type { DocumentStore } from './store/DocumentStore.js';
 import { SqliteDocumentStore, type SqliteSynchronous } from './store/SqliteDocumentStore.js';
 import type { FanOut } from './sync/FanOut.js';
@@ -43,7 +46,14 @@ export interface ServerOptions {
   compactionThreshold?: number;
   /** Folder of the built web app, served with an SPA fallback when given. */
   webRoot?: string;
+  /**
+   * The referentials (see `loadReferentials`): templates for new documents, criteria for
+   * evidence links, `referentials.*` in the API. None by default.
+   */
+  referentials?: ReferentialCatalog;
+  /** Overrides the template lookup derived from `referentials`. */
   resolveTemplate?: TemplateResolver;
+  /** Overrides the referential check derived from `referentials`. */
   hasReferential?: (referentialId: string) => boolean;
   logger?: Logger;
   /** Interval of the WebSocket liveness ping. Default 30 s. */
@@ -84,6 +94,18 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     ...(options.compactionThreshold !== undefined && { compactionThreshold: options.compactionThreshold }),
   });
 
+  const referentials = options.referentials ?? { registry: new ReferentialRegistry(), problems: [] };
+  const { registry } = referentials;
+  const resolveTemplate: TemplateResolver | undefined =
+    options.resolveTemplate ??
+    (options.referentials
+      ? (referentialId, templateId) => {
+          const template = registry.template(referentialId, templateId);
+          return template ? templateToProseMirrorJSON(template) : undefined;
+        }
+      : undefined);
+  const hasReferential = options.hasReferential ?? (options.referentials ? (id: string) => registry.get(id) !== undefined : undefined);
+
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -93,8 +115,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
       engine,
       version: SERVER_VERSION,
       publicUrl: options.publicUrl,
-      resolveTemplate: options.resolveTemplate,
-      hasReferential: options.hasReferential,
+      resolveTemplate,
+      hasReferential,
+      referentials,
+      evidence: new EvidenceService({ store, engine, referentials }),
     }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') logger.error('api.error', { path, error: error.cause ?? error });
@@ -125,14 +149,17 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable');
     if (!url || !url.pathname.startsWith('/sync/')) return refuseUpgrade(socket, 404, 'Not Found');
     const docId = url.pathname.slice('/sync/'.length);
-    if (!isValidDocumentId(docId)) return refuseUpgrade(socket, 400, 'Bad Request');
+    const room = parseRoomName(docId);
+    if (!room) return refuseUpgrade(socket, 400, 'Bad Request');
     // The auth issue checks Origin and the single-use ticket here, before upgrading.
     const ackRequested = url.searchParams.get('ack') === '1';
-    wss.handleUpgrade(req, socket, head, (ws) => acceptConnection(ws, docId, ackRequested));
+    // Review docs are server-owned: every client reads them, none writes them.
+    const canWrite = room.layer === 'content';
+    wss.handleUpgrade(req, socket, head, (ws) => acceptConnection(ws, docId, ackRequested, canWrite));
   });
 
-  function acceptConnection(ws: WebSocket, docId: string, ackRequested: boolean): void {
-    const connection = new SyncConnection(ws, docId, { ackRequested, canWrite: true });
+  function acceptConnection(ws: WebSocket, docId: string, ackRequested: boolean, canWrite: boolean): void {
+    const connection = new SyncConnection(ws, docId, { ackRequested, canWrite });
     alive.set(ws, true);
     // Messages that arrive while the stored state loads are kept, then handled in order.
     let buffered: Uint8Array[] | undefined = [];

@@ -1,4 +1,6 @@
 import type { ProseMirrorJSON } from '@canevas/core';
+import type { ReferentialCatalog } from '../plugins/ReferentialCatalog.js';
+import type { EvidenceService } from '../review/EvidenceService.js';
 import type { DocumentStore } from '../store/DocumentStore.js';
 import type { SyncEngine } from '../sync/SyncEngine.js';
 
@@ -15,4 +17,7 @@ export interface ApiServices {
   resolveTemplate: TemplateResolver | undefined;
   /** When given, an unknown referential id is refused at creation. */
   hasReferential: ((referentialId: string) => boolean) | undefined;
+  /** The referentials loaded at start (empty when the server was given none). */
+  referentials: ReferentialCatalog;
+  evidence: EvidenceService;
 }

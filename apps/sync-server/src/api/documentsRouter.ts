@@ -1,4 +1,4 @@
-import { proseMirrorJSONToUpdate } from '@canevas/core';
+import { proseMirrorJSONToUpdate, reviewRoomOf } from '@canevas/core';
 import { TRPCError } from '@trpc/server';
 import * as Y from 'yjs';
 import { z } from 'zod';
@@ -20,14 +20,17 @@ const titleSchema = z
   .min(1, { error: 'Le titre est obligatoire.' })
   .max(TITLE_MAX, { error: `Le titre ne doit pas dépasser ${TITLE_MAX} caractères.` });
 
-const referenceSchema = (label: string) =>
-  z.string().regex(DOCUMENT_ID_PATTERN, { error: `Identifiant de ${label} invalide.` }).optional();
+const referenceSchema = (label: string, pattern: RegExp) =>
+  z.string().regex(pattern, { error: `Identifiant de ${label} invalide.` }).optional();
+
+/** Manifest ids (referentials, templates) may also hold dots, as in `cp2.c1`. */
+const MANIFEST_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 const createInput = z.object({
   title: titleSchema,
-  workspaceId: referenceSchema('espace de travail'),
-  referentialId: referenceSchema('référentiel'),
-  templateId: referenceSchema('modèle'),
+  workspaceId: referenceSchema('espace de travail', DOCUMENT_ID_PATTERN),
+  referentialId: referenceSchema('référentiel', MANIFEST_ID_PATTERN),
+  templateId: referenceSchema('modèle', MANIFEST_ID_PATTERN),
 });
 
 /** What the web app lists; timestamps are ISO 8601 strings. */
@@ -45,6 +48,11 @@ export interface SyncTarget {
   url: string;
   room: string;
   params: Record<string, string>;
+  /**
+   * The companion review doc (evidence links), synced read-only:
+   * `new WebsocketProvider(url, review.room, reviewDoc, { params: review.params })`.
+   */
+  review: { room: string; params: Record<string, string> };
 }
 
 export const documentsRouter = router({
@@ -86,7 +94,12 @@ export const documentsRouter = router({
 
   syncTarget: publicProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }): Promise<SyncTarget> => {
     await requireDocument(ctx.services, input.id);
-    return { url: syncTargetUrl(ctx.req, ctx.services.publicUrl), room: input.id, params: {} };
+    return {
+      url: syncTargetUrl(ctx.req, ctx.services.publicUrl),
+      room: input.id,
+      params: {},
+      review: { room: reviewRoomOf(input.id), params: {} },
+    };
   }),
 });
 

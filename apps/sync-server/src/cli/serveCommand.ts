@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from '../createServer.js';
 import { createLogger } from '../logger.js';
+import { loadReferentials } from '../plugins/loadReferentials.js';
 import { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
 import type { Command } from './Command.js';
 import { lockDataDir } from './dataDirLock.js';
@@ -32,11 +33,12 @@ export const serveCommand: Command = {
       return 1;
     }
     const store = new SqliteDocumentStore({ file: join(config.dataDir, 'canevas.sqlite'), synchronous: config.sqliteSynchronous });
+    // A faulty plugin is logged and disabled here; it never stops the server.
+    const referentials = await loadReferentials({ manifestsDir: config.pluginsDir, logger });
     if (config.demo) {
-      const seeded = await seedDemo(store);
+      const seeded = await seedDemo(store, referentials.registry);
       logger.info('demo.seeded', { documents: seeded });
     }
-    if (config.pluginsDir) logger.info('plugins.dir', { dir: config.pluginsDir });
     const webRoot = existsSync(join(WEB_DIST, 'index.html')) ? WEB_DIST : undefined;
     const server = await createServer({
       store,
@@ -44,6 +46,7 @@ export const serveCommand: Command = {
       host: config.host,
       maxPayload: config.maxPayload,
       logger,
+      referentials,
       ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
       ...(webRoot !== undefined && { webRoot }),
     });
