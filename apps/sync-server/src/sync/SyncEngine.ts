@@ -178,6 +178,16 @@ export class SyncEngine {
     return { found: true, value: applied.result.value };
   }
 
+  /**
+   * The state of a room held in memory (exports read the live document, including updates not
+   * yet durable); undefined when it is not loaded, and then the store has all of it.
+   */
+  liveState(roomName: string): Uint8Array | undefined {
+    const room = this.rooms.get(roomName);
+    if (!room || room.corrupt || room.destroyed) return undefined;
+    return Y.encodeStateAsUpdate(room.doc);
+  }
+
   /** Flushes, compacts and unloads everything; resolves to the number of updates left unstored. */
   async shutdown(options: { maxAttempts?: number } = {}): Promise<number> {
     this.closing = true;
