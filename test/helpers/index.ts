@@ -8,3 +8,4 @@ export { spawnServer, type ServerProcess } from './spawnServer.js';
 export { waitFor } from './waitFor.js';
 export * from './runCanevas.js';
 export { ADMIN_PASSWORD, addMember, bootstrapAdmin, defaultTokenFor, newOutsider, rememberServerToken, type TestAccount } from './testAccounts.js';
+export { workspaceReferentials } from './workspaceReferentials.js';

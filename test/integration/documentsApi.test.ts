@@ -117,8 +117,13 @@ describe('documents API', () => {
     const api = newTrpcClient(server.url);
     const { id } = await api.documents.create.mutate({ title: 'Cible' });
     const target = await api.documents.syncTarget.query({ id });
-    // A script signed in with an API token gets a single-use ticket for the socket.
-    expect(target).toEqual({ url: server.syncUrl, room: id, params: { ticket: expect.stringMatching(/^t_[\w-]{43}$/) } });
+    // A script signed in with an API token gets single-use tickets for the sockets.
+    expect(target).toEqual({
+      url: server.syncUrl,
+      room: id,
+      params: { ticket: expect.stringMatching(/^t_[\w-]{43}$/) },
+      review: { room: `${id}/review`, params: { ticket: expect.stringMatching(/^t_[\w-]{43}$/) } },
+    });
 
     const client = newClient(target.url, target.room, { params: target.params, token: null });
     clients.push(client);

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
+import { ReferentialRegistry, templateToProseMirrorJSON } from '@canevas/core';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { AccessControl, roleAllows } from './accounts/AccessControl.js';
@@ -18,9 +19,11 @@ import { parseCookies } from './auth/cookies.js';
 import { isAllowedOrigin } from './auth/originPolicy.js';
 import { SyncTicketStore } from './auth/SyncTicketStore.js';
 import { CloseCode } from './closeCodes.js';
-import { isValidDocumentId } from './documentId.js';
 import { createStaticHandler } from './http/staticFiles.js';
 import { createLogger, type Logger } from './logger.js';
+import type { ReferentialCatalog } from './plugins/ReferentialCatalog.js';
+import { EvidenceService } from './review/EvidenceService.js';
+import { parseRoomName, type ParsedRoom } from './roomName.js';
 import type { DocumentStore } from './store/DocumentStore.js';
 import { SqliteDocumentStore, type SqliteSynchronous } from './store/SqliteDocumentStore.js';
 import type { FanOut } from './sync/FanOut.js';
@@ -52,7 +55,14 @@ export interface ServerOptions {
   compactionThreshold?: number;
   /** Folder of the built web app, served with an SPA fallback when given. */
   webRoot?: string;
+  /**
+   * The referentials (see `loadReferentials`): templates for new documents, criteria for
+   * evidence links, `referentials.*` in the API. None by default.
+   */
+  referentials?: ReferentialCatalog;
+  /** Overrides the template lookup derived from `referentials`. */
   resolveTemplate?: TemplateResolver;
+  /** Overrides the referential check derived from `referentials`. */
   hasReferential?: (referentialId: string) => boolean;
   logger?: Logger;
   /** Interval of the WebSocket liveness ping. Default 30 s. */
@@ -123,6 +133,17 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
       void refreshAccess();
     });
   };
+  const referentials = options.referentials ?? { registry: new ReferentialRegistry(), problems: [] };
+  const { registry } = referentials;
+  const resolveTemplate: TemplateResolver | undefined =
+    options.resolveTemplate ??
+    (options.referentials
+      ? (referentialId, templateId) => {
+          const template = registry.template(referentialId, templateId);
+          return template ? templateToProseMirrorJSON(template) : undefined;
+        }
+      : undefined);
+  const hasReferential = options.hasReferential ?? (options.referentials ? (id: string) => registry.get(id) !== undefined : undefined);
 
   const trpcHandler = createHTTPHandler({
     router: appRouter,
@@ -133,8 +154,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
       engine,
       version: SERVER_VERSION,
       publicUrl: options.publicUrl,
-      resolveTemplate: options.resolveTemplate,
-      hasReferential: options.hasReferential,
+      resolveTemplate,
+      hasReferential,
+      referentials,
+      evidence: new EvidenceService({ store, engine, referentials }),
       accounts,
       submissions,
       auth,
@@ -173,10 +196,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable');
     if (!url || !url.pathname.startsWith('/sync/')) return refuseUpgrade(socket, 404, 'Not Found');
     const docId = url.pathname.slice('/sync/'.length);
-    if (!isValidDocumentId(docId)) return refuseUpgrade(socket, 400, 'Bad Request');
+    const room = parseRoomName(docId);
+    if (!room) return refuseUpgrade(socket, 400, 'Bad Request');
     const ackRequested = url.searchParams.get('ack') === '1';
     // Authorized before upgrading: a refused client never receives a byte of the document.
-    authorizeUpgrade(req, url, docId).then(
+    authorizeUpgrade(req, url, docId, room).then(
       (decision) => {
         if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.text);
         wss.handleUpgrade(req, socket, head, (ws) => acceptConnection(ws, docId, ackRequested, decision));
@@ -193,11 +217,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     | { ok: false; status: number; text: string };
 
   /** A single-use ticket (scripts), else an API token, else the session cookie from an allowed Origin. */
-  async function authorizeUpgrade(req: IncomingMessage, url: URL, docId: string): Promise<UpgradeDecision> {
+  async function authorizeUpgrade(req: IncomingMessage, url: URL, roomName: string, room: ParsedRoom): Promise<UpgradeDecision> {
     let userId: string | undefined;
     const ticket = url.searchParams.get('ticket');
     if (ticket !== null) {
-      userId = tickets.redeem(ticket, docId)?.userId;
+      userId = tickets.redeem(ticket, roomName)?.userId;
     } else if (typeof req.headers.authorization === 'string') {
       userId = (await auth.authenticate(req))?.user.id;
     } else if (parseCookies(req.headers.cookie).size > 0) {
@@ -207,30 +231,34 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
       userId = (await auth.authenticate(req))?.user.id;
     }
     if (userId === undefined) return { ok: false, status: 401, text: 'Unauthorized' };
-    const document = await store.getDocument(docId);
+    const document = await store.getDocument(room.docId);
     // A missing document is reported after the upgrade (4404), so the stock client stops retrying.
     if (!document) return { ok: true, userId, canWrite: false, workspaceId: null };
     const role = await access.roleIn(document.workspaceId, userId);
     if (role === undefined) return { ok: false, status: 403, text: 'Forbidden' };
-    await accounts.audit({ at: Date.now(), userId, action: 'document.open', workspaceId: document.workspaceId, documentId: docId, detail: { role } });
-    return { ok: true, userId, canWrite: roleAllows(role, 'write'), workspaceId: document.workspaceId };
+    if (room.layer === 'content') {
+      await accounts.audit({ at: Date.now(), userId, action: 'document.open', workspaceId: document.workspaceId, documentId: room.docId, detail: { role } });
+    }
+    // Review docs are server-owned: every member reads them, none writes them.
+    return { ok: true, userId, canWrite: room.layer === 'content' && roleAllows(role, 'write'), workspaceId: document.workspaceId };
   }
 
   /** Applies current roles to open connections: removed members are closed, roles re-read. */
   async function refreshAccess(): Promise<void> {
     const workspaces = new Map<string, string | null | undefined>();
     for (const connection of [...engine.connections()]) {
-      if (!connection.userId || !connection.isOpen) continue;
-      if (!workspaces.has(connection.docId)) workspaces.set(connection.docId, (await store.getDocument(connection.docId))?.workspaceId);
-      const workspaceId = workspaces.get(connection.docId);
+      const room = parseRoomName(connection.room);
+      if (!connection.userId || !connection.isOpen || !room) continue;
+      if (!workspaces.has(room.docId)) workspaces.set(room.docId, (await store.getDocument(room.docId))?.workspaceId);
+      const workspaceId = workspaces.get(room.docId);
       const role = workspaceId ? await accounts.getRole(workspaceId, connection.userId) : undefined;
       if (role === undefined) {
         connection.close(CloseCode.AccessRevoked, 'Accès retiré');
         continue;
       }
-      const canWrite = roleAllows(role, 'write');
+      const canWrite = room.layer === 'content' && roleAllows(role, 'write');
       if (canWrite !== connection.canWrite) {
-        logger.info('sync.role_applied', { docId: connection.docId, connection: connection.id, canWrite });
+        logger.info('sync.role_applied', { room: connection.room, connection: connection.id, canWrite });
         connection.canWrite = canWrite;
       }
     }

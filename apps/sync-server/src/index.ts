@@ -1,6 +1,10 @@
 export { createServer, SERVER_VERSION, type CanevasServer, type CloseResult, type ServerOptions } from './createServer.js';
 export type { AppRouter } from './api/router.js';
 export type { DocumentSummary, SyncTarget } from './api/documentsRouter.js';
+export type { ReferentialProblem, ReferentialSummary } from './api/referentialsRouter.js';
+export { loadReferentials, type LoadReferentialsOptions, type LoadedReferentials } from './plugins/loadReferentials.js';
+export type { ReferentialCatalog } from './plugins/ReferentialCatalog.js';
+export { PLUGIN_FIELD, WORKSPACE_PLUGINS_DIR } from './plugins/discoverCodePlugins.js';
 export type { TemplateResolver } from './api/ApiServices.js';
 export type { Principal } from './api/trpc.js';
 export { CloseCode } from './closeCodes.js';

@@ -69,6 +69,18 @@ export type { CustomRule, RuleContext, RuleFunction, RuleOutcome } from './compl
 export { countWords, WordCounter } from './completeness/countWords.js';
 export { formatEuros, parseFrenchAmount } from './completeness/parseFrenchAmount.js';
 export { normalizeText } from './completeness/normalizeText.js';
+export type { CellError, CellValue, ComputedRow, RawRow, RawTable, TypedRow, TypedTableData } from './tables/TableModel.js';
+export { dayNumber, daysInMonth, formatFrenchDate, parseFrenchDate, todayIso, type DateParse } from './tables/parseFrenchDate.js';
+export { parseFrenchNumber, parseFrenchPercent, parseQuantity, type Quantity } from './tables/parseFrenchNumber.js';
+export { matchEnum, readCell } from './tables/readCell.js';
+export { columnsFromAttribute, rawTableFromJSON, typedTablesOf } from './tables/rawTableFromJSON.js';
+export { rawTableFromYXml } from './tables/rawTableFromYXml.js';
+export { readTypedTable } from './tables/readTypedTable.js';
+export { budgetNature, summarizeBudget, type BudgetGroupTotal, type BudgetNature, type BudgetSummary } from './tables/summarizeBudget.js';
+export { summarizeActionPlan, type ActionItem, type ActionPlanSummary, type PhaseGroup } from './tables/summarizeActionPlan.js';
+export { summarizeStakeholders, type Stakeholder, type StakeholderSummary } from './tables/summarizeStakeholders.js';
+export { summarizeIndicators, type IndicatorItem } from './tables/summarizeIndicators.js';
+export { computedRows } from './tables/computedRows.js';
 export { CORE_API_VERSION } from './coreApiVersion.js';
 export {
   ReferentialRegistry,

@@ -3,6 +3,8 @@ import type { AccessControl } from '../accounts/AccessControl.js';
 import type { AccountStore } from '../accounts/AccountStore.js';
 import type { AuthService } from '../accounts/AuthService.js';
 import type { SyncTicketStore } from '../auth/SyncTicketStore.js';
+import type { ReferentialCatalog } from '../plugins/ReferentialCatalog.js';
+import type { EvidenceService } from '../review/EvidenceService.js';
 import type { DocumentStore } from '../store/DocumentStore.js';
 import type { SubmissionStore } from '../submissions/SubmissionStore.js';
 import type { SyncEngine } from '../sync/SyncEngine.js';
@@ -31,4 +33,7 @@ export interface ApiServices {
   allowedOrigins: readonly string[];
   /** Called after a role change or removal so open connections follow at once. */
   onAccessChanged: () => void;
+  /** The referentials loaded at start (empty when the server was given none). */
+  referentials: ReferentialCatalog;
+  evidence: EvidenceService;
 }

@@ -1,4 +1,4 @@
-import { proseMirrorJSONToUpdate } from '@canevas/core';
+import { proseMirrorJSONToUpdate, reviewRoomOf } from '@canevas/core';
 import { TRPCError } from '@trpc/server';
 import * as Y from 'yjs';
 import { z } from 'zod';
@@ -21,14 +21,17 @@ const titleSchema = z
   .min(1, { error: 'Le titre est obligatoire.' })
   .max(TITLE_MAX, { error: `Le titre ne doit pas dépasser ${TITLE_MAX} caractères.` });
 
-const referenceSchema = (label: string) =>
-  z.string().regex(DOCUMENT_ID_PATTERN, { error: `Identifiant de ${label} invalide.` }).optional();
+const referenceSchema = (label: string, pattern: RegExp) =>
+  z.string().regex(pattern, { error: `Identifiant de ${label} invalide.` }).optional();
+
+/** Manifest ids (referentials, templates) may also hold dots, as in `cp2.c1`. */
+const MANIFEST_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 const createInput = z.object({
   title: titleSchema,
-  workspaceId: referenceSchema('espace de travail'),
-  referentialId: referenceSchema('référentiel'),
-  templateId: referenceSchema('modèle'),
+  workspaceId: referenceSchema('espace de travail', DOCUMENT_ID_PATTERN),
+  referentialId: referenceSchema('référentiel', MANIFEST_ID_PATTERN),
+  templateId: referenceSchema('modèle', MANIFEST_ID_PATTERN),
 });
 
 /** What the web app lists; timestamps are ISO 8601 strings. */
@@ -46,12 +49,17 @@ export interface SyncTarget {
   url: string;
   room: string;
   params: Record<string, string>;
+  /**
+   * The companion review doc (evidence links), synced read-only:
+   * `new WebsocketProvider(url, review.room, reviewDoc, { params: review.params })`.
+   */
+  review: { room: string; params: Record<string, string> };
 }
 
 export const documentsRouter = router({
   /** The documents of the caller's workspaces (or of one of them), most recently updated first. */
   list: userProcedure
-    .input(z.object({ workspaceId: referenceSchema('espace de travail') }).optional())
+    .input(z.object({ workspaceId: referenceSchema('espace de travail', DOCUMENT_ID_PATTERN) }).optional())
     .query(async ({ ctx, input }): Promise<DocumentSummary[]> => {
       const memberOf = new Set((await ctx.services.accounts.listWorkspacesOf(ctx.user.id)).map((entry) => entry.workspace.id));
       if (input?.workspaceId !== undefined) await requireWorkspace(ctx, input.workspaceId, 'read');
@@ -105,9 +113,15 @@ export const documentsRouter = router({
    */
   syncTarget: userProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }): Promise<SyncTarget> => {
     await requireDocument(ctx, input.id, 'read');
-    const params: Record<string, string> = {};
-    if (ctx.principal.via === 'token') params.ticket = ctx.services.tickets.issue({ userId: ctx.user.id, room: input.id });
-    return { url: syncTargetUrl(ctx.req, ctx.services.publicUrl), room: input.id, params };
+    const ticketFor = (room: string): Record<string, string> =>
+      ctx.principal.via === 'token' ? { ticket: ctx.services.tickets.issue({ userId: ctx.user.id, room }) } : {};
+    const reviewRoom = reviewRoomOf(input.id);
+    return {
+      url: syncTargetUrl(ctx.req, ctx.services.publicUrl),
+      room: input.id,
+      params: ticketFor(input.id),
+      review: { room: reviewRoom, params: ticketFor(reviewRoom) },
+    };
   }),
 });
 

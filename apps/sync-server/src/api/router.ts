@@ -1,6 +1,8 @@
 import { authRouter } from './authRouter.js';
 import { documentsRouter } from './documentsRouter.js';
 import { submissionsRouter } from './submissionsRouter.js';
+import { evidenceRouter } from './evidenceRouter.js';
+import { referentialsRouter } from './referentialsRouter.js';
 import { publicProcedure, router } from './trpc.js';
 import { workspacesRouter } from './workspacesRouter.js';
 
@@ -10,6 +12,8 @@ export const appRouter = router({
   workspaces: workspacesRouter,
   documents: documentsRouter,
   submissions: submissionsRouter,
+  referentials: referentialsRouter,
+  evidence: evidenceRouter,
 });
 
 export type AppRouter = typeof appRouter;

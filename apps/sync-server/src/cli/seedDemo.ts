@@ -1,81 +1,79 @@
-import { proseMirrorJSONToUpdate, type ProseMirrorJSON } from '@canevas/core';
+import {
+  createAnchor,
+  proseMirrorJSONToUpdate,
+  putEvidenceLinks,
+  reviewRoomOf,
+  type ReferentialRegistry,
+  type StoredEvidenceLink,
+} from '@canevas/core';
+import { randomBytes } from 'node:crypto';
+import * as Y from 'yjs';
 import { newDocumentId } from '../documentId.js';
 import type { DocumentStore } from '../store/DocumentStore.js';
+import { DEMO_DOCUMENTS, type DemoDocument } from './demoDocuments.js';
+import { fillTemplate } from './fillTemplate.js';
+import { phraseRange } from './phraseRange.js';
 
-const heading = (level: number, text: string): ProseMirrorJSON => ({
-  type: 'heading',
-  attrs: { level },
-  content: [{ type: 'text', text }],
-});
-const paragraph = (text: string): ProseMirrorJSON => ({ type: 'paragraph', content: [{ type: 'text', text }] });
-const bullets = (...items: string[]): ProseMirrorJSON => ({
-  type: 'bulletList',
-  content: items.map((item) => ({ type: 'listItem', content: [paragraph(item)] })),
-});
-
-const DEMO_DOCUMENTS: { title: string; content: ProseMirrorJSON }[] = [
-  {
-    title: 'Plan de communication — Territoire de Lormont',
-    content: {
-      type: 'doc',
-      content: [
-        heading(1, 'Plan de communication — Territoire de Lormont'),
-        paragraph(
-          'Ce plan présente les actions de communication du projet Territoire zéro chômeur de longue durée auprès des habitants, des entreprises et des partenaires institutionnels.',
-        ),
-        heading(2, 'Publics visés'),
-        bullets(
-          'Personnes privées durablement d’emploi du quartier de Génicart',
-          'Entreprises et associations du territoire',
-          'Élus et membres du comité local pour l’emploi',
-        ),
-        heading(2, 'Actions prévues'),
-        paragraph('Réunions publiques trimestrielles, lettre d’information mensuelle et permanence hebdomadaire à la maison de quartier.'),
-      ],
-    },
-  },
-  {
-    title: 'Plan d’actions — Comité local pour l’emploi',
-    content: {
-      type: 'doc',
-      content: [
-        heading(1, 'Plan d’actions — Comité local pour l’emploi'),
-        heading(2, 'Phase 1 : mobilisation du territoire'),
-        paragraph('Recenser les acteurs, constituer le comité local et valider la méthode de travail.'),
-        heading(2, 'Phase 2 : rencontre des personnes privées d’emploi'),
-        paragraph('Organiser des entretiens individuels et collectifs pour recueillir les compétences et les souhaits de chacun.'),
-      ],
-    },
-  },
-  {
-    title: 'Dossier de certification — Accompagnement vers l’emploi',
-    content: {
-      type: 'doc',
-      content: [
-        heading(1, 'Dossier de certification'),
-        paragraph('Présentation de mon parcours professionnel et des situations d’accompagnement que j’ai conduites.'),
-        heading(2, 'Situation 1 : premier entretien de diagnostic'),
-        paragraph('À compléter.'),
-      ],
-    },
-  },
-];
-
-/** Seeds a demo workspace, only into an empty store. Returns the number of documents created. */
-export async function seedDemo(store: DocumentStore): Promise<number> {
+/**
+ * Seeds a demo workspace, only into an empty store: drafts made from the TZCLD and CEFI
+ * templates, some passages already linked as evidence, and a free document. A draft whose
+ * referential is not loaded is skipped. Returns the number of documents created.
+ */
+export async function seedDemo(store: DocumentStore, registry: ReferentialRegistry): Promise<number> {
   if ((await store.countDocuments()) > 0) return 0;
   const now = Date.now();
-  for (const [index, { title, content }] of DEMO_DOCUMENTS.entries()) {
+  let created = 0;
+  // Created oldest first, so the listing (most recent first) follows DEMO_DOCUMENTS.
+  for (const [index, demo] of [...DEMO_DOCUMENTS.entries()].reverse()) {
+    const drafted = 'templateId' in demo ? draft(demo, registry) : { content: demo.content, referentialId: null, templateId: null };
+    if (!drafted) continue;
+    const id = newDocumentId();
+    const snapshot = proseMirrorJSONToUpdate(drafted.content);
     await store.createDocument({
-      id: newDocumentId(),
-      title,
+      id,
+      title: demo.title,
       workspaceId: null,
-      referentialId: null,
-      templateId: null,
+      referentialId: drafted.referentialId,
+      templateId: drafted.templateId,
       // Distinct timestamps keep the listing order stable.
       createdAt: now - index,
-      snapshot: proseMirrorJSONToUpdate(content),
+      snapshot,
     });
+    if ('evidence' in demo && demo.evidence) {
+      const review = evidenceUpdate(snapshot, demo.evidence, new Date(now - index).toISOString());
+      if (review) await store.appendUpdates([{ docId: reviewRoomOf(id), update: review }]);
+    }
+    created++;
   }
-  return DEMO_DOCUMENTS.length;
+  return created;
+}
+
+function draft(demo: Extract<DemoDocument, { templateId: string }>, registry: ReferentialRegistry) {
+  const template = registry.template(demo.referentialId, demo.templateId);
+  if (!template) return undefined;
+  return { content: fillTemplate(template, demo.filling), referentialId: demo.referentialId, templateId: demo.templateId };
+}
+
+/** The review doc's first state: anchors computed on the very content that was stored. */
+function evidenceUpdate(
+  snapshot: Uint8Array,
+  evidence: NonNullable<Extract<DemoDocument, { templateId: string }>['evidence']>,
+  createdAt: string,
+): Uint8Array | undefined {
+  const content = new Y.Doc();
+  Y.applyUpdate(content, snapshot);
+  const links: StoredEvidenceLink[] = [];
+  for (const { phrase, nodeIds, author } of evidence) {
+    const range = phraseRange(content, phrase);
+    if (!range) continue;
+    const anchor = createAnchor(content, range.from, range.to);
+    for (const nodeId of nodeIds) links.push({ id: randomBytes(12).toString('base64url'), nodeId, anchor, createdBy: author, createdAt });
+  }
+  content.destroy();
+  if (links.length === 0) return undefined;
+  const review = new Y.Doc();
+  putEvidenceLinks(review, links);
+  const update = Y.encodeStateAsUpdate(review);
+  review.destroy();
+  return update;
 }

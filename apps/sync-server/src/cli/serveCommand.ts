@@ -5,6 +5,7 @@ import { createServer } from '../createServer.js';
 import { placeUnassignedDocuments } from '../accounts/placeUnassignedDocuments.js';
 import { SqliteAccountStore } from '../accounts/SqliteAccountStore.js';
 import { createLogger } from '../logger.js';
+import { loadReferentials } from '../plugins/loadReferentials.js';
 import { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
 import type { Command } from './Command.js';
 import { lockDataDir } from './dataDirLock.js';
@@ -34,8 +35,10 @@ export const serveCommand: Command = {
       return 1;
     }
     const store = new SqliteDocumentStore({ file: join(config.dataDir, 'canevas.sqlite'), synchronous: config.sqliteSynchronous });
+    // A faulty plugin is logged and disabled here; it never stops the server.
+    const referentials = await loadReferentials({ manifestsDir: config.pluginsDir, logger });
     if (config.demo) {
-      const seeded = await seedDemo(store);
+      const seeded = await seedDemo(store, referentials.registry);
       logger.info('demo.seeded', { documents: seeded });
     }
     const accounts = new SqliteAccountStore(store.database);
@@ -44,7 +47,6 @@ export const serveCommand: Command = {
     if ((await accounts.countUsers()) === 0) {
       logger.info('accounts.setup_required', { message: 'Ouvrez l’application pour créer le compte administrateur, ou utilisez « pnpm canevas user create ».' });
     }
-    if (config.pluginsDir) logger.info('plugins.dir', { dir: config.pluginsDir });
     const webRoot = existsSync(join(WEB_DIST, 'index.html')) ? WEB_DIST : undefined;
     const server = await createServer({
       store,
@@ -53,6 +55,7 @@ export const serveCommand: Command = {
       maxPayload: config.maxPayload,
       logger,
       accounts,
+      referentials,
       ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
       ...(webRoot !== undefined && { webRoot }),
     });

@@ -27,6 +27,7 @@ export interface StoredDocument {
 }
 
 export interface PendingUpdate {
+  /** A room name: the document id, or `<docId>/review` for its review doc. */
   docId: string;
   update: Uint8Array;
 }
@@ -42,23 +43,28 @@ export interface NewDocument {
   snapshot: Uint8Array;
 }
 
+/**
+ * The Yjs methods (`loadDocument`, `appendUpdates`, `compact`) take a room name: a document id
+ * for its content, or `<docId>/review` for its review doc (evidence links). Both are stored apart
+ * and belong to the document: deleting it deletes both.
+ */
 export interface DocumentStore {
-  /** Undefined when the document does not exist. */
-  loadDocument(id: string): Promise<StoredDocument | undefined>;
+  /** Undefined when the document does not exist; a review doc never written is empty. */
+  loadDocument(room: string): Promise<StoredDocument | undefined>;
   /**
    * Appends a batch in ONE transaction: either all updates are durable or none is.
    * Updates of documents that no longer exist are dropped.
    */
   appendUpdates(batch: readonly PendingUpdate[]): Promise<void>;
   /** Replaces the snapshot and deletes the rows it folds (rowId ≤ upToRowId), atomically. */
-  compact(docId: string, snapshot: Uint8Array, upToRowId: number): Promise<void>;
+  compact(room: string, snapshot: Uint8Array, upToRowId: number): Promise<void>;
   createDocument(document: NewDocument): Promise<void>;
   getDocument(id: string): Promise<DocumentMetadata | undefined>;
   /** Most recently updated first. */
   listDocuments(): Promise<DocumentMetadata[]>;
   /** False when the document does not exist. */
   renameDocument(id: string, title: string, now: number): Promise<boolean>;
-  /** Removes metadata, snapshot and log. False when the document does not exist. */
+  /** Removes metadata, snapshots and logs (content and review). False when the document does not exist. */
   deleteDocument(id: string): Promise<boolean>;
   /** Number of stored documents (the demo seed only runs on an empty store). */
   countDocuments(): Promise<number>;

@@ -8,6 +8,7 @@ import type {
   PendingUpdate,
   StoredDocument,
 } from './DocumentStore.js';
+import { parseRoomName, type ParsedRoom, type RoomLayer } from '../roomName.js';
 import { sqliteMigrations } from './sqliteMigrations.js';
 
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
@@ -39,6 +40,8 @@ export class SqliteDocumentStore implements DocumentStore {
   /** Exposed for later features (accounts, workspaces) that add their own tables and migrations. */
   readonly database: Database.Database;
   private readonly statements;
+  /** One snapshot + log pair per room layer (content, review), same shape. */
+  private readonly logs: Record<RoomLayer, LogStatements>;
   private readonly appendTransaction: (batch: readonly PendingUpdate[]) => void;
   private readonly compactTransaction: (docId: string, snapshot: Uint8Array, upToRowId: number) => void;
 
@@ -52,20 +55,13 @@ export class SqliteDocumentStore implements DocumentStore {
     db.pragma('foreign_keys = ON');
     migrate(db);
 
+    this.logs = {
+      content: logStatements(db, 'document_snapshots', 'document_updates'),
+      review: logStatements(db, 'review_snapshots', 'review_updates'),
+    };
     this.statements = {
-      snapshot: db.prepare<[string], { data: Buffer }>('SELECT data FROM document_snapshots WHERE doc_id = ?'),
-      updates: db.prepare<[string], { row_id: number; data: Buffer }>(
-        'SELECT row_id, data FROM document_updates WHERE doc_id = ? ORDER BY row_id',
-      ),
       exists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM documents WHERE id = ?'),
-      insertUpdate: db.prepare<[string, Uint8Array, number, string]>(
-        'INSERT INTO document_updates (doc_id, data, created_at) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)',
-      ),
       touch: db.prepare<[number, string]>('UPDATE documents SET updated_at = ? WHERE id = ?'),
-      upsertSnapshot: db.prepare<[string, Uint8Array, number]>(
-        'INSERT INTO document_snapshots (doc_id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
-      ),
-      deleteFolded: db.prepare<[string, number]>('DELETE FROM document_updates WHERE doc_id = ? AND row_id <= ?'),
       insertDocument: db.prepare<[string, string, string | null, string | null, string | null, number, number]>(
         'INSERT INTO documents (id, title, workspace_id, referential_id, template_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -79,26 +75,32 @@ export class SqliteDocumentStore implements DocumentStore {
     this.appendTransaction = db.transaction((batch: readonly PendingUpdate[]) => {
       const now = Date.now();
       const touched = new Set<string>();
-      for (const { docId, update } of batch) {
-        this.statements.insertUpdate.run(docId, update, now, docId);
-        touched.add(docId);
+      for (const { docId: room, update } of batch) {
+        const { docId, layer } = requireRoom(room);
+        this.logs[layer].insertUpdate.run(docId, update, now, docId);
+        // Only content edits make a document « modifié » in the listing.
+        if (layer === 'content') touched.add(docId);
       }
       for (const docId of touched) this.statements.touch.run(now, docId);
     });
 
-    this.compactTransaction = db.transaction((docId: string, snapshot: Uint8Array, upToRowId: number) => {
+    this.compactTransaction = db.transaction((room: string, snapshot: Uint8Array, upToRowId: number) => {
+      const { docId, layer } = requireRoom(room);
       if (!this.statements.exists.get(docId)) return;
-      this.statements.upsertSnapshot.run(docId, snapshot, Date.now());
-      this.statements.deleteFolded.run(docId, upToRowId);
+      this.logs[layer].upsertSnapshot.run(docId, snapshot, Date.now());
+      this.logs[layer].deleteFolded.run(docId, upToRowId);
     });
   }
 
-  async loadDocument(id: string): Promise<StoredDocument | undefined> {
+  async loadDocument(room: string): Promise<StoredDocument | undefined> {
+    const parsed = parseRoomName(room);
+    if (!parsed) return undefined;
+    const log = this.logs[parsed.layer];
     // One read transaction, so that a concurrent compaction is seen entirely or not at all.
     return this.database.transaction(() => {
-      if (!this.statements.exists.get(id)) return undefined;
-      const snapshot = this.statements.snapshot.get(id);
-      const updates = this.statements.updates.all(id).map((row) => ({ rowId: row.row_id, update: toBytes(row.data) }));
+      if (!this.statements.exists.get(parsed.docId)) return undefined;
+      const snapshot = log.snapshot.get(parsed.docId);
+      const updates = log.updates.all(parsed.docId).map((row) => ({ rowId: row.row_id, update: toBytes(row.data) }));
       return { snapshot: snapshot ? toBytes(snapshot.data) : null, updates };
     })();
   }
@@ -108,8 +110,8 @@ export class SqliteDocumentStore implements DocumentStore {
     this.appendTransaction(batch);
   }
 
-  async compact(docId: string, snapshot: Uint8Array, upToRowId: number): Promise<void> {
-    this.compactTransaction(docId, snapshot, upToRowId);
+  async compact(room: string, snapshot: Uint8Array, upToRowId: number): Promise<void> {
+    this.compactTransaction(room, snapshot, upToRowId);
   }
 
   async createDocument(document: NewDocument): Promise<void> {
@@ -123,7 +125,7 @@ export class SqliteDocumentStore implements DocumentStore {
         document.createdAt,
         document.createdAt,
       );
-      this.statements.upsertSnapshot.run(document.id, document.snapshot, document.createdAt);
+      this.logs.content.upsertSnapshot.run(document.id, document.snapshot, document.createdAt);
     })();
   }
 
@@ -151,6 +153,28 @@ export class SqliteDocumentStore implements DocumentStore {
   async close(): Promise<void> {
     if (this.database.open) this.database.close();
   }
+}
+
+type LogStatements = ReturnType<typeof logStatements>;
+
+function logStatements(db: Database.Database, snapshots: string, updates: string) {
+  return {
+    snapshot: db.prepare<[string], { data: Buffer }>(`SELECT data FROM ${snapshots} WHERE doc_id = ?`),
+    updates: db.prepare<[string], { row_id: number; data: Buffer }>(`SELECT row_id, data FROM ${updates} WHERE doc_id = ? ORDER BY row_id`),
+    insertUpdate: db.prepare<[string, Uint8Array, number, string]>(
+      `INSERT INTO ${updates} (doc_id, data, created_at) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)`,
+    ),
+    upsertSnapshot: db.prepare<[string, Uint8Array, number]>(
+      `INSERT INTO ${snapshots} (doc_id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+    ),
+    deleteFolded: db.prepare<[string, number]>(`DELETE FROM ${updates} WHERE doc_id = ? AND row_id <= ?`),
+  };
+}
+
+function requireRoom(room: string): ParsedRoom {
+  const parsed = parseRoomName(room);
+  if (!parsed) throw new Error(`Invalid room name: ${JSON.stringify(room)}`);
+  return parsed;
 }
 
 function migrate(db: Database.Database): void {

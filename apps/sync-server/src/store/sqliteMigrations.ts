@@ -89,7 +89,22 @@ export const sqliteMigrations: readonly string[] = [
   CREATE INDEX audit_by_document ON audit_log(document_id, id);
   CREATE INDEX documents_by_workspace ON documents(workspace_id);
   `,
-  // 3: submissions, frozen named versions a candidate hands to the tutor (issue 4).
+  // 3: the review doc of each document (evidence links), in its own log (issue 3).
+  `
+  CREATE TABLE review_snapshots (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    data BLOB NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE review_updates (
+    row_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    data BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX review_updates_by_doc ON review_updates(doc_id, row_id);
+  `,
+  // 4: submissions, frozen named versions a candidate hands to the tutor (issue 4).
   `
   CREATE TABLE submissions (
     id TEXT PRIMARY KEY,

@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { parseRoomName } from '../roomName.js';
 import type { FanOut, OriginUpdate } from './FanOut.js';
 import type { SyncConnection } from './SyncConnection.js';
 import {
@@ -11,9 +12,17 @@ import {
 } from './syncMessages.js';
 
 export interface QueuedUpdate {
-  connection: SyncConnection;
+  /** The connection id it came from (never echoed back to it), or `server`. */
+  origin: string;
+  /** Set for client updates: the connection to acknowledge once stored. */
+  connection?: SyncConnection;
   update: Uint8Array;
+  /** Set for server changes: settled once the update is durable (or definitely not). */
+  stored?: { resolve: () => void; reject: (error: Error) => void };
 }
+
+/** The origin of the updates the server itself makes (evidence links), in Yjs and in the fan-out. */
+export const SERVER_ORIGIN = 'server';
 
 /** Raised when a decodable update still failed while being applied: the in-memory doc is suspect. */
 export class CorruptDocumentError extends Error {
@@ -32,6 +41,8 @@ export class DocumentRoom {
   pending: QueuedUpdate[] = [];
   /** Rows in the store's log since the last snapshot (drives compaction). */
   logRows: number;
+  /** A review room: only the server writes it, clients only read it and announce no presence. */
+  readonly serverOwned: boolean;
   /** Set when the in-memory doc can no longer be trusted; the room is then unloaded. */
   corrupt = false;
   destroyed = false;
@@ -51,6 +62,7 @@ export class DocumentRoom {
     private readonly onPending: () => void,
   ) {
     this.logRows = logRows;
+    this.serverOwned = parseRoomName(id)?.layer === 'review';
     // The server is not a participant: it publishes no awareness state of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -111,8 +123,38 @@ export class DocumentRoom {
     // Updates waiting for missing dependencies change no visible state yet but must be kept.
     const waiting = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
     if (!changed && !waiting) return;
-    this.pending.push({ connection, update });
+    this.pending.push({ origin: connection.id, connection, update });
     this.onPending();
+  }
+
+  /**
+   * Applies a change the server makes (never a client). It is queued like any update, so it is
+   * stored before it is relayed; `stored` resolves once it is durable (at once if nothing
+   * changed). A change that throws is rethrown; whatever it already wrote is still stored.
+   */
+  applyServerChange<T>(change: (doc: Y.Doc) => T): { value: T; stored: Promise<void> } {
+    const updates: Uint8Array[] = [];
+    const collect = (update: Uint8Array) => updates.push(update);
+    let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+    this.doc.on('update', collect);
+    try {
+      outcome = { ok: true, value: this.doc.transact(() => change(this.doc), SERVER_ORIGIN) };
+    } catch (error) {
+      outcome = { ok: false, error };
+    } finally {
+      this.doc.off('update', collect);
+    }
+    const stored =
+      updates.length === 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve, reject) => {
+            const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+            this.pending.push({ origin: SERVER_ORIGIN, update, stored: { resolve, reject } });
+            this.onPending();
+          });
+    if (outcome.ok) return { value: outcome.value, stored };
+    stored.catch(() => undefined);
+    throw outcome.error;
   }
 
   receiveAwareness(connection: SyncConnection, update: Uint8Array): void {
@@ -145,6 +187,7 @@ export class DocumentRoom {
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
+    for (const { stored } of this.pending) stored?.reject(new Error('The room was unloaded before the change was stored.'));
     this.pending = [];
     this.deferredSyncReplies = [];
     this.connections.clear();

@@ -3,7 +3,10 @@ import type { WebSocket } from 'ws';
 export interface SyncConnectionOptions {
   /** The client asked for `messagePersisted` acknowledgements (`ack=1`). */
   ackRequested: boolean;
-  /** False for read-only principals: their content updates are dropped, not stored, not relayed. */
+  /**
+   * False for read-only principals and for every client of a review room: their updates are
+   * dropped, not stored, not relayed.
+   */
   canWrite: boolean;
   /** Who is connected, so role changes and removals reach open connections. */
   userId?: string | null;
@@ -11,7 +14,7 @@ export interface SyncConnectionOptions {
 
 let nextConnectionId = 1;
 
-/** One WebSocket attached to one document. */
+/** One WebSocket attached to one room (a document's content, or its review doc). */
 export class SyncConnection {
   readonly id = `c${nextConnectionId++}`;
   readonly ackRequested: boolean;
@@ -24,7 +27,8 @@ export class SyncConnection {
 
   constructor(
     private readonly socket: WebSocket,
-    readonly docId: string,
+    /** `<docId>` or `<docId>/review`. */
+    readonly room: string,
     options: SyncConnectionOptions,
   ) {
     this.ackRequested = options.ackRequested;

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { CloseCode } from '../closeCodes.js';
 import type { Logger } from '../logger.js';
+import { roomNameOf } from '../roomName.js';
 import type { DocumentStore, PendingUpdate } from '../store/DocumentStore.js';
 import { CorruptDocumentError, DocumentRoom, type QueuedUpdate } from './DocumentRoom.js';
 import type { FanOut } from './FanOut.js';
@@ -80,7 +81,7 @@ export class SyncEngine {
    * Resolves to false when the document does not exist.
    */
   async open(connection: SyncConnection): Promise<boolean> {
-    const room = await this.acquire(connection.docId);
+    const room = await this.acquire(connection.room);
     if (!room) return false;
     if (this.closing) {
       connection.close(CloseCode.GoingAway, 'Arrêt du serveur');
@@ -108,7 +109,7 @@ export class SyncEngine {
 
   handleMessage(connection: SyncConnection, data: Uint8Array): void {
     if (this.closing || !connection.isOpen) return;
-    const room = this.rooms.get(connection.docId);
+    const room = this.rooms.get(connection.room);
     if (!room || !room.connections.has(connection)) return;
     try {
       const message = decodeClientMessage(data);
@@ -120,10 +121,11 @@ export class SyncEngine {
           room.receiveUpdate(connection, message.update);
           break;
         case 'awareness':
-          room.receiveAwareness(connection, message.update);
+          // Nobody edits a review doc, so nobody has a presence to announce there.
+          if (!room.serverOwned) room.receiveAwareness(connection, message.update);
           break;
         case 'queryAwareness':
-          room.receiveQueryAwareness(connection);
+          if (!room.serverOwned) room.receiveQueryAwareness(connection);
           break;
       }
     } catch (error) {
@@ -142,22 +144,58 @@ export class SyncEngine {
   }
 
   close(connection: SyncConnection): void {
-    const room = this.rooms.get(connection.docId);
+    const room = this.rooms.get(connection.room);
     if (!room) return;
     if (room.detach(connection)) this.markIdleIfEmpty(room);
   }
 
-  /** Deletes a document: closes its connections with 4410, then removes every stored row. */
+  /**
+   * Deletes a document: closes the connections of its content and review rooms with 4410, then
+   * removes every stored row.
+   */
   async deleteDocument(docId: string): Promise<boolean> {
     return this.enqueue(async () => {
       const deleted = await this.store.deleteDocument(docId);
-      const room = this.rooms.get(docId);
-      if (room) {
+      for (const layer of ['content', 'review'] as const) {
+        const room = this.rooms.get(roomNameOf(docId, layer));
+        if (!room) continue;
         for (const connection of room.connections) connection.close(CloseCode.DocumentDeleted, 'Document supprimé');
         this.unload(room);
       }
       return deleted;
     });
+  }
+
+  /**
+   * Changes a room on the server's behalf (evidence links in review docs), loading it if needed.
+   * The change goes through the same queue as client updates, so it is stored before anyone
+   * receives it; resolves once durable. `{ found: false }` when the document does not exist; a
+   * change that throws stores nothing it did not write and rejects with its error.
+   */
+  async applyServerChange<T>(roomName: string, change: (doc: Y.Doc) => T): Promise<{ found: false } | { found: true; value: T }> {
+    if (this.closing) throw new Error('The server is shutting down.');
+    // Runs on the store chain, so the room cannot be unloaded between its load and the change.
+    const applied = await this.enqueue(async () => {
+      const existing = this.rooms.get(roomName);
+      if (existing?.corrupt) throw new Error(`The room ${roomName} is being reloaded.`);
+      const room = existing ?? (await this.load(roomName));
+      if (!room) return undefined;
+      // Wrapped: the chain must not wait for durability, which needs a later turn of the chain.
+      return { result: room.applyServerChange(change) };
+    });
+    if (!applied) return { found: false };
+    await applied.result.stored;
+    return { found: true, value: applied.result.value };
+  }
+
+  /**
+   * The state of a room held in memory (exports read the live document, including updates not
+   * yet durable); undefined when it is not loaded, and then the store has all of it.
+   */
+  liveState(roomName: string): Uint8Array | undefined {
+    const room = this.rooms.get(roomName);
+    if (!room || room.corrupt || room.destroyed) return undefined;
+    return Y.encodeStateAsUpdate(room.doc);
   }
 
   /** Flushes, compacts and unloads everything; resolves to the number of updates left unstored. */
@@ -286,13 +324,14 @@ export class SyncEngine {
 
   private afterCommit({ room, updates, stateVector }: TakenBatch): void {
     room.logRows += updates.length;
+    for (const { stored } of updates) stored?.resolve();
     if (room.destroyed) return;
     this.fanOut.publish(
       room.id,
-      updates.map(({ connection, update }) => ({ origin: connection.id, update })),
+      updates.map(({ origin, update }) => ({ origin, update })),
     );
     const acknowledged = new Set<SyncConnection>();
-    for (const { connection } of updates) if (connection.ackRequested) acknowledged.add(connection);
+    for (const { connection } of updates) if (connection?.ackRequested) acknowledged.add(connection);
     if (acknowledged.size === 0) return;
     const message = encodePersisted(stateVector);
     for (const connection of acknowledged) connection.send(message);

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RegistryProblem } from '@canevas/core';
+import { pluginProblem } from './pluginProblem.js';
+
+/** The workspace's folder of code plugins, one package per referential. */
+export const WORKSPACE_PLUGINS_DIR = fileURLToPath(new URL('../../../../packages/plugins/', import.meta.url));
+
+/**
+ * The package.json field that makes a package a referential plugin:
+ * `"canevas": { "referential": { "server": "./src/server.ts" } }`. The server entry exports
+ * `referential` (its manifest) and optionally `ruleFunctions`.
+ */
+export const PLUGIN_FIELD = 'canevas';
+
+export interface CodePlugin {
+  /** The package name, which names the plugin in messages. */
+  name: string;
+  dir: string;
+  /** Absolute path of the server entry. */
+  serverEntry: string;
+}
+
+export interface CodePluginDiscovery {
+  plugins: CodePlugin[];
+  problems: RegistryProblem[];
+}
+
+/**
+ * Finds the code plugins by reading `<root>/*\/package.json`, so that adding a folder is enough:
+ * neither the core nor an app lists the plugins. Sorted by folder name, so registration order
+ * (and hence which of two duplicates wins) does not depend on the file system.
+ */
+export async function discoverCodePlugins(root: string): Promise<CodePluginDiscovery> {
+  const plugins: CodePlugin[] = [];
+  const problems: RegistryProblem[] = [];
+  if (!existsSync(root)) return { plugins, problems };
+  const folders = (await readdir(root, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+    .map((entry) => entry.name)
+    .sort();
+  for (const folder of folders) {
+    const dir = join(root, folder);
+    const packageFile = join(dir, 'package.json');
+    if (!existsSync(packageFile)) continue;
+    const found = await readPluginPackage(dir, packageFile);
+    if ('problem' in found) problems.push(found.problem);
+    else plugins.push(found.plugin);
+  }
+  return { plugins, problems };
+}
+
+async function readPluginPackage(dir: string, packageFile: string): Promise<{ plugin: CodePlugin } | { problem: RegistryProblem }> {
+  let pkg: unknown;
+  try {
+    pkg = JSON.parse(await readFile(packageFile, 'utf8'));
+  } catch (error) {
+    return { problem: pluginProblem(packageFile, [{ path: '', message: `package.json illisible : ${(error as Error).message}` }]) };
+  }
+  const name = typeof (pkg as { name?: unknown })?.name === 'string' ? (pkg as { name: string }).name : dir;
+  const refuse = (path: string, message: string) => ({ problem: pluginProblem(name, [{ path: `package.json ${path}`, message }]) });
+  const field = (pkg as Record<string, unknown>)[PLUGIN_FIELD] as { referential?: { server?: unknown } } | undefined;
+  const server = field?.referential?.server;
+  if (server === undefined) {
+    return refuse(`${PLUGIN_FIELD}.referential.server`, 'champ absent : indiquez le point d’entrée serveur du plugin, par exemple « ./src/server.ts »');
+  }
+  if (typeof server !== 'string' || server.trim() === '') {
+    return refuse(`${PLUGIN_FIELD}.referential.server`, 'chemin attendu, par exemple « ./src/server.ts »');
+  }
+  const serverEntry = resolve(dir, server);
+  const inside = relative(dir, serverEntry);
+  if (isAbsolute(server) || inside.startsWith('..') || isAbsolute(inside)) {
+    return refuse(`${PLUGIN_FIELD}.referential.server`, `« ${server} » doit être un chemin relatif à l’intérieur du plugin`);
+  }
+  if (!existsSync(serverEntry)) {
+    return refuse(`${PLUGIN_FIELD}.referential.server`, `le fichier « ${server} » n’existe pas`);
+  }
+  return { plugin: { name, dir, serverEntry } };
+}

@@ -1,0 +1,62 @@
+/** Everything that differs between `pnpm bench` and `pnpm bench --quick`. */
+export interface BenchParams {
+  mode: 'full' | 'quick';
+  idleProbes: number;
+  probeHz: number;
+  typingRate: number;
+  warmupSeconds: number;
+  loadSeconds: number;
+  loads: { docs: number; clientsPerDoc: number }[];
+  /** Extra cold loads of copies, after the first one, in the same restarted process. */
+  coldLoadCopies: number;
+  /** The 30-page trace is replayed keystroke by keystroke (full) or in merged batches (quick). */
+  coldLoadBatch: number;
+  catchUpEdits: number[];
+  catchUpRepeats: number;
+  memoryDocuments: number;
+  awarenessClients: number;
+  awarenessHz: number;
+  awarenessSeconds: number;
+  editorKeystrokes: number;
+  editorRemoteTypists: number;
+  completenessRuns: number;
+}
+
+export const FULL: BenchParams = {
+  mode: 'full',
+  idleProbes: 500,
+  probeHz: 20,
+  typingRate: 5,
+  warmupSeconds: 5,
+  loadSeconds: 60,
+  loads: [
+    { docs: 20, clientsPerDoc: 10 },
+    { docs: 50, clientsPerDoc: 10 },
+  ],
+  coldLoadCopies: 4,
+  coldLoadBatch: 1,
+  catchUpEdits: [1_000, 10_000],
+  catchUpRepeats: 3,
+  memoryDocuments: 1_000,
+  awarenessClients: 50,
+  awarenessHz: 5,
+  awarenessSeconds: 20,
+  editorKeystrokes: 300,
+  editorRemoteTypists: 5,
+  completenessRuns: 2_000,
+};
+
+export const QUICK: BenchParams = {
+  ...FULL,
+  mode: 'quick',
+  idleProbes: 100,
+  warmupSeconds: 2,
+  loadSeconds: 8,
+  coldLoadCopies: 2,
+  coldLoadBatch: 20,
+  catchUpEdits: [1_000],
+  catchUpRepeats: 2,
+  awarenessSeconds: 5,
+  editorKeystrokes: 100,
+  completenessRuns: 500,
+};

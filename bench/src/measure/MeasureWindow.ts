@@ -1,0 +1,77 @@
+import { coreTimes, loadAverage, processCpuSeconds, type CoreTimes } from './procStats.js';
+
+/** Above this share of a core, the load generator may be the bottleneck: the figures are rejected. */
+export const MAX_GENERATOR_CORE_SHARE = 0.7;
+/** Other processes' CPU on the server's core above which a figure is flagged as taken on a loaded machine. */
+export const NOISY_SERVER_CORE = 0.1;
+export const NOISY_GENERATOR_CORE = 0.25;
+
+export interface CorePinning {
+  server: number;
+  generator: number;
+}
+
+export interface WindowReport {
+  wallSeconds: number;
+  serverCpuSeconds: number;
+  /** Load generator process CPU ÷ wall time. */
+  generatorCoreShare: number;
+  /** CPU used on the server's core by processes other than the server, in cores. */
+  foreignLoadServerCore: number;
+  /** CPU used on the generator's core by processes other than the generator (Chromium included), in cores. */
+  foreignLoadGeneratorCore: number;
+  stealCores: number;
+  loadAverage1m: number;
+  /** The generator used more than 0.7 of a core: this figure is rejected. */
+  rejected: boolean;
+  /** Other processes competed for the cores: this figure is noisy. */
+  noisy: boolean;
+}
+
+/**
+ * Brackets one measured phase: the server's CPU (from /proc), the generator's own CPU share,
+ * and what everything else did on the two pinned cores meanwhile, so that a loaded machine shows
+ * in the results instead of silently skewing them.
+ */
+export class MeasureWindow {
+  private readonly startWall = performance.now();
+  private readonly startServerCpu: number;
+  private readonly startGeneratorCpu = process.cpuUsage();
+  private readonly startCores: CoreTimes = coreTimes();
+
+  constructor(
+    private readonly serverPid: number,
+    private readonly pinning: CorePinning,
+  ) {
+    this.startServerCpu = processCpuSeconds(serverPid);
+  }
+
+  serverCpuSoFar(): number {
+    return processCpuSeconds(this.serverPid) - this.startServerCpu;
+  }
+
+  finish(): WindowReport {
+    const wallSeconds = (performance.now() - this.startWall) / 1000;
+    const serverCpuSeconds = processCpuSeconds(this.serverPid) - this.startServerCpu;
+    const generatorCpu = process.cpuUsage(this.startGeneratorCpu);
+    const generatorCpuSeconds = (generatorCpu.user + generatorCpu.system) / 1e6;
+    const cores = coreTimes();
+    const busy = (core: number) => (cores.busy[core] ?? 0) - (this.startCores.busy[core] ?? 0);
+    const perWall = (seconds: number) => Math.max(0, seconds) / Math.max(wallSeconds, 1e-9);
+    const generatorCoreShare = perWall(generatorCpuSeconds);
+    const foreignLoadServerCore = perWall(busy(this.pinning.server) - serverCpuSeconds);
+    const foreignLoadGeneratorCore = perWall(busy(this.pinning.generator) - generatorCpuSeconds);
+    const stealCores = perWall(cores.steal - this.startCores.steal);
+    return {
+      wallSeconds,
+      serverCpuSeconds,
+      generatorCoreShare,
+      foreignLoadServerCore,
+      foreignLoadGeneratorCore,
+      stealCores,
+      loadAverage1m: loadAverage()[0] ?? 0,
+      rejected: generatorCoreShare > MAX_GENERATOR_CORE_SHARE,
+      noisy: foreignLoadServerCore > NOISY_SERVER_CORE || foreignLoadGeneratorCore > NOISY_GENERATOR_CORE || stealCores > 0.05,
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** Clock ticks per second of /proc's CPU times (100 on Linux, asked once). */
+export const CLOCK_TICKS: number = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** User + system CPU seconds of a whole process (all its threads). */
+export function processCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name may hold spaces and parentheses: fields start after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+export function processRssBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
+export interface ProcessIo {
+  /** Bytes the process caused to be sent to the storage layer (page granular, at dirtying time). */
+  writeBytes: number;
+  /** Bytes passed to write()-like calls, files and sockets alike. */
+  wchar: number;
+}
+
+export function processIo(pid: number): ProcessIo {
+  const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)`, 'm').exec(io)?.[1] ?? 0);
+  return { writeBytes: field('write_bytes'), wchar: field('wchar') };
+}
+
+export interface CoreTimes {
+  /** Busy seconds (everything but idle and iowait) per core, by core index. */
+  busy: number[];
+  /** Seconds stolen by the hypervisor, all cores together. */
+  steal: number;
+}
+
+export function coreTimes(): CoreTimes {
+  const busy: number[] = [];
+  let steal = 0;
+  for (const line of readFileSync('/proc/stat', 'utf8').split('\n')) {
+    const match = /^cpu(\d*)\s+(.*)$/.exec(line);
+    if (!match) continue;
+    const [user, nice, system, idle, iowait, irq, softirq, stolen] = match[2]!.split(/\s+/).map(Number) as number[];
+    if (match[1] === '') {
+      steal = (stolen ?? 0) / CLOCK_TICKS;
+      continue;
+    }
+    busy[Number(match[1])] = ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (stolen ?? 0)) / CLOCK_TICKS;
+    void idle;
+    void iowait;
+  }
+  return { busy, steal };
+}
+
+export function loadAverage(): number[] {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
+}

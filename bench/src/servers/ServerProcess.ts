@@ -1,0 +1,108 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ServerKind, ServerTarget } from '../protocol/ServerKind.js';
+import type { GcDoneMessage, ParentMessage, ReadyMessage } from './serverProcessIpc.js';
+
+const ENTRY: Record<ServerKind, string> = {
+  canevas: fileURLToPath(new URL('./canevasProcess.ts', import.meta.url)),
+  hocuspocus: fileURLToPath(new URL('./hocuspocusProcess.ts', import.meta.url)),
+  ywebsocket: fileURLToPath(new URL('./yWebsocketProcess.ts', import.meta.url)),
+};
+
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 30_000;
+
+/** Runs `node` pinned to one core with taskset, so that its CPU is its own. */
+export function spawnPinned(core: number, nodeArgs: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  return spawn('taskset', ['-c', String(core), process.execPath, ...nodeArgs], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+}
+
+/**
+ * One server under test, as a separate process pinned to the server core. Every kind runs the
+ * same way (node + tsx, --expose-gc, its data folder), can be restarted on the same data (cold
+ * loads) and asked for a full GC.
+ */
+export class ServerProcess {
+  private child: ChildProcess | undefined;
+  private port = 0;
+  private gcRequests = 0;
+  /** The server's stderr, kept for the report when something goes wrong. */
+  readonly log: string[] = [];
+
+  constructor(
+    readonly kind: ServerKind,
+    private readonly dataDir: string,
+    private readonly core: number,
+  ) {}
+
+  get target(): ServerTarget {
+    if (!this.child?.pid) throw new Error(`${this.kind} is not running`);
+    return { kind: this.kind, url: `http://127.0.0.1:${this.port}`, pid: this.child.pid };
+  }
+
+  async start(): Promise<ServerTarget> {
+    const child = spawnPinned(this.core, ['--expose-gc', '--import', 'tsx', ENTRY[this.kind], '--data', this.dataDir], {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+    });
+    this.child = child;
+    const keep = (chunk: Buffer) => {
+      this.log.push(...chunk.toString().split('\n').filter((line) => line.trim() !== ''));
+      if (this.log.length > 200) this.log.splice(0, this.log.length - 200);
+    };
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
+    this.port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.kind} did not start in time:\n${this.log.join('\n')}`)), START_TIMEOUT_MS);
+      child.on('message', (message: ReadyMessage) => {
+        if (message.type !== 'ready') return;
+        clearTimeout(timer);
+        resolve(message.port);
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`${this.kind} exited (${code ?? signal}) before listening:\n${this.log.join('\n')}`));
+      });
+    });
+    return this.target;
+  }
+
+  /** SIGTERM, so that each server stores what it holds, then waits for the exit. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
+    this.child = undefined;
+  }
+
+  async restart(): Promise<ServerTarget> {
+    await this.stop();
+    return this.start();
+  }
+
+  /** A full garbage collection inside the server process. */
+  async collectGarbage(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    const id = ++this.gcRequests;
+    await new Promise<void>((resolve) => {
+      const onMessage = (message: GcDoneMessage) => {
+        if (message.type !== 'gcDone' || message.id !== id) return;
+        child.off('message', onMessage);
+        resolve();
+      };
+      child.on('message', onMessage);
+      child.send({ type: 'gc', id } satisfies ParentMessage);
+    });
+  }
+}
