@@ -11,6 +11,7 @@ import { AccessControl, roleAllows } from './accounts/AccessControl.js';
 import type { AccountStore } from './accounts/AccountStore.js';
 import { AuthService } from './accounts/AuthService.js';
 import { SqliteAccountStore } from './accounts/SqliteAccountStore.js';
+import { ReviewLayerService } from './review/ReviewLayerService.js';
 import { SubmissionStore } from './submissions/SubmissionStore.js';
 import type { TemplateResolver } from './api/ApiServices.js';
 import { appRouter } from './api/router.js';
@@ -158,6 +159,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
       hasReferential,
       referentials,
       evidence: new EvidenceService({ store, engine, referentials }),
+      reviewLayer: new ReviewLayerService({ engine, referentials }),
       accounts,
       submissions,
       auth,

@@ -5,6 +5,7 @@ import type { AuthService } from '../accounts/AuthService.js';
 import type { SyncTicketStore } from '../auth/SyncTicketStore.js';
 import type { ReferentialCatalog } from '../plugins/ReferentialCatalog.js';
 import type { EvidenceService } from '../review/EvidenceService.js';
+import type { ReviewLayerService } from '../review/ReviewLayerService.js';
 import type { DocumentStore } from '../store/DocumentStore.js';
 import type { SubmissionStore } from '../submissions/SubmissionStore.js';
 import type { SyncEngine } from '../sync/SyncEngine.js';
@@ -36,4 +37,5 @@ export interface ApiServices {
   /** The referentials loaded at start (empty when the server was given none). */
   referentials: ReferentialCatalog;
   evidence: EvidenceService;
+  reviewLayer: ReviewLayerService;
 }

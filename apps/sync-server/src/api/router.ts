@@ -1,5 +1,6 @@
 import { authRouter } from './authRouter.js';
 import { documentsRouter } from './documentsRouter.js';
+import { assessmentsRouter, commentsRouter } from './reviewRouter.js';
 import { submissionsRouter } from './submissionsRouter.js';
 import { evidenceRouter } from './evidenceRouter.js';
 import { referentialsRouter } from './referentialsRouter.js';
@@ -12,6 +13,8 @@ export const appRouter = router({
   workspaces: workspacesRouter,
   documents: documentsRouter,
   submissions: submissionsRouter,
+  comments: commentsRouter,
+  assessments: assessmentsRouter,
   referentials: referentialsRouter,
   evidence: evidenceRouter,
 });

@@ -15,7 +15,7 @@ import type { SyncEngine } from '../sync/SyncEngine.js';
 export class ReviewError extends Error {
   override readonly name = 'ReviewError';
   constructor(
-    readonly code: 'NOT_FOUND' | 'BAD_REQUEST',
+    readonly code: 'NOT_FOUND' | 'BAD_REQUEST' | 'FORBIDDEN',
     message: string,
   ) {
     super(message);
