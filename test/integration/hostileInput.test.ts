@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { encodeUpdateFrame, newClient, newRawClient, newServer, newTrpcClient, waitFor, type TestServer } from '../helpers/index.js';
@@ -91,5 +92,37 @@ describe('hostile input on the sync endpoint', () => {
     raw.send(Uint8Array.of(0, 2, 0x80, 0x80, 0x80, 0x80, 0x10, 1, 2, 3));
     expect((await raw.closed).code).toBe(4400);
     expect((await server.store.loadDocument(id))!.updates).toHaveLength(0);
+  });
+
+  it('closes with 4400 an awareness state of 1 MB, relaying nothing of it, while normal presence flows', async () => {
+    server = await newServer();
+    const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Présence' });
+    const watcher = newClient(server.syncUrl, id);
+    const other = newClient(server.syncUrl, id);
+    await Promise.all([watcher.synced, other.synced]);
+    const seen = new Set<number>();
+    watcher.provider.awareness.on('change', ({ added, updated }: { added: number[]; updated: number[] }) => {
+      for (const client of [...added, ...updated]) seen.add(client);
+    });
+
+    const raw = newRawClient(`${server.syncUrl}/${id}`);
+    await raw.opened;
+    const state = JSON.stringify({ user: { name: `<img src=x onerror=alert(1)>${'x'.repeat(1024 * 1024)}`, color: '#000' } });
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, 424242);
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarString(encoder, state);
+    const frame = encoding.createEncoder();
+    encoding.writeVarUint(frame, 1);
+    encoding.writeVarUint8Array(frame, encoding.toUint8Array(encoder));
+    raw.send(encoding.toUint8Array(frame));
+    expect((await raw.closed).code).toBe(4400);
+
+    other.provider.awareness.setLocalStateField('user', { name: 'Awa', color: '#1d4ed8' });
+    await waitFor(() => seen.has(other.doc.clientID));
+    expect(seen.has(424242)).toBe(false);
+    watcher.destroy();
+    other.destroy();
   });
 });

@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { parseRoomName } from '../roomName.js';
+import { checkAwarenessUpdate } from './checkAwarenessUpdate.js';
 import type { FanOut, OriginUpdate } from './FanOut.js';
 import type { SyncConnection } from './SyncConnection.js';
 import {
@@ -158,6 +159,7 @@ export class DocumentRoom {
   }
 
   receiveAwareness(connection: SyncConnection, update: Uint8Array): void {
+    checkAwarenessUpdate(update);
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
     } catch (error) {
