@@ -10,6 +10,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { AccessControl, roleAllows } from './accounts/AccessControl.js';
 import type { AccountStore } from './accounts/AccountStore.js';
 import { AuthService } from './accounts/AuthService.js';
+import { PrivacyService } from './accounts/PrivacyService.js';
 import { SqliteAccountStore } from './accounts/SqliteAccountStore.js';
 import { ReviewLayerService } from './review/ReviewLayerService.js';
 import { SubmissionStore } from './submissions/SubmissionStore.js';
@@ -160,6 +161,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
       referentials,
       evidence: new EvidenceService({ store, engine, referentials }),
       reviewLayer: new ReviewLayerService({ engine, referentials }),
+      privacy: new PrivacyService({ accounts, store, engine, database: options.submissionsDatabase ?? sqliteDatabaseOf(store) }),
       accounts,
       submissions,
       auth,

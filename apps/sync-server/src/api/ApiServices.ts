@@ -2,6 +2,7 @@ import type { ProseMirrorJSON } from '@canevas/core';
 import type { AccessControl } from '../accounts/AccessControl.js';
 import type { AccountStore } from '../accounts/AccountStore.js';
 import type { AuthService } from '../accounts/AuthService.js';
+import type { PrivacyService } from '../accounts/PrivacyService.js';
 import type { SyncTicketStore } from '../auth/SyncTicketStore.js';
 import type { ReferentialCatalog } from '../plugins/ReferentialCatalog.js';
 import type { EvidenceService } from '../review/EvidenceService.js';
@@ -26,6 +27,7 @@ export interface ApiServices {
   accounts: AccountStore;
   submissions: SubmissionStore;
   auth: AuthService;
+  privacy: PrivacyService;
   access: AccessControl;
   tickets: SyncTicketStore;
   /** Reverse proxies in front of the server, for the client address behind them. */

@@ -1,5 +1,6 @@
 import { authRouter } from './authRouter.js';
 import { documentsRouter } from './documentsRouter.js';
+import { privacyRouter } from './privacyRouter.js';
 import { assessmentsRouter, commentsRouter } from './reviewRouter.js';
 import { submissionsRouter } from './submissionsRouter.js';
 import { evidenceRouter } from './evidenceRouter.js';
@@ -15,6 +16,7 @@ export const appRouter = router({
   submissions: submissionsRouter,
   comments: commentsRouter,
   assessments: assessmentsRouter,
+  privacy: privacyRouter,
   referentials: referentialsRouter,
   evidence: evidenceRouter,
 });
