@@ -4,7 +4,7 @@ import { trpc, type DocumentSummary } from '../api/trpcClient.js';
 import { documentPath, navigate } from '../routing/navigation.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { PageHeading } from '../ui/PageHeading.js';
-import { CreateDocumentForm } from './CreateDocumentForm.js';
+import { CreateDocumentForm, type NewDocument } from './CreateDocumentForm.js';
 import { DocumentRow } from './DocumentRow.js';
 
 type ListState =
@@ -38,8 +38,8 @@ export function DocumentListPage() {
     void load();
   }, [load]);
 
-  async function create(title: string): Promise<void> {
-    const { id } = await trpc.documents.create.mutate({ title });
+  async function create(input: NewDocument): Promise<void> {
+    const { id } = await trpc.documents.create.mutate(input);
     navigate(documentPath(id));
   }
 

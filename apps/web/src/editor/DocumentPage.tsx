@@ -1,11 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Editor } from '@tiptap/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { apiErrorMessage, isNotFound } from '../api/apiError.js';
 import { trpc } from '../api/trpcClient.js';
+import { DocumentReviewPanel } from '../completeness/DocumentReviewPanel.js';
 import { RenameTitleForm } from '../documents/RenameTitleForm.js';
+import { LinkEvidenceDialog } from '../evidence/LinkEvidenceDialog.js';
+import { nodeCodes, useEvidenceLinking } from '../evidence/useEvidenceLinking.js';
+import { useLiveEvidence } from '../evidence/useLiveEvidence.js';
 import { ChangeNameButton } from '../identity/ChangeNameButton.js';
 import { NameDialog } from '../identity/NameDialog.js';
 import { useIdentity } from '../identity/useIdentity.js';
 import type { UserIdentity } from '../identity/userIdentity.js';
+import { useReferentialManifest } from '../referentials/referentialManifests.js';
 import { Link } from '../routing/Link.js';
 import { navigate } from '../routing/navigation.js';
 import { PageHeading } from '../ui/PageHeading.js';
@@ -24,7 +30,13 @@ type Loaded =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'gone' }
-  | { status: 'ready'; title: string; target: SyncTarget };
+  | { status: 'ready'; title: string; target: SyncTarget; referential: DocumentReferential };
+
+/** The referential and template a document was created from (null for a « Document libre »). */
+interface DocumentReferential {
+  referentialId: string | null;
+  templateId: string | null;
+}
 
 export function DocumentPage({ id }: { id: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
@@ -37,7 +49,8 @@ export function DocumentPage({ id }: { id: string }) {
         trpc.documents.get.query({ id }),
         trpc.documents.syncTarget.query({ id }),
       ]);
-      setLoaded({ status: 'ready', title: summary.title, target });
+      const referential = { referentialId: summary.referentialId, templateId: summary.templateId };
+      setLoaded({ status: 'ready', title: summary.title, target, referential });
     } catch (error) {
       setLoaded(isNotFound(error) ? { status: 'gone' } : { status: 'error', message: apiErrorMessage(error) });
     }
@@ -86,6 +99,7 @@ export function DocumentPage({ id }: { id: string }) {
         <DocumentWorkspace
           id={id}
           title={loaded.title}
+          referential={loaded.referential}
           onRenamed={(renamed) => setLoaded({ ...loaded, title: renamed })}
           session={session}
           identity={identity}
@@ -102,13 +116,14 @@ export function DocumentPage({ id }: { id: string }) {
 interface DocumentWorkspaceProps {
   id: string;
   title: string;
+  referential: DocumentReferential;
   onRenamed: (title: string) => void;
   session: CollaborationSession | null;
   identity: UserIdentity | null;
   onChangeName: (name: string) => void;
 }
 
-function DocumentWorkspace({ id, title, onRenamed, session, identity, onChangeName }: DocumentWorkspaceProps) {
+function DocumentWorkspace({ id, title, referential, onRenamed, session, identity, onChangeName }: DocumentWorkspaceProps) {
   const [renaming, setRenaming] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
   const wasRenaming = useRef(false);
@@ -148,7 +163,7 @@ function DocumentWorkspace({ id, title, onRenamed, session, identity, onChangeNa
         {session && <SessionStatus session={session} />}
       </header>
       {session && identity ? (
-        <LiveDocument session={session} identity={identity} onChangeName={onChangeName} />
+        <LiveDocument id={id} referential={referential} session={session} identity={identity} onChangeName={onChangeName} />
       ) : (
         <p className="muted">Connexion au document…</p>
       )}
@@ -166,19 +181,29 @@ function SessionStatus({ session }: { session: CollaborationSession }) {
 }
 
 interface LiveDocumentProps {
+  id: string;
+  referential: DocumentReferential;
   session: CollaborationSession;
   identity: UserIdentity;
   onChangeName: (name: string) => void;
 }
 
-function LiveDocument({ session, identity, onChangeName }: LiveDocumentProps) {
+function LiveDocument({ id, referential, session, identity, onChangeName }: LiveDocumentProps) {
   const state = useConnectionState(session);
   const participants = usePresence(session.provider);
   const status = connectionStatus(state);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const { referentialId, templateId } = referential;
+  const manifestState = useReferentialManifest(referentialId);
+  const manifest = manifestState.status === 'ready' ? manifestState.manifest : null;
+  const codeOf = useMemo(() => nodeCodes(manifest), [manifest]);
+  const evidence = useLiveEvidence(session);
+  const linking = useEvidenceLinking(session, editor, evidence, manifest);
+  const [announcement, setAnnouncement] = useState('');
 
   if (status === 'gone') return <DocumentGoneNotice />;
   return (
-    <div className="doc-layout">
+    <div className={referentialId ? 'doc-layout doc-layout--review' : 'doc-layout'}>
       <div className="doc-layout__main">
         {status === 'refused' && (
           <div role="alert" className="notice notice--error">
@@ -188,12 +213,50 @@ function LiveDocument({ session, identity, onChangeName }: LiveDocumentProps) {
             </button>
           </div>
         )}
-        <CollaborativeEditor session={session} identity={identity} editable={state.everSynced && state.closed === null} />
+        <CollaborativeEditor
+          session={session}
+          identity={identity}
+          editable={state.everSynced && state.closed === null}
+          extensions={linking.extensions}
+          commands={linking.commands}
+          onEditor={setEditor}
+        />
       </div>
-      <aside className="doc-layout__side" aria-label="Participants">
-        <PresenceList participants={participants} />
-        <ChangeNameButton identity={identity} onChange={onChangeName} />
-      </aside>
+      <div className="doc-layout__side-column">
+        <aside className="doc-layout__side" aria-label="Participants">
+          <PresenceList participants={participants} />
+          <ChangeNameButton identity={identity} onChange={onChangeName} />
+        </aside>
+        {referentialId && (
+          <DocumentReviewPanel
+            session={session}
+            editor={editor}
+            documentId={id}
+            referentialId={referentialId}
+            templateId={templateId}
+            manifest={manifestState}
+            evidence={evidence}
+            codeOf={codeOf}
+            announce={setAnnouncement}
+          />
+        )}
+      </div>
+      {linking.pending && manifest && (
+        <LinkEvidenceDialog
+          documentId={id}
+          anchor={linking.pending}
+          manifest={manifest}
+          author={identity.name}
+          onLinked={(codes) => {
+            linking.close();
+            setAnnouncement(`Passage lié à ${codes.join(', ')}.`);
+          }}
+          onCancel={linking.close}
+        />
+      )}
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
     </div>
   );
 }
