@@ -8,3 +8,5 @@ export { spawnServer, type ServerProcess } from './spawnServer.js';
 export { waitFor } from './waitFor.js';
 export * from './runCanevas.js';
 export { workspaceReferentials } from './workspaceReferentials.js';
+export { anchorFor } from './anchorFor.js';
+export { writeInSection } from './writeInSection.js';
