@@ -5,6 +5,7 @@ import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect } from 'react';
 import type { UserIdentity } from '../identity/userIdentity.js';
+import { withTypedTableEditing } from '../tables/typedTableExtensions.js';
 import type { CollaborationSession } from './CollaborationSession.js';
 import { EditorToolbar, type ToolbarCommand } from './EditorToolbar.js';
 
@@ -25,7 +26,7 @@ export function CollaborativeEditor({ session, identity, editable, extensions = 
   const editor = useEditor(
     {
       extensions: [
-        ...editorExtensions(),
+        ...withTypedTableEditing(editorExtensions()),
         Collaboration.configure({ document: session.doc, field: DOCUMENT_FIELD }),
         CollaborationCaret.configure({ provider: session.provider, user: identity }),
         ...extensions,

@@ -25,6 +25,7 @@ import { useBeforeUnloadWarning } from './useBeforeUnloadWarning.js';
 import { useCollaborationSession, useConnectionState } from './useCollaborationSession.js';
 import { useLingeringFlag } from './useLingeringFlag.js';
 import { usePresence } from './usePresence.js';
+import { useTableInsertion } from '../tables/useTableInsertion.js';
 
 type Loaded =
   | { status: 'loading' }
@@ -199,6 +200,8 @@ function LiveDocument({ id, referential, session, identity, onChangeName }: Live
   const codeOf = useMemo(() => nodeCodes(manifest), [manifest]);
   const evidence = useLiveEvidence(session);
   const linking = useEvidenceLinking(session, editor, evidence, manifest);
+  const tables = useTableInsertion(manifest);
+  const commands = useMemo(() => [...linking.commands, tables.command], [linking.commands, tables.command]);
   const [announcement, setAnnouncement] = useState('');
 
   if (status === 'gone') return <DocumentGoneNotice />;
@@ -218,7 +221,7 @@ function LiveDocument({ id, referential, session, identity, onChangeName }: Live
           identity={identity}
           editable={state.everSynced && state.closed === null}
           extensions={linking.extensions}
-          commands={linking.commands}
+          commands={commands}
           onEditor={setEditor}
         />
       </div>
@@ -254,6 +257,7 @@ function LiveDocument({ id, referential, session, identity, onChangeName }: Live
           onCancel={linking.close}
         />
       )}
+      {tables.dialog}
       <p role="status" className="visually-hidden">
         {announcement}
       </p>
