@@ -10,6 +10,8 @@ import type { TemplateResolver } from './api/ApiServices.js';
 import { appRouter } from './api/router.js';
 import { createContextFactory } from './api/trpc.js';
 import { CloseCode } from './closeCodes.js';
+import { createExportHandler } from './export/exportHttpHandler.js';
+import { storeExportSource } from './export/ExportSource.js';
 import { createStaticHandler } from './http/staticFiles.js';
 import { createLogger, type Logger } from './logger.js';
 import type { ReferentialCatalog } from './plugins/ReferentialCatalog.js';
@@ -125,11 +127,19 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     },
   });
   const staticHandler = options.webRoot ? createStaticHandler(options.webRoot) : undefined;
+  // Downloads (Word, PDF, Markdown, dossier) read open documents live, the others from the store.
+  const exportHandler = createExportHandler({
+    source: storeExportSource(store, (room) => engine.liveState(room)),
+    referentials: registry,
+    logger,
+  });
 
   const httpServer = createHttpServer((req, res) => {
     const pathname = safePathname(req);
     if (pathname === '/trpc' || pathname?.startsWith('/trpc/')) {
       trpcHandler(req, res);
+    } else if (pathname?.startsWith('/export/')) {
+      exportHandler(req, res);
     } else if (staticHandler && pathname !== undefined && !pathname.startsWith('/sync/')) {
       staticHandler(req, res).catch((error: unknown) => {
         logger.error('http.static_failed', { error });
@@ -225,6 +235,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   async function close(): Promise<CloseResult> {
     closing = true;
     clearInterval(pingTimer);
+    exportHandler.close();
     const serverClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     const unstoredUpdates = await engine.shutdown();
     await waitForSocketsToClose(wss, 1000);
