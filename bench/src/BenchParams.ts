@@ -14,6 +14,10 @@ export interface BenchParams {
   catchUpEdits: number[];
   catchUpRepeats: number;
   memoryDocuments: number;
+  /** How long the memory test leaves the server idle after everyone left, before reading RSS. */
+  memorySettleSeconds: number;
+  /** A server counts as done writing after this long without any write. */
+  writeQuietMs: number;
   awarenessClients: number;
   awarenessHz: number;
   awarenessSeconds: number;
@@ -38,6 +42,8 @@ export const FULL: BenchParams = {
   catchUpEdits: [1_000, 10_000],
   catchUpRepeats: 3,
   memoryDocuments: 1_000,
+  memorySettleSeconds: 10,
+  writeQuietMs: 2_000,
   awarenessClients: 50,
   awarenessHz: 5,
   awarenessSeconds: 20,
@@ -49,14 +55,16 @@ export const FULL: BenchParams = {
 export const QUICK: BenchParams = {
   ...FULL,
   mode: 'quick',
-  idleProbes: 100,
-  warmupSeconds: 2,
-  loadSeconds: 8,
-  coldLoadCopies: 2,
-  coldLoadBatch: 20,
+  idleProbes: 60,
+  warmupSeconds: 1,
+  loadSeconds: 5,
+  coldLoadCopies: 1,
+  coldLoadBatch: 50,
   catchUpEdits: [1_000],
   catchUpRepeats: 2,
-  awarenessSeconds: 5,
-  editorKeystrokes: 100,
-  completenessRuns: 500,
+  memoryDocuments: 1_000,
+  memorySettleSeconds: 3,
+  writeQuietMs: 1_000,
+  awarenessSeconds: 3,
+  editorKeystrokes: 60,
 };

@@ -8,6 +8,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FULL, QUICK, type BenchParams } from './BenchParams.js';
+import type { CompletenessBenchResult } from './completeness/completenessBench.js';
 import { LoadGenerator } from './generator/LoadGenerator.js';
 import { loadAverage, processRssBytes } from './measure/procStats.js';
 import type { WindowReport } from './measure/MeasureWindow.js';
@@ -66,7 +67,7 @@ async function main(): Promise<number> {
   if (cpus().length < 2 || options.serverCore === options.generatorCore) {
     log('warning: fewer than two distinct cores; server and load generator will compete.');
   }
-  if (wants('editor') && options.servers.includes('canevas')) ensureWebBuild(options.build);
+  if (wants('editor') && options.servers.includes('canevas')) ensureWebBuild(options.build === 'auto' && params.mode === 'quick' ? 'missing' : options.build);
 
   const startedAt = new Date();
   const loadAverageStart = loadAverage();
@@ -90,11 +91,11 @@ async function main(): Promise<number> {
     for (const kind of options.servers) {
       const dir = join(dataRoot, kind);
       mkdirSync(dir, { recursive: true });
-      const server = new ServerProcess(kind, dir, options.serverCore);
-      await server.start();
-      servers.set(kind, server);
+      servers.set(kind, new ServerProcess(kind, dir, options.serverCore));
     }
-    generator = await LoadGenerator.start(options.generatorCore);
+    const starting = LoadGenerator.start(options.generatorCore);
+    await Promise.all([...servers.values()].map((server) => server.start()));
+    generator = await starting;
     const prepared = await generator.call.prepare({ params, pinning: { server: options.serverCore, generator: options.generatorCore } });
     log(`workload ready in ${prepared.seconds.toFixed(1)} s: 30-page trace of ${prepared.dossier.transactions} transactions, ${(prepared.dossier.finalBytes / 1024).toFixed(0)} KiB`);
     const gen = generator;
@@ -219,7 +220,7 @@ async function main(): Promise<number> {
       }
     }
     if (wants('completeness')) {
-      results.completeness = await gen.call.completeness(params.completenessRuns);
+      results.completeness = runCompleteness(options.generatorCore, params.completenessRuns);
       log(`completeness: median ${results.completeness.medianMs.toFixed(2)} ms, p99 ${results.completeness.p99Ms.toFixed(2)} ms`);
     }
 
@@ -277,9 +278,22 @@ async function main(): Promise<number> {
   return valid ? 0 : 1;
 }
 
-/** The editor scenario needs apps/web/dist: built when missing or older than the web and core sources. */
-function ensureWebBuild(mode: Options['build']): void {
+function runCompleteness(core: number, runs: number): CompletenessBenchResult {
+  const entry = fileURLToPath(new URL('./completeness/completenessProcess.ts', import.meta.url));
+  const output = execFileSync('taskset', ['-c', String(core), process.execPath, '--import', 'tsx', entry, String(runs)], { cwd: REPO_ROOT });
+  return JSON.parse(output.toString().trim().split('\n').pop()!) as CompletenessBenchResult;
+}
+
+/**
+ * The editor scenario needs apps/web/dist: built when missing, and in full runs also when older
+ * than the web and core sources (`--build` forces it, `--no-build` never builds).
+ */
+function ensureWebBuild(mode: Options['build'] | 'missing'): void {
   if (mode === 'never') return;
+  if (mode === 'missing') {
+    if (existsSync(WEB_DIST_INDEX)) return;
+    mode = 'always';
+  }
   const stale = !existsSync(WEB_DIST_INDEX) || newestMtime([join(REPO_ROOT, 'apps/web/src'), join(REPO_ROOT, 'packages/core/src')]) > statSync(WEB_DIST_INDEX).mtimeMs;
   if (mode === 'auto' && !stale) return;
   log('building the web app (pnpm build)…');

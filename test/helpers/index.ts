@@ -9,3 +9,5 @@ export { waitFor } from './waitFor.js';
 export * from './runCanevas.js';
 export { ADMIN_PASSWORD, addMember, bootstrapAdmin, defaultTokenFor, newOutsider, rememberServerToken, type TestAccount } from './testAccounts.js';
 export { workspaceReferentials } from './workspaceReferentials.js';
+export { anchorFor } from './anchorFor.js';
+export { writeInSection } from './writeInSection.js';

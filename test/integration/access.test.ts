@@ -85,6 +85,10 @@ describe('roles on the sync endpoint', () => {
     expect(await attempt(`${server.syncUrl}/${id}`, {})).toEqual({ status: 401, bytes: 0 });
     expect(await attempt(`${server.syncUrl}/${id}`, { authorization: 'Bearer cnv_inventé' })).toEqual({ status: 401, bytes: 0 });
     await expect(newTrpcClient(server.url, { token: outsider.token }).documents.get.query({ id })).rejects.toThrow('Document introuvable.');
+    // Exports read documents: same rule.
+    expect((await fetch(`${server.url}/export/documents/${id}?format=md`)).status).toBe(401);
+    expect((await fetch(`${server.url}/export/documents/${id}?format=md`, { headers: { authorization: `Bearer ${outsider.token}` } })).status).toBe(404);
+    expect((await fetch(`${server.url}/export/documents/${id}?format=md`, { headers: { authorization: `Bearer ${server.admin.token}` } })).status).toBe(200);
     expect(await newTrpcClient(server.url, { token: outsider.token }).documents.list.query()).toEqual([]);
   });
 

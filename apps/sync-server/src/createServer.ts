@@ -10,6 +10,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { AccessControl, roleAllows } from './accounts/AccessControl.js';
 import type { AccountStore } from './accounts/AccountStore.js';
 import { AuthService } from './accounts/AuthService.js';
+import { exportAuthorizer } from './accounts/exportAuthorizer.js';
 import { PrivacyService } from './accounts/PrivacyService.js';
 import { SqliteAccountStore } from './accounts/SqliteAccountStore.js';
 import { ReviewLayerService } from './review/ReviewLayerService.js';
@@ -21,6 +22,8 @@ import { parseCookies } from './auth/cookies.js';
 import { isAllowedOrigin } from './auth/originPolicy.js';
 import { SyncTicketStore } from './auth/SyncTicketStore.js';
 import { CloseCode } from './closeCodes.js';
+import { createExportHandler } from './export/exportHttpHandler.js';
+import { storeExportSource } from './export/ExportSource.js';
 import { createStaticHandler } from './http/staticFiles.js';
 import { createLogger, type Logger } from './logger.js';
 import type { ReferentialCatalog } from './plugins/ReferentialCatalog.js';
@@ -176,11 +179,20 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     },
   });
   const staticHandler = options.webRoot ? createStaticHandler(options.webRoot) : undefined;
+  // Downloads (Word, PDF, Markdown, dossier) read open documents live, the others from the store.
+  const exportHandler = createExportHandler({
+    source: storeExportSource(store, (room) => engine.liveState(room)),
+    referentials: registry,
+    logger,
+    authorize: exportAuthorizer({ auth, access, accounts, publicUrl: options.publicUrl, allowedOrigins }),
+  });
 
   const httpServer = createHttpServer((req, res) => {
     const pathname = safePathname(req);
     if (pathname === '/trpc' || pathname?.startsWith('/trpc/')) {
       trpcHandler(req, res);
+    } else if (pathname?.startsWith('/export/')) {
+      exportHandler(req, res);
     } else if (staticHandler && pathname !== undefined && !pathname.startsWith('/sync/')) {
       staticHandler(req, res).catch((error: unknown) => {
         logger.error('http.static_failed', { error });
@@ -338,6 +350,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     closing = true;
     clearInterval(pingTimer);
     clearInterval(accessTimer);
+    exportHandler.close();
     const serverClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     const unstoredUpdates = await engine.shutdown();
     await waitForSocketsToClose(wss, 1000);

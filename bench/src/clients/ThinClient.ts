@@ -1,6 +1,6 @@
 import type WebSocket from 'ws';
 import { WireCodec } from '../protocol/WireCodec.js';
-import { countKeystrokes } from './countKeystrokes.js';
+import { countKeystrokesAt } from './countKeystrokes.js';
 import { closeSocket, openSocket, toBytes, wireBytes } from './openSocket.js';
 import type { ServerApi } from './ServerApi.js';
 
@@ -107,8 +107,8 @@ export class ThinClient {
   }
 
   private receive(data: Uint8Array): void {
-    const message = this.codec.decode(data);
     if (!this.synced) {
+      const message = this.codec.decode(data);
       if (message.kind === 'syncStep2') {
         this.synced = true;
         this.resolveSynced?.();
@@ -119,11 +119,10 @@ export class ThinClient {
     }
     this.counters.bytesIn += data.byteLength;
     this.counters.wireBytesIn += wireBytes(data.byteLength);
-    switch (message.kind) {
-      case 'update':
-      case 'syncStep2': {
+    switch (this.codec.classify(data)) {
+      case 'update': {
         this.counters.updateMessages++;
-        const count = countKeystrokes(message.payload, this.clientId);
+        const count = countKeystrokesAt(data, this.codec.payloadOffset, this.clientId);
         this.counters.foreignKeystrokes += count.foreign;
         this.counters.echoedKeystrokes += count.own;
         if (count.foreign > 0) this.onForeignKeystrokes?.(count.foreign);

@@ -2,7 +2,6 @@
 // IPC. It holds every client; the servers never share its core.
 import type { BenchParams } from '../BenchParams.js';
 import { ServerApi } from '../clients/ServerApi.js';
-import { measureCompleteness } from '../completeness/completenessBench.js';
 import type { CorePinning } from '../measure/MeasureWindow.js';
 import type { ServerTarget } from '../protocol/ServerKind.js';
 import { runAwareness } from '../scenarios/awareness.js';
@@ -45,7 +44,6 @@ const methods = {
   openMemory: (target: ServerTarget, docNames: string[]) => openMemory(context(target), docNames),
   closeMemory: (target: ServerTarget) => closeMemory(context(target)),
   editor: (target: ServerTarget) => runEditor(context(target)),
-  completeness: (runs: number) => measureCompleteness(runs),
 };
 
 export type GeneratorMethods = typeof methods;
@@ -61,3 +59,5 @@ process.on('message', (request: GeneratorRequest) => {
 });
 process.on('disconnect', () => process.exit(0));
 process.send?.({ id: 0, result: 'ready' } satisfies GeneratorResponse);
+// Exit normally on SIGTERM, so that a --cpu-prof profile (BENCH_CPU_PROF) gets written.
+process.on('SIGTERM', () => process.exit(0));

@@ -82,6 +82,32 @@ export class WireCodec {
     return this.frame((encoder) => encoding.writeVarUint(encoder, MESSAGE_QUERY_AWARENESS));
   }
 
+  /** Where the payload of the frame last passed to {@link classify} starts. */
+  payloadOffset = 0;
+
+  /**
+   * The kind of a received frame, without allocating anything (the counting receivers' hot path):
+   * 'update' covers sync step 2 and updates; the payload starts at {@link payloadOffset}.
+   */
+  classify(data: Uint8Array): 'syncStep1' | 'update' | 'awareness' | 'other' {
+    let pos = 0;
+    if (this.kind === 'hocuspocus') {
+      const [length, next] = readVarUint(data, 0);
+      pos = next + length;
+    }
+    const [type, afterType] = readVarUint(data, pos);
+    if (type === MESSAGE_SYNC || (this.kind === 'hocuspocus' && type === HOCUSPOCUS_SYNC_REPLY)) {
+      const [subType, afterSub] = readVarUint(data, afterType);
+      this.payloadOffset = readVarUint(data, afterSub)[1];
+      return subType === SYNC_STEP_1 ? 'syncStep1' : 'update';
+    }
+    if (type === MESSAGE_AWARENESS) {
+      this.payloadOffset = readVarUint(data, afterType)[1];
+      return 'awareness';
+    }
+    return 'other';
+  }
+
   decode(data: Uint8Array): IncomingMessage {
     const decoder = decoding.createDecoder(data);
     if (this.kind === 'hocuspocus') decoding.readVarString(decoder);
@@ -110,5 +136,16 @@ export class WireCodec {
     encoding.writeUint8Array(encoder, this.prefix);
     write(encoder);
     return encoding.toUint8Array(encoder);
+  }
+}
+
+/** [value, position after it] of the varuint at `pos`. */
+function readVarUint(data: Uint8Array, pos: number): [number, number] {
+  let value = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = data[pos++];
+    if (byte === undefined) throw new Error('truncated varuint');
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return [value, pos];
   }
 }

@@ -106,7 +106,7 @@ export function analyze(results: BenchResults): Analysis {
   const memoryGroup = `Memory, ${documents.toLocaleString('en')} open documents of one page`;
   rows.push(row(memoryGroup, 'rssPerDocument', 'RSS per open document', 'KiB', servers, (k) => (memory[k] ? memory[k].perDocumentBytes / KIB : undefined), { digits: 1 }));
   rows.push(row(memoryGroup, 'rssStart', 'RSS before opening them', 'MiB', servers, (k) => (memory[k] ? memory[k].rssStartBytes / KIB / KIB : undefined), { compare: false, digits: 1 }));
-  rows.push(row(memoryGroup, 'rssAfterLeft', 'RSS 10 s after every client left ÷ before', '×', servers, (k) => memory[k]?.afterLeftRatio, { digits: 3 }));
+  rows.push(row(memoryGroup, 'rssAfterLeft', 'RSS after every client left ÷ before', '×', servers, (k) => memory[k]?.afterLeftRatio, { digits: 3 }));
   rows.push(row(memoryGroup, 'rssAfterGc', 'the same after a forced full GC', '×', servers, (k) => memory[k]?.afterGcRatio, { digits: 3 }));
 
   const awareness = results.awareness;

@@ -61,7 +61,7 @@ export async function seedColdLoad(ctx: ScenarioContext): Promise<ColdLoadSeed> 
     await expectStored(ctx, docName, trace.stateVector);
     await copy.close();
   }
-  await settledIo(target.pid);
+  await settledIo(target.pid, params.writeQuietMs);
   return { docNames, replaySeconds, replayedUpdates };
 }
 

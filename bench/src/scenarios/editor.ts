@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { DocClient } from '../clients/DocClient.js';
 import { ThinClient } from '../clients/ThinClient.js';
@@ -23,6 +23,11 @@ export interface EditorResult {
   processing: Distribution;
   /** Characters of the document in the editor when typing began. */
   documentCharacters: number;
+  /**
+   * The same typing into a static contenteditable holding the same paragraphs, without any
+   * script: what this browser on this machine costs by itself, whatever the application does.
+   */
+  floor: { keystrokeToPaint: Distribution; processing: Distribution };
 }
 
 declare global {
@@ -72,30 +77,13 @@ export async function runEditor(ctx: ScenarioContext): Promise<EditorResult> {
     await seeder.destroy();
     const documentCharacters = await page.evaluate(() => document.querySelector('.editor__content')?.textContent?.length ?? 0);
 
-    await page.evaluate(() => {
-      window.__benchPaint = [];
-      window.__benchProcessing = [];
-      document.addEventListener(
-        'keydown',
-        (event) => {
-          const start = event.timeStamp;
-          const afterTask = new MessageChannel();
-          afterTask.port1.onmessage = () => window.__benchProcessing.push(performance.now() - start);
-          afterTask.port2.postMessage(null);
-          requestAnimationFrame(() => {
-            const afterPaint = new MessageChannel();
-            afterPaint.port1.onmessage = () => window.__benchPaint.push(performance.now() - start);
-            afterPaint.port2.postMessage(null);
-          });
-        },
-        { capture: true },
-      );
-    });
+    await instrument(page);
     const paragraphs = editor.locator('p');
     const middle = paragraphs.nth(Math.floor((await paragraphs.count()) / 2));
     await middle.scrollIntoViewIfNeeded();
     await middle.click();
     await page.keyboard.press('End');
+    const texts = await paragraphs.allTextContents();
 
     // The remote typists, 5 keystrokes a second each.
     const frames = remotes.map((client, i) => streams[i]!.keystrokes.map((update) => client.codec.update(update)));
@@ -114,21 +102,30 @@ export async function runEditor(ctx: ScenarioContext): Promise<EditorResult> {
         }
       });
     }, 5);
+    const app = await typeAndCollect(page, params.editorKeystrokes, random);
+    clearInterval(typing);
+    typing = undefined;
 
-    const letters = 'abcdefghijklmnopqrstuvwxyz';
-    for (let i = 0; i < WARMUP_KEYSTROKES + params.editorKeystrokes; i++) {
-      if (i === WARMUP_KEYSTROKES) await page.evaluate(() => ((window.__benchPaint = []), (window.__benchProcessing = [])));
-      await page.keyboard.press(i % 9 === 8 ? 'Space' : letters[i % letters.length]!);
-      await sleep(KEY_INTERVAL_MS * (0.7 + 0.6 * random()));
-    }
-    await sleep(300);
-    const { paint, processing } = await page.evaluate(() => ({ paint: window.__benchPaint, processing: window.__benchProcessing }));
+    // The floor: the same browser typing into plain HTML of the same paragraphs.
+    await page.close();
+    const plainPage = await context.newPage();
+    await plainPage.setContent(
+      `<main><div contenteditable="true" style="font: 17px/1.65 system-ui, sans-serif; max-width: 50rem; padding: 2rem">${texts.map((text) => `<p>${escapeHtml(text)}</p>`).join('')}</div></main>`,
+    );
+    await instrument(plainPage);
+    const plain = plainPage.locator('p');
+    const plainMiddle = plain.nth(Math.floor((await plain.count()) / 2));
+    await plainMiddle.scrollIntoViewIfNeeded();
+    await plainMiddle.click();
+    await plainPage.keyboard.press('End');
+    const floor = await typeAndCollect(plainPage, params.editorKeystrokes, random);
     return {
-      keystrokes: paint.length,
+      keystrokes: app.paint.n,
       remoteTypists: remotes.length,
-      keystrokeToPaint: summarize(paint),
-      processing: summarize(processing),
+      keystrokeToPaint: app.paint,
+      processing: app.processing,
       documentCharacters,
+      floor: { keystrokeToPaint: floor.paint, processing: floor.processing },
     };
   } finally {
     if (typing) clearInterval(typing);
@@ -136,5 +133,45 @@ export async function runEditor(ctx: ScenarioContext): Promise<EditorResult> {
     await rm(profile, { recursive: true, force: true });
     await inBatches(remotes, 5, (client) => client.close());
   }
+}
+
+/** Times every keystroke inside the page, from its event timestamp. */
+async function instrument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+      window.__benchPaint = [];
+      window.__benchProcessing = [];
+      document.addEventListener(
+        'keydown',
+        (event) => {
+          const start = event.timeStamp;
+          const afterTask = new MessageChannel();
+          afterTask.port1.onmessage = () => window.__benchProcessing.push(performance.now() - start);
+          afterTask.port2.postMessage(null);
+          requestAnimationFrame(() => {
+            const afterPaint = new MessageChannel();
+            afterPaint.port1.onmessage = () => window.__benchPaint.push(performance.now() - start);
+            afterPaint.port2.postMessage(null);
+          });
+        },
+        { capture: true },
+      );
+  });
+}
+
+/** One keystroke every ~100 ms after a warm-up; returns the page's timings. */
+async function typeAndCollect(page: Page, keystrokes: number, random: () => number): Promise<{ paint: Distribution; processing: Distribution }> {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (let i = 0; i < WARMUP_KEYSTROKES + keystrokes; i++) {
+    if (i === WARMUP_KEYSTROKES) await page.evaluate(() => ((window.__benchPaint = []), (window.__benchProcessing = [])));
+    await page.keyboard.press(i % 9 === 8 ? 'Space' : letters[i % letters.length]!);
+    await sleep(KEY_INTERVAL_MS * (0.7 + 0.6 * random()));
+  }
+  await sleep(300);
+  const { paint, processing } = await page.evaluate(() => ({ paint: window.__benchPaint, processing: window.__benchProcessing }));
+  return { paint: summarize(paint), processing: summarize(processing) };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

@@ -124,7 +124,7 @@ export async function runLoad(ctx: ScenarioContext, shape: LoadShape): Promise<L
 
   await inBatches(clients, 50, (client) => client.close());
   await probes.close();
-  const settled = await settledIo(target.pid);
+  const settled = await settledIo(target.pid, params.writeQuietMs);
 
   return {
     ...shape,

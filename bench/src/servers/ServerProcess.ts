@@ -13,9 +13,14 @@ const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 30_000;
 
-/** Runs `node` pinned to one core with taskset, so that its CPU is its own. */
+/**
+ * Runs `node` pinned to one core with taskset, so that its CPU is its own. With BENCH_CPU_PROF set
+ * to a folder, every process writes a V8 CPU profile there when it exits (for `--cpu-prof`
+ * analysis of a server or of the generator under the bench's load).
+ */
 export function spawnPinned(core: number, nodeArgs: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
-  return spawn('taskset', ['-c', String(core), process.execPath, ...nodeArgs], {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  return spawn('taskset', ['-c', String(core), process.execPath, ...profile, ...nodeArgs], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { DocumentMetadata } from '../store/DocumentStore.js';
 import { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
 import { UsageError, type Command, type CommandIO } from './Command.js';
+import { DOC_EXPORT_USAGE, docExport } from './docExport.js';
 
 const USAGE = [
   'Usage : pnpm canevas doc list [--data <dossier>] [--json]',
@@ -11,17 +12,20 @@ const USAGE = [
   '  list   liste les documents, le plus récemment modifié en premier',
   '         (identifiant, titre, référentiel, dernière modification)',
   '',
+  DOC_EXPORT_USAGE,
+  '',
   'Le dossier de données vient de --data, sinon de DATA_DIR, sinon ./data.',
-  'La commande lit la base pendant que le serveur tourne (SQLite en mode WAL).',
+  'Les commandes lisent la base pendant que le serveur tourne (SQLite en mode WAL).',
 ].join('\n');
 
 export const docCommand: Command = {
   name: 'doc',
-  summary: 'documents : list',
+  summary: 'documents : list, export (Word, PDF, Markdown, dossier)',
   usage: USAGE,
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub === 'list') return list(rest, io);
+    if (sub === 'export') return docExport(rest, io);
     throw new UsageError(sub === undefined ? 'Sous-commande manquante.' : `Sous-commande inconnue : ${sub}`);
   },
 };

@@ -45,14 +45,16 @@ export async function discoverCodePlugins(root: string): Promise<CodePluginDisco
     const dir = join(root, folder);
     const packageFile = join(dir, 'package.json');
     if (!existsSync(packageFile)) continue;
-    const found = await readPluginPackage(dir, packageFile);
+    const found = await readCodePlugin(dir);
     if ('problem' in found) problems.push(found.problem);
     else plugins.push(found.plugin);
   }
   return { plugins, problems };
 }
 
-async function readPluginPackage(dir: string, packageFile: string): Promise<{ plugin: CodePlugin } | { problem: RegistryProblem }> {
+/** Reads one plugin folder's package.json (also for `referential validate <folder>`). */
+export async function readCodePlugin(dir: string): Promise<{ plugin: CodePlugin } | { problem: RegistryProblem }> {
+  const packageFile = join(dir, 'package.json');
   let pkg: unknown;
   try {
     pkg = JSON.parse(await readFile(packageFile, 'utf8'));

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { PageHeading } from '../ui/PageHeading.js';
 import { useWorkspaces } from '../workspaces/useWorkspaces.js';
 import { WorkspaceBar } from '../workspaces/WorkspaceBar.js';
-import { CreateDocumentForm } from './CreateDocumentForm.js';
+import { CreateDocumentForm, type NewDocument } from './CreateDocumentForm.js';
 import { DocumentRow } from './DocumentRow.js';
 
 type ListState =
@@ -45,8 +45,8 @@ export function DocumentListPage() {
     void load();
   }, [load]);
 
-  async function create(title: string): Promise<void> {
-    const { id } = await trpc.documents.create.mutate({ title, ...(workspaceId && { workspaceId }) });
+  async function create(input: NewDocument): Promise<void> {
+    const { id } = await trpc.documents.create.mutate({ ...input, ...(workspaceId && { workspaceId }) });
     navigate(documentPath(id));
   }
 

@@ -1,5 +1,6 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { LiveEvidence } from '../evidence/LiveEvidence.js';
 import type { ConnectionState } from './connectionStatus.js';
 import { PersistedAckTracker } from './PersistedAckTracker.js';
 
@@ -7,6 +8,8 @@ export interface SyncTarget {
   url: string;
   room: string;
   params: Record<string, string>;
+  /** The document's review doc (evidence links), synced read-only. */
+  review?: { room: string; params: Record<string, string> };
 }
 
 /**
@@ -17,6 +20,11 @@ export interface SyncTarget {
 export class CollaborationSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
+  /** Written only by the server (tRPC procedures); null when the server offers no review room. */
+  readonly reviewDoc: Y.Doc | null;
+  readonly reviewProvider: WebsocketProvider | null;
+  /** The evidence links, resolved against the content; null without a review room. */
+  readonly evidence: LiveEvidence | null;
   private readonly acks: PersistedAckTracker;
   private readonly listeners = new Set<() => void>();
   private state: ConnectionState = {
@@ -50,6 +58,27 @@ export class CollaborationSession {
       this.update({ closed: { code, reason } });
     });
     this.provider.connect();
+
+    if (target.review) {
+      this.reviewDoc = new Y.Doc();
+      this.reviewProvider = new WebsocketProvider(target.url, target.review.room, this.reviewDoc, {
+        params: target.review.params,
+      });
+      // Presence belongs to the content room; nothing to announce in the review room.
+      this.reviewProvider.awareness.setLocalState(null);
+      const reviewProvider = this.reviewProvider;
+      const evidence = new LiveEvidence(this.doc, this.reviewDoc);
+      reviewProvider.on('sync', (synced) => {
+        if (synced) evidence.setLoaded();
+      });
+      // The content provider reports a deleted document; this one just stops.
+      reviewProvider.on('closed', () => reviewProvider.disconnect());
+      this.evidence = evidence;
+    } else {
+      this.reviewDoc = null;
+      this.reviewProvider = null;
+      this.evidence = null;
+    }
   }
 
   getState = (): ConnectionState => this.state;
@@ -64,8 +93,11 @@ export class CollaborationSession {
   destroy(): void {
     this.listeners.clear();
     this.acks.destroy();
+    this.evidence?.destroy();
     this.provider.destroy();
+    this.reviewProvider?.destroy();
     this.doc.destroy();
+    this.reviewDoc?.destroy();
   }
 
   private update(patch: Partial<ConnectionState>): void {

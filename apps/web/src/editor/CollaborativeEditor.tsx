@@ -1,26 +1,35 @@
 import { DOCUMENT_FIELD, editorExtensions } from '@canevas/core';
+import type { AnyExtension, Editor } from '@tiptap/core';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect } from 'react';
 import type { UserIdentity } from '../identity/userIdentity.js';
+import { withTypedTableEditing } from '../tables/typedTableExtensions.js';
 import type { CollaborationSession } from './CollaborationSession.js';
-import { EditorToolbar } from './EditorToolbar.js';
+import { EditorToolbar, type ToolbarCommand } from './EditorToolbar.js';
 
 interface CollaborativeEditorProps {
   session: CollaborationSession;
   identity: UserIdentity;
   /** False until the server's state has arrived, and once the document is gone. */
   editable: boolean;
+  /** Behaviour that adds nothing to the schema (decorations, shortcuts); fixed per session. */
+  extensions?: readonly AnyExtension[];
+  /** Buttons after the formatting ones. */
+  commands?: readonly ToolbarCommand[];
+  /** The editor, for what lives beside it (the completeness panel jumps to passages). */
+  onEditor?: (editor: Editor | null) => void;
 }
 
-export function CollaborativeEditor({ session, identity, editable }: CollaborativeEditorProps) {
+export function CollaborativeEditor({ session, identity, editable, extensions = [], commands, onEditor }: CollaborativeEditorProps) {
   const editor = useEditor(
     {
       extensions: [
-        ...editorExtensions(),
+        ...withTypedTableEditing(editorExtensions()),
         Collaboration.configure({ document: session.doc, field: DOCUMENT_FIELD }),
         CollaborationCaret.configure({ provider: session.provider, user: identity }),
+        ...extensions,
       ],
       editable: false,
       immediatelyRender: true,
@@ -46,10 +55,15 @@ export function CollaborativeEditor({ session, identity, editable }: Collaborati
     editor?.commands.updateUser({ name: identity.name, color: identity.color });
   }, [editor, identity.name, identity.color]);
 
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
+
   if (!editor) return null;
   return (
     <div className="editor">
-      <EditorToolbar editor={editor} disabled={!editable} />
+      <EditorToolbar editor={editor} disabled={!editable} commands={commands} />
       <EditorContent editor={editor} />
     </div>
   );

@@ -1,13 +1,19 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Editor } from '@tiptap/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ROLE_NAMES } from '../account/roleNames.js';
 import { useCurrentUser } from '../account/SessionContext.js';
 import { apiErrorMessage, isNotFound } from '../api/apiError.js';
 import { trpc } from '../api/trpcClient.js';
+import { DocumentReviewPanel } from '../completeness/DocumentReviewPanel.js';
 import { RenameTitleForm } from '../documents/RenameTitleForm.js';
+import { LinkEvidenceDialog } from '../evidence/LinkEvidenceDialog.js';
+import { nodeCodes, useEvidenceLinking } from '../evidence/useEvidenceLinking.js';
+import { useLiveEvidence } from '../evidence/useLiveEvidence.js';
 import { ChangeNameButton } from '../identity/ChangeNameButton.js';
 import { NameDialog } from '../identity/NameDialog.js';
 import { useIdentity } from '../identity/useIdentity.js';
 import type { UserIdentity } from '../identity/userIdentity.js';
+import { useReferentialManifest } from '../referentials/referentialManifests.js';
 import { Link } from '../routing/Link.js';
 import { navigate } from '../routing/navigation.js';
 import { PageHeading } from '../ui/PageHeading.js';
@@ -21,12 +27,19 @@ import { useBeforeUnloadWarning } from './useBeforeUnloadWarning.js';
 import { useCollaborationSession, useConnectionState } from './useCollaborationSession.js';
 import { useLingeringFlag } from './useLingeringFlag.js';
 import { usePresence } from './usePresence.js';
+import { useTableInsertion } from '../tables/useTableInsertion.js';
 
 type Loaded =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'gone' }
-  | { status: 'ready'; title: string; target: SyncTarget; role: keyof typeof ROLE_NAMES };
+  | { status: 'ready'; title: string; target: SyncTarget; referential: DocumentReferential; role: keyof typeof ROLE_NAMES };
+
+/** The referential and template a document was created from (null for a « Document libre »). */
+interface DocumentReferential {
+  referentialId: string | null;
+  templateId: string | null;
+}
 
 export function DocumentPage({ id }: { id: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
@@ -40,7 +53,8 @@ export function DocumentPage({ id }: { id: string }) {
         trpc.documents.get.query({ id }),
         trpc.documents.syncTarget.query({ id }),
       ]);
-      setLoaded({ status: 'ready', title: summary.title, target, role: summary.role });
+      const referential = { referentialId: summary.referentialId, templateId: summary.templateId };
+      setLoaded({ status: 'ready', title: summary.title, target, referential, role: summary.role });
     } catch (error) {
       setLoaded(isNotFound(error) ? { status: 'gone' } : { status: 'error', message: apiErrorMessage(error) });
     }
@@ -89,6 +103,7 @@ export function DocumentPage({ id }: { id: string }) {
         <DocumentWorkspace
           id={id}
           title={loaded.title}
+          referential={loaded.referential}
           role={loaded.role}
           onRenamed={(renamed) => setLoaded({ ...loaded, title: renamed })}
           session={session}
@@ -106,6 +121,7 @@ export function DocumentPage({ id }: { id: string }) {
 interface DocumentWorkspaceProps {
   id: string;
   title: string;
+  referential: DocumentReferential;
   role: keyof typeof ROLE_NAMES;
   onRenamed: (title: string) => void;
   session: CollaborationSession | null;
@@ -113,7 +129,7 @@ interface DocumentWorkspaceProps {
   onChangeName: (name: string) => void;
 }
 
-function DocumentWorkspace({ id, title, role, onRenamed, session, identity, onChangeName }: DocumentWorkspaceProps) {
+function DocumentWorkspace({ id, title, referential, role, onRenamed, session, identity, onChangeName }: DocumentWorkspaceProps) {
   const readOnly = role === 'tutor' || role === 'viewer';
   const [renaming, setRenaming] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
@@ -162,7 +178,7 @@ function DocumentWorkspace({ id, title, role, onRenamed, session, identity, onCh
         </p>
       )}
       {session && identity ? (
-        <LiveDocument session={session} identity={identity} onChangeName={onChangeName} readOnly={readOnly} />
+        <LiveDocument id={id} referential={referential} session={session} identity={identity} onChangeName={onChangeName} readOnly={readOnly} />
       ) : (
         <p className="muted">Connexion au document…</p>
       )}
@@ -180,6 +196,8 @@ function SessionStatus({ session }: { session: CollaborationSession }) {
 }
 
 interface LiveDocumentProps {
+  id: string;
+  referential: DocumentReferential;
   session: CollaborationSession;
   identity: UserIdentity;
   onChangeName: (name: string) => void;
@@ -187,14 +205,24 @@ interface LiveDocumentProps {
   readOnly: boolean;
 }
 
-function LiveDocument({ session, identity, onChangeName, readOnly }: LiveDocumentProps) {
+function LiveDocument({ id, referential, session, identity, onChangeName, readOnly }: LiveDocumentProps) {
   const state = useConnectionState(session);
   const participants = usePresence(session.provider);
   const status = connectionStatus(state);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const { referentialId, templateId } = referential;
+  const manifestState = useReferentialManifest(referentialId);
+  const manifest = manifestState.status === 'ready' ? manifestState.manifest : null;
+  const codeOf = useMemo(() => nodeCodes(manifest), [manifest]);
+  const evidence = useLiveEvidence(session);
+  const linking = useEvidenceLinking(session, editor, evidence, manifest);
+  const tables = useTableInsertion(manifest);
+  const commands = useMemo(() => [...linking.commands, tables.command], [linking.commands, tables.command]);
+  const [announcement, setAnnouncement] = useState('');
 
   if (status === 'gone') return <DocumentGoneNotice />;
   return (
-    <div className="doc-layout">
+    <div className={referentialId ? 'doc-layout doc-layout--review' : 'doc-layout'}>
       <div className="doc-layout__main">
         {status === 'refused' && (
           <div role="alert" className="notice notice--error">
@@ -204,12 +232,51 @@ function LiveDocument({ session, identity, onChangeName, readOnly }: LiveDocumen
             </button>
           </div>
         )}
-        <CollaborativeEditor session={session} identity={identity} editable={!readOnly && state.everSynced && state.closed === null} />
+        <CollaborativeEditor
+          session={session}
+          identity={identity}
+          editable={!readOnly && state.everSynced && state.closed === null}
+          extensions={linking.extensions}
+          commands={commands}
+          onEditor={setEditor}
+        />
       </div>
-      <aside className="doc-layout__side" aria-label="Participants">
-        <PresenceList participants={participants} />
-        <ChangeNameButton identity={identity} onChange={onChangeName} />
-      </aside>
+      <div className="doc-layout__side-column">
+        <aside className="doc-layout__side" aria-label="Participants">
+          <PresenceList participants={participants} />
+          <ChangeNameButton identity={identity} onChange={onChangeName} />
+        </aside>
+        {referentialId && (
+          <DocumentReviewPanel
+            session={session}
+            editor={editor}
+            documentId={id}
+            referentialId={referentialId}
+            templateId={templateId}
+            manifest={manifestState}
+            evidence={evidence}
+            codeOf={codeOf}
+            announce={setAnnouncement}
+          />
+        )}
+      </div>
+      {linking.pending && manifest && (
+        <LinkEvidenceDialog
+          documentId={id}
+          anchor={linking.pending}
+          manifest={manifest}
+          author={identity.name}
+          onLinked={(codes) => {
+            linking.close();
+            setAnnouncement(`Passage lié à ${codes.join(', ')}.`);
+          }}
+          onCancel={linking.close}
+        />
+      )}
+      {tables.dialog}
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
     </div>
   );
 }

@@ -55,18 +55,40 @@ const ACTIONS: ToolbarAction[] = [
   },
 ];
 
+/** A toolbar button that runs a command rather than toggling a format (no pressed state). */
+export interface ToolbarCommand {
+  label: string;
+  shortcut?: { aria: string; label: string };
+  /** Why the command cannot run now (shown as its title), or null when it can. */
+  unavailableReason: (editor: Editor) => string | null;
+  run: (editor: Editor) => void;
+}
+
+interface EditorToolbarProps {
+  editor: Editor;
+  disabled: boolean;
+  /** After the formatting buttons, in the same roving focus. */
+  commands?: readonly ToolbarCommand[];
+}
+
 /** WAI-ARIA toolbar: one tab stop, arrow keys move between buttons, aria-pressed shows the state. */
-export function EditorToolbar({ editor, disabled }: { editor: Editor; disabled: boolean }) {
+export function EditorToolbar({ editor, disabled, commands = [] }: EditorToolbarProps) {
   const pressed = useEditorState({
     editor,
     selector: ({ editor: current }) => ACTIONS.map((action) => action.isActive(current)),
-    equalityFn: (a, b) => b !== null && a.length === b.length && a.every((value, index) => value === b[index]),
+    equalityFn: sameValues,
+  });
+  const unavailable = useEditorState({
+    editor,
+    selector: ({ editor: current }) => commands.map((command) => command.unavailableReason(current)),
+    equalityFn: sameValues,
   });
   const [focusIndex, setFocusIndex] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const count = ACTIONS.length + commands.length;
 
   function moveFocus(index: number): void {
-    const next = (index + ACTIONS.length) % ACTIONS.length;
+    const next = (index + count) % count;
     setFocusIndex(next);
     buttons.current[next]?.focus();
   }
@@ -76,7 +98,7 @@ export function EditorToolbar({ editor, disabled }: { editor: Editor; disabled: 
       ArrowRight: focusIndex + 1,
       ArrowLeft: focusIndex - 1,
       Home: 0,
-      End: ACTIONS.length - 1,
+      End: count - 1,
     };
     const target = moves[event.key];
     if (target === undefined) return;
@@ -108,6 +130,36 @@ export function EditorToolbar({ editor, disabled }: { editor: Editor; disabled: 
           {action.label}
         </button>
       ))}
+      {commands.map((command, commandIndex) => {
+        const index = ACTIONS.length + commandIndex;
+        const reason = disabled ? 'Le document n’est pas encore modifiable.' : (unavailable[commandIndex] ?? null);
+        const shortcut = command.shortcut ? ` (${command.shortcut.label})` : '';
+        return (
+          <button
+            key={command.label}
+            ref={(element) => {
+              buttons.current[index] = element;
+            }}
+            type="button"
+            className="toolbar__button toolbar__button--command"
+            tabIndex={index === focusIndex ? 0 : -1}
+            aria-keyshortcuts={command.shortcut?.aria}
+            aria-disabled={reason !== null || undefined}
+            title={reason === null ? `${command.label}${shortcut}` : `${reason}${shortcut}`}
+            onFocus={() => setFocusIndex(index)}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => {
+              if (reason === null) command.run(editor);
+            }}
+          >
+            {command.label}
+          </button>
+        );
+      })}
     </div>
   );
+}
+
+function sameValues<T>(a: readonly T[], b: readonly T[] | null): boolean {
+  return b !== null && a.length === b.length && a.every((value, index) => value === b[index]);
 }

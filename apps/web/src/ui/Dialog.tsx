@@ -7,6 +7,8 @@ interface DialogProps {
   onCancel: () => void;
   /** Role alertdialog for confirmations that interrupt the user. */
   alert?: boolean;
+  /** Room for a list (e.g. the criteria to choose from). */
+  wide?: boolean;
 }
 
 /**
@@ -14,7 +16,7 @@ interface DialogProps {
  * inside) and Escape fires `cancel`. The element marked `data-autofocus` gets the focus; focus goes
  * back where it was when the dialog closes.
  */
-export function Dialog({ title, children, onCancel, alert = false }: DialogProps) {
+export function Dialog({ title, children, onCancel, alert = false, wide = false }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const onCancelRef = useRef(onCancel);
@@ -43,7 +45,7 @@ export function Dialog({ title, children, onCancel, alert = false }: DialogProps
   }, []);
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} role={alert ? 'alertdialog' : undefined}>
+    <dialog ref={ref} className={wide ? 'dialog dialog--wide' : 'dialog'} aria-labelledby={titleId} role={alert ? 'alertdialog' : undefined}>
       <h2 id={titleId} className="dialog__title">
         {title}
       </h2>

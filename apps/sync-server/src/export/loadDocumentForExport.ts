@@ -1,0 +1,39 @@
+import {
+  readEvidenceLinks,
+  resolveEvidenceLinks,
+  reviewRoomOf,
+  yDocToProseMirrorJSON,
+  type ProseMirrorJSON,
+  type ResolvedEvidenceLink,
+} from '@canevas/core';
+import type { DocumentMetadata } from '../store/DocumentStore.js';
+import { documentNotFound } from './ExportError.js';
+import type { ExportSource } from './ExportSource.js';
+
+/** What an export needs of one document, read once. */
+export interface DocumentForExport {
+  metadata: DocumentMetadata;
+  content: ProseMirrorJSON;
+  /** Evidence links with their live status (« détaché » when the passage is gone). */
+  evidence: ResolvedEvidenceLink[];
+}
+
+export async function loadDocumentForExport(source: ExportSource, metadata: DocumentMetadata): Promise<DocumentForExport> {
+  const contentDoc = await source.loadRoom(metadata.id);
+  if (!contentDoc) throw documentNotFound(metadata.id);
+  try {
+    const content = yDocToProseMirrorJSON(contentDoc);
+    const reviewDoc = await source.loadRoom(reviewRoomOf(metadata.id));
+    let evidence: ResolvedEvidenceLink[] = [];
+    if (reviewDoc) {
+      try {
+        evidence = resolveEvidenceLinks(contentDoc, readEvidenceLinks(reviewDoc));
+      } finally {
+        reviewDoc.destroy();
+      }
+    }
+    return { metadata, content, evidence };
+  } finally {
+    contentDoc.destroy();
+  }
+}

@@ -1,0 +1,228 @@
+import { DOCUMENT_FIELD, formatEuros, type ReferentialManifest } from '@canevas/core';
+import { strFromU8, unzipSync } from 'fflate';
+import mammoth from 'mammoth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  anchorFor,
+  newServer,
+  newTrpcClient,
+  waitFor,
+  workspaceReferentials,
+  type TestClient,
+  type TestServer,
+} from '../helpers/index.js';
+import {
+  DELETED_PASSAGE,
+  KEPT_PASSAGE,
+  pdfFonts,
+  pdfPageText,
+  pdfUnicodeMaps,
+  pdfText,
+  projectContent,
+  renderedPageCount,
+  scratchDir,
+  storedContent,
+  writeContent,
+} from './exportFixture.js';
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const TITLE = 'Projet « Cœur de Loire » : "budget"/2027';
+
+let server: TestServer;
+
+/** Downloads as the test administrator (exports need read access). */
+function authorizedFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), authorization: `Bearer ${server.admin.token}` } });
+}
+let scratch: Awaited<ReturnType<typeof scratchDir>>;
+let writer: TestClient;
+let tzcld: ReferentialManifest;
+let projectId: string;
+let planId: string;
+
+beforeAll(async () => {
+  const referentials = await workspaceReferentials();
+  tzcld = referentials.registry.get('tzcld')!;
+  server = await newServer({ referentials });
+  scratch = await scratchDir();
+  const api = newTrpcClient(server.url);
+  projectId = (await api.documents.create.mutate({ title: TITLE, referentialId: 'tzcld' })).id;
+  planId = (await api.documents.create.mutate({ title: 'Plan de communication' })).id;
+  writer = await writeContent(server, projectId, projectContent());
+  (await writeContent(server, planId, { type: 'doc', content: [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Cibles et messages' }] }] })).destroy();
+
+  // One passage stays, the other is deleted after being linked: its link becomes « détaché ».
+  await api.evidence.add.mutate({ documentId: projectId, anchor: anchorFor(writer.doc, KEPT_PASSAGE), nodeIds: ['cp2-c2'] });
+  await api.evidence.add.mutate({ documentId: projectId, anchor: anchorFor(writer.doc, DELETED_PASSAGE), nodeIds: ['cp2-c1'] });
+  const body = writer.doc.getXmlFragment(DOCUMENT_FIELD);
+  body.delete(body.length - 1, 1);
+  await waitFor(async () => !JSON.stringify(await storedContent(server, projectId)).includes(DELETED_PASSAGE));
+});
+
+afterAll(async () => {
+  writer?.destroy();
+  await server?.dispose();
+  await scratch?.dispose();
+});
+
+async function download(path: string): Promise<{ response: Response; bytes: Uint8Array }> {
+  const response = await authorizedFetch(`${server.url}${path}`);
+  return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
+}
+
+const criterion = (id: string) => tzcld.nodes.find((node) => node.id === id)!;
+
+describe('document export', () => {
+  it('DOCX: read back with mammoth, it has the heading styles, the lists, the table cells and the computed totals', async () => {
+    const { response, bytes } = await download(`/export/documents/${projectId}?format=docx`);
+    expect(response.status).toBe(200);
+    const html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+
+    // mammoth makes <h1>/<h2> only from Word's Heading 1/Heading 2 styles.
+    expect(html).toContain('<h1>Présentation du projet</h1>');
+    expect(html).toContain('<h2>Budget prévisionnel</h2>');
+    expect(html).toContain('<ul><li>Comité local pour l’emploi</li><li>Entreprise à but d’emploi</li></ul>');
+    expect(html).toContain('<ol><li>Mobiliser le territoire</li>');
+    expect(html).toMatch(/<thead><tr><th><p><strong>Poste<\/strong><\/p><\/th><th><p><strong>Nature<\/strong>/);
+    for (const cell of ['Salaires', '12 500,00 €', 'Subvention départementale', 'Subvention publique']) expect(html).toContain(`<p>${cell}</p>`);
+    expect(html).toContain(`<td colspan="3"><p><strong>Total des charges</strong></p></td><td colspan="2"><p><strong>${formatEuros(15500)}</strong>`);
+    expect(html).toContain(`<strong>Total des produits</strong>`);
+    expect(html).toContain(`<strong>${formatEuros(0)} (équilibré)</strong>`);
+    expect(html).toContain('<strong>' + KEPT_PASSAGE + '</strong>');
+    expect(html).toContain('<em>exhaustivité</em>');
+
+    // Dangerous content stays text: the javascript: link is plain text, the HTML is escaped.
+    expect(html).toContain('<a href="https://www.tzcld.fr/">le site</a>');
+    expect(html).toContain(' et ce lien piégé. &lt;script&gt;alert("xss")&lt;/script&gt;');
+    const files = unzipSync(bytes);
+    const xml = Object.values(files).map((file) => strFromU8(file)).join('\n');
+    expect(xml).not.toContain('javascript:');
+    expect(strFromU8(files['word/document.xml']!)).toContain('<w:pStyle w:val="Heading1"/>');
+    // « Page n sur N » fields in the footer.
+    const footer = Object.entries(files).find(([name]) => name.startsWith('word/footer'))![1];
+    expect(strFromU8(footer)).toMatch(/PAGE[\s\S]*NUMPAGES/);
+  });
+
+  it('PDF: pdftoppm renders the expected pages, pdftotext finds the text with accents, fonts are embedded', async () => {
+    const { response, bytes } = await download(`/export/documents/${projectId}?format=pdf`);
+    expect(response.status).toBe(200);
+    expect(await renderedPageCount(bytes, scratch.dir)).toBe(1);
+    const text = await pdfText(bytes, scratch.dir);
+    for (const expected of ['Présentation du projet', 'Cœur de Loire', 'Budget prévisionnel', 'Salaires', 'Subvention publique', 'Total des charges', 'Page 1 sur 1']) {
+      expect(text).toContain(expected);
+    }
+    // pdftotext prints every kind of space as a plain one; the PDF itself maps a glyph to U+202F,
+    // the narrow no-break space of « 15 500,00 € » (the font has it: see pdfMaker.test.ts).
+    expect(formatEuros(15500)).toContain('\u202f');
+    expect(text).toContain(formatEuros(15500).replace(/\s/g, ' '));
+    expect(pdfUnicodeMaps(bytes).toLowerCase()).toMatch(/<202f>/);
+    expect(text).toContain('<script>alert("xss")</script>');
+    const fonts = await pdfFonts(bytes, scratch.dir);
+    expect(fonts).toMatch(/NotoSans-Regular\s+CID TrueType\s+Identity-H\s+yes/);
+  });
+
+  it('Markdown: headings, a table with its totals, dangerous content escaped', async () => {
+    const { response, bytes } = await download(`/export/documents/${projectId}?format=md`);
+    expect(response.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    const markdown = new TextDecoder().decode(bytes);
+    expect(markdown).toMatch(/^# Projet « Cœur de Loire » : "budget"\/2027\n/);
+    expect(markdown).toContain('\n## Présentation du projet\n');
+    expect(markdown).toContain('\n### Budget prévisionnel\n');
+    expect(markdown).toContain('| Poste | Nature | Catégorie | Montant | Source de financement |\n| --- | --- | --- | ---: | --- |\n| Salaires | Charge |  | 12 500,00 € |  |');
+    expect(markdown).toContain(`| **Total des charges** |  |  | **${formatEuros(15500)}** |  |`);
+    expect(markdown).toContain('- Comité local pour l’emploi\n- Entreprise à but d’emploi');
+    expect(markdown).toContain('[le site](<https://www.tzcld.fr/>)');
+    expect(markdown).toContain(' et ce lien piégé. \\<script\\>alert("xss")\\</script\\>');
+    expect(markdown).not.toContain('javascript:');
+  });
+
+  it('the evidence annex gives each criterion’s code, label and quote, and flags the « détaché » one', async () => {
+    const { bytes } = await download(`/export/documents/${projectId}?format=md&evidence=1`);
+    const markdown = new TextDecoder().decode(bytes);
+    expect(markdown).toContain('## Annexe — Preuves liées aux critères');
+    const rows = markdown.split('\n').filter((line) => line.startsWith('| '));
+    const kept = rows.find((row) => row.includes(KEPT_PASSAGE));
+    const detached = rows.find((row) => row.includes(DELETED_PASSAGE));
+    expect(kept).toBe(`| ${criterion('cp2-c2').code} | ${criterion('cp2-c2').label} | « ${KEPT_PASSAGE} » | rattaché |`);
+    expect(detached).toBe(`| ${criterion('cp2-c1').code} | ${criterion('cp2-c1').label} | « ${DELETED_PASSAGE} » | détaché (passage supprimé) |`);
+    expect(markdown).toContain('1 passage détaché');
+  });
+});
+
+describe('the download route', () => {
+  it('names the file from the title (ASCII and RFC 5987) with the format’s MIME type', async () => {
+    for (const [format, mime] of [['docx', DOCX_MIME], ['pdf', 'application/pdf'], ['md', 'text/markdown; charset=utf-8']] as const) {
+      const { response, bytes } = await download(`/export/documents/${projectId}?format=${format}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe(mime);
+      expect(Number(response.headers.get('content-length'))).toBe(bytes.byteLength);
+      const disposition = response.headers.get('content-disposition')!;
+      expect(disposition).toBe(
+        `attachment; filename="Projet-Coeur-de-Loire-budget-2027.${format}"; filename*=UTF-8''${encodeURIComponent(`Projet « Cœur de Loire » budget 2027.${format}`)}`,
+      );
+    }
+    const head = await authorizedFetch(`${server.url}/export/documents/${projectId}?format=pdf`, { method: 'HEAD' });
+    expect(head.headers.get('content-type')).toBe('application/pdf');
+  });
+
+  it('answers 404 in French for an unknown document and 400 for an unknown format', async () => {
+    const missing = await authorizedFetch(`${server.url}/export/documents/inconnu?format=pdf`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe('Document introuvable : « inconnu ».');
+
+    const badFormat = await authorizedFetch(`${server.url}/export/documents/${projectId}?format=odt`);
+    expect(badFormat.status).toBe(400);
+    expect(await badFormat.text()).toBe('Format inconnu : « odt ». Formats possibles : docx, pdf, md.');
+
+    const post = await authorizedFetch(`${server.url}/export/documents/${projectId}?format=pdf`, { method: 'POST' });
+    expect(post.status).toBe(405);
+  });
+});
+
+describe('« Exporter le dossier »', () => {
+  it('runs as a job with progress, then gives one PDF: a chapter per document and the completeness annex', async () => {
+    const started = await authorizedFetch(`${server.url}/export/jobs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ format: 'pdf', documentIds: [projectId, planId], title: 'Dossier de candidature' }),
+    });
+    expect(started.status).toBe(202);
+    const { id } = (await started.json()) as { id: string };
+    let status: { state: string; completed?: number; total?: number } = { state: 'running' };
+    await waitFor(async () => {
+      status = (await (await authorizedFetch(`${server.url}/export/jobs/${id}`)).json()) as typeof status;
+      return status.state !== 'running';
+    });
+    expect(status).toMatchObject({ state: 'done', completed: 3, total: 3 });
+
+    const { response, bytes } = await download(`/export/jobs/${id}/file`);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    // Title and contents on page 1, each chapter on its own page, then the annex; every page numbered.
+    const pages = await renderedPageCount(bytes, scratch.dir);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    const text = await pdfText(bytes, scratch.dir);
+    expect(text).toContain(`Page ${pages} sur ${pages}`);
+    expect(text).not.toContain(`Page ${pages + 1} sur`);
+    const firstLines = await Promise.all([1, 2, 3, 4].map(async (page) => (await pdfPageText(bytes, scratch.dir, page)).trimStart().split('\n')[0]));
+    expect(firstLines).toEqual(['Dossier de candidature', TITLE, 'Plan de communication', 'Annexe — Complétude du dossier']);
+    expect(text).toContain('Vérifications satisfaites');
+    expect(text).toContain(criterion('cp2-c2').code!);
+  });
+
+  it('gives a DOCX whose chapters are Heading 1 and whose document headings move one level down', async () => {
+    const { response, bytes } = await download(`/export/dossier?format=docx&ids=${projectId},${planId}`);
+    expect(response.status).toBe(200);
+    const html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+    expect(html).toContain(`<h1>${TITLE}</h1>`);
+    expect(html).toContain('<h2>Présentation du projet</h2>');
+    expect(html).toContain('<h3>Budget prévisionnel</h3>');
+    expect(html).toContain('<h1>Plan de communication</h1><p><em>Modifié le');
+    expect(html).toContain('<h1>Annexe — Complétude du dossier</h1>');
+    expect(html).toMatch(/<h2>Projet « Cœur de Loire »[^<]*<\/h2><p><strong>Référentiel : <\/strong>TZCLD/);
+    expect(html).toContain('<strong>Ce qui manque</strong>');
+
+    const unknown = await authorizedFetch(`${server.url}/export/dossier?format=docx&ids=${projectId},absent`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toBe('Document introuvable : « absent ».');
+  });
+});
