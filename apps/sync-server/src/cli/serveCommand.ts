@@ -21,7 +21,8 @@ export const serveCommand: Command = {
     'Usage : pnpm canevas serve [--port <p>] [--host <h>] [--data <dossier>] [--plugins <dossier>] [--public-url <url>] [--demo]',
     '',
     'Variables d’environnement : PORT (3000), HOST (127.0.0.1), DATA_DIR (./data), PLUGINS_DIR,',
-    'PUBLIC_URL, MAX_PAYLOAD (4194304 octets), SQLITE_SYNCHRONOUS (NORMAL|FULL), LOG_LEVEL (info).',
+    'PUBLIC_URL, MAX_PAYLOAD (4194304 octets), SQLITE_SYNCHRONOUS (NORMAL|FULL), LOG_LEVEL (info),',
+    'TRUST_PROXY (0 : nombre de mandataires inverses de confiance), ALLOWED_ORIGINS (origines supplémentaires, séparées par des virgules).',
   ].join('\n'),
   async run(argv, io) {
     const config = resolveServeConfig(argv, io.env);
@@ -56,6 +57,8 @@ export const serveCommand: Command = {
       logger,
       accounts,
       referentials,
+      trustedProxies: config.trustedProxies,
+      allowedOrigins: config.allowedOrigins,
       ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
       ...(webRoot !== undefined && { webRoot }),
     });

@@ -15,6 +15,8 @@ describe('resolveServeConfig', () => {
       sqliteSynchronous: 'NORMAL',
       logLevel: 'info',
       demo: false,
+      trustedProxies: 0,
+      allowedOrigins: [],
     });
   });
 
@@ -41,5 +43,14 @@ describe('resolveServeConfig', () => {
     expect(() => resolveServeConfig([], { SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(/SQLITE_SYNCHRONOUS/);
     expect(() => resolveServeConfig(['--frobnicate'], {})).toThrow(UsageError);
     expect(() => resolveServeConfig([], { PUBLIC_URL: 'canevas.example.org' })).toThrow(/PUBLIC_URL/);
+    expect(() => resolveServeConfig([], { TRUST_PROXY: '-1' })).toThrow(/TRUST_PROXY/);
+    expect(() => resolveServeConfig([], { ALLOWED_ORIGINS: 'https://ok.example, javascript:alert(1)' })).toThrow(/ALLOWED_ORIGINS/);
+  });
+
+  it('reads the proxy and origin settings', () => {
+    expect(resolveServeConfig([], { TRUST_PROXY: '1', ALLOWED_ORIGINS: 'https://canevas.example.org/, http://localhost:5173' })).toMatchObject({
+      trustedProxies: 1,
+      allowedOrigins: ['https://canevas.example.org', 'http://localhost:5173'],
+    });
   });
 });

@@ -14,6 +14,10 @@ export interface ServeConfig {
   sqliteSynchronous: SqliteSynchronous;
   logLevel: LogLevel;
   demo: boolean;
+  /** Reverse proxies in front (X-Forwarded-For hops to trust for the client address). */
+  trustedProxies: number;
+  /** Extra origins allowed to use the session cookie (besides the Host and PUBLIC_URL). */
+  allowedOrigins: string[];
 }
 
 export const DEFAULT_PORT = 3000;
@@ -54,6 +58,8 @@ export function resolveServeConfig(argv: string[], env: NodeJS.ProcessEnv): Serv
     sqliteSynchronous: synchronous(env.SQLITE_SYNCHRONOUS),
     logLevel: logLevel(env.LOG_LEVEL),
     demo: values.demo ?? false,
+    trustedProxies: integer('TRUST_PROXY', env.TRUST_PROXY, 0, 0, 10),
+    allowedOrigins: origins(env.ALLOWED_ORIGINS),
   };
 }
 
@@ -80,4 +86,18 @@ function logLevel(raw: string | undefined): LogLevel {
     throw new UsageError(`LOG_LEVEL doit valoir debug, info, warn ou error (reçu : ${raw}).`);
   }
   return value;
+}
+
+function origins(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
+    const value = entry.trim();
+    try {
+      const url = new URL(value);
+      if (url.origin === 'null' || !/^https?:$/.test(url.protocol)) throw new Error('not http');
+      return url.origin;
+    } catch {
+      throw new UsageError(`ALLOWED_ORIGINS : « ${value} » n’est pas une origine http(s) valide (ex. https://canevas.example.org).`);
+    }
+  });
 }
