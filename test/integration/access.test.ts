@@ -156,6 +156,19 @@ describe('accounts through the API', () => {
     for (const secret of [server.admin.token, target.params.ticket!, server.admin.password]) expect(log).not.toContain(secret);
   });
 
+  it('a forged X-Forwarded-For does not escape the per-address limit', async () => {
+    server = await newServer();
+    const attempt = (i: number) =>
+      fetch(`${server!.url}/trpc/auth.logIn`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` },
+        body: JSON.stringify({ email: `inconnu${i}@exemple.fr`, password: 'deviné au hasard' }),
+      });
+    // Six different emails, six different forged addresses, one real client: the sixth failure locks it.
+    for (let i = 0; i < 6; i++) expect((await attempt(i)).status).toBe(401);
+    expect((await attempt(99)).status).toBe(429);
+  });
+
   it('lets only the first account sign up without an invitation, then by invitation with its role', async () => {
     server = await newServer();
     const anonymous = newTrpcClient(server.url, { token: null });
