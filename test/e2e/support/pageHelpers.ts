@@ -20,9 +20,15 @@ export async function expectConnectedAndPersisted(page: Page): Promise<void> {
   expect(await status.innerText()).toContain('Connecté');
 }
 
+/**
+ * Sets the name others see for this person. Signed-in people start with their account's name;
+ * « Changer de nom » sets another one (kept in this browser), as a user would.
+ */
 export async function enterName(page: Page, name: string): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: 'Comment vous appelez-vous ?' });
-  await dialog.waitFor({ timeout: UI_TIMEOUT });
+  const button = page.getByRole('button', { name: 'Changer de nom' });
+  await button.waitFor({ timeout: UI_TIMEOUT });
+  await button.click();
+  const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Votre nom').fill(name);
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT });

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { addMember, type TestAccount, type TestServer } from '../../helpers/index.js';
 
 /** Signs in through the API, as the login form does, and returns the session cookie's value. */
@@ -14,8 +14,13 @@ export async function sessionCookie(serverUrl: string, account: Pick<TestAccount
 }
 
 /** A browser context signed in as `account` (a separate person: own cookies and storage). */
-export async function signedInContext(browser: Browser, serverUrl: string, account: Pick<TestAccount, 'email' | 'password'>): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'fr-FR' });
+export async function signedInContext(
+  browser: Browser,
+  serverUrl: string,
+  account: Pick<TestAccount, 'email' | 'password'>,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'fr-FR', ...options });
   await context.addCookies([{ name: 'canevas_session', value: await sessionCookie(serverUrl, account), url: serverUrl, httpOnly: true, sameSite: 'Lax' }]);
   return context;
 }
