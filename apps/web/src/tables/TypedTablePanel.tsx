@@ -4,6 +4,8 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { useEditorState } from '@tiptap/react';
 import { useId, useMemo, type KeyboardEvent } from 'react';
 import { TableChart } from '../charts/TableChart.js';
+import { CellFlagList } from './CellFlagList.js';
+import { cellFlagsOf, type CellFlag } from './cellValidation.js';
 import { columnHint } from './columnHints.js';
 import { ComputedRowsList } from './ComputedRowsList.js';
 import { readTableNode } from './readTableNode.js';
@@ -31,6 +33,10 @@ function sameCaret(a: CaretCell | null, b: CaretCell | null): boolean {
   return a.rowIndex === b.rowIndex && a.rowCount === b.rowCount && a.cellPos === b.cellPos && a.text === b.text && a.columnId === b.columnId;
 }
 
+function sameFlags(a: CellFlag[], b: CellFlag[] | null): boolean {
+  return b !== null && a.length === b.length && a.every((flag, i) => flag.id === b[i]!.id && flag.message === b[i]!.message);
+}
+
 /** Row buttons, value picker, computed rows and chart of one typed table. */
 export function TypedTablePanel({ editor, node, getPos }: TypedTablePanelProps) {
   const today = todayIso();
@@ -56,6 +62,11 @@ export function TypedTablePanel({ editor, node, getPos }: TypedTablePanelProps) 
     equalityFn: sameCaret,
   });
 
+  const flags = useEditorState({
+    editor,
+    selector: ({ editor: current }) => cellFlagsOf(current.state, getPos()),
+    equalityFn: sameFlags,
+  });
   const editable = editor.isEditable;
   const appendRow = () => {
     const tablePos = getPos();
@@ -124,6 +135,7 @@ export function TypedTablePanel({ editor, node, getPos }: TypedTablePanelProps) 
           )}
         </div>
       )}
+      <CellFlagList editor={editor} flags={flags} />
       <ComputedRowsList rows={rows} />
       <TableChart table={table} today={today} />
     </>
