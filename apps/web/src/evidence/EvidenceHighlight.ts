@@ -36,18 +36,9 @@ function decorations(doc: ProseMirrorNode, ranges: EvidenceHighlightRange[]): De
         'data-evidence': codes,
         title: `Preuve pour ${codes}`,
       }),
-      // After the passage, glued to it (side -1): text typed right after it goes after the label.
-      Decoration.widget(
-        range.to,
-        () => {
-          const label = document.createElement('span');
-          label.className = 'evidence-label';
-          label.contentEditable = 'false';
-          label.textContent = codes;
-          return label;
-        },
-        { side: -1, key: `evidence:${range.linkIds.join(',')}:${codes}`, ignoreSelection: true },
-      ),
+      // The codes are drawn by CSS after the passage's last character (`::after`), not by a
+      // widget: a non-editable node at the end of a line breaks End, Home and the caret in Chrome.
+      Decoration.inline(range.to - 1, range.to, { class: 'evidence-end', 'data-evidence': codes }),
     );
   }
   return DecorationSet.create(doc, list);
@@ -60,8 +51,8 @@ function isRemoteChange(tr: Transaction): boolean {
 
 /**
  * Evidence passages as ProseMirror decorations: a quiet highlight and a small label with the
- * criteria's codes. Nothing is written to the document. Local edits map the highlights; remote
- * edits and link changes rebuild them from the anchors.
+ * criteria's codes after it. Nothing is written to the document. Local edits map the highlights;
+ * remote edits and link changes rebuild them from the anchors.
  */
 export const EvidenceHighlight = Extension.create<EvidenceHighlightOptions>({
   name: 'evidenceHighlight',
