@@ -58,7 +58,8 @@ function parseOptions(argv: string[]): Options {
   };
 }
 
-const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+const runStart = performance.now();
+const log = (message: string) => process.stderr.write(`[bench ${((performance.now() - runStart) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
