@@ -235,7 +235,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   async function close(): Promise<CloseResult> {
     closing = true;
     clearInterval(pingTimer);
-    exportHandler.close();
+    await exportHandler.close();
     const serverClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     const unstoredUpdates = await engine.shutdown();
     await waitForSocketsToClose(wss, 1000);
