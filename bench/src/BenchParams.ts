@@ -66,7 +66,7 @@ export const QUICK: BenchParams = {
   coldLoadBatch: 50,
   catchUpEdits: [1_000],
   catchUpRepeats: 2,
-  memoryDocuments: 1_000,
+  memoryDocuments: 500,
   memorySettleSeconds: 2,
   writeQuietMs: 1_000,
   awarenessSeconds: 3,
