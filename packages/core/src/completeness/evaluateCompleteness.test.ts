@@ -313,7 +313,7 @@ describe('rules', () => {
     ]);
     const report = evaluateCompleteness({ manifest: m, templateId: 'plan-actions', content: doc, evidence: [], assessments: [] });
     expect(report.missing.map((item) => [item.ruleId, item.severity, item.message])).toEqual([
-      ['echeances', 'error', "Dans le tableau « Actions », la ligne 3 n'a pas de « Échéance »."],
+      ['echeances', 'error', "Dans le tableau « Actions », la ligne 3 n'a pas d'« Échéance »."],
       ['echeances', 'error', 'Ligne 2 du tableau « Actions », « Échéance » : Date impossible : « 31/02/2026 » — février 2026 compte 28 jours.'],
       ['statuts', 'warning', "Dans le tableau « Actions », la ligne 3 n'a pas de « Statut »."],
       ['statuts', 'warning', 'Ligne 2 du tableau « Actions », « Statut » : « Fini » ne fait pas partie des valeurs proposées : « À faire », « En cours », « Terminée », « Abandonnée ».'],

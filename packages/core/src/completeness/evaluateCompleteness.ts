@@ -239,6 +239,11 @@ export function evaluateCompleteness(input: CompletenessInput): CompletenessRepo
   };
 }
 
+/** « de « Responsable » », « d'« Échéance » »: French elides « de » before a vowel. */
+function ofLabel(label: string): string {
+  return /^[aeiouy]/i.test(normalizeText(label)) ? `d'« ${label} »` : `de « ${label} »`;
+}
+
 function columnLabelOf(section: TemplateSection | undefined, column: string, table?: OutlineTable): string {
   return section?.table?.columns.find((c) => c.id === column)?.label ?? table?.definitions.find((c) => c.id === column)?.label ?? column;
 }
@@ -304,8 +309,8 @@ function applyTableCheck(rule: TableCheckRule, outline: DocumentOutline, templat
       }
       const empty = rows.filter(({ row }) => !row[column]);
       const message = empty.length === 1
-        ? `Dans le tableau « ${heading} », 1 ligne n'a pas de « ${columnLabel(column)} ».`
-        : `Dans le tableau « ${heading} », ${empty.length} lignes n'ont pas de « ${columnLabel(column)} ».`;
+        ? `Dans le tableau « ${heading} », 1 ligne n'a pas ${ofLabel(columnLabel(column))}.`
+        : `Dans le tableau « ${heading} », ${empty.length} lignes n'ont pas ${ofLabel(columnLabel(column))}.`;
       check(rule, empty.length === 0, message, [], sectionIds);
       return;
     }
@@ -319,8 +324,8 @@ function applyTableCheck(rule: TableCheckRule, outline: DocumentOutline, templat
       const empty = rows.filter(({ row }) => !row[column]);
       if (empty.length > 0) {
         const message = empty.length === 1
-          ? `Dans le tableau « ${heading} », la ligne ${empty[0]!.number} n'a pas de « ${columnLabel(column)} ».`
-          : `Dans le tableau « ${heading} », les lignes ${empty.map((r) => r.number).join(', ')} n'ont pas de « ${columnLabel(column)} ».`;
+          ? `Dans le tableau « ${heading} », la ligne ${empty[0]!.number} n'a pas ${ofLabel(columnLabel(column))}.`
+          : `Dans le tableau « ${heading} », les lignes ${empty.map((r) => r.number).join(', ')} n'ont pas ${ofLabel(columnLabel(column))}.`;
         check(rule, false, message, [], sectionIds);
       }
       let invalid = 0;
