@@ -23,16 +23,17 @@ export function ExportDossierDialog({ documents, onClose }: ExportDossierDialogP
   const titleId = useId();
   const progressId = useId();
   const running = state.status === 'running';
+  const count = documents.length;
+  const withReferential = documents.some((document) => document.referentialId !== null);
 
   function submit(event: FormEvent): void {
     event.preventDefault();
     if (running) return;
     // Chapters in the order the documents were written.
     const ordered = [...documents].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    void start({ format, title: title.trim() || 'Dossier', evidence, documentIds: ordered.map((document) => document.id) });
+    void start({ format, title: title.trim() || 'Dossier', evidence: withReferential && evidence, documentIds: ordered.map((document) => document.id) });
   }
 
-  const count = documents.length;
   return (
     <Dialog title="Exporter le dossier" onCancel={onClose} wide>
       <form className="export-form" onSubmit={submit}>
@@ -51,10 +52,12 @@ export function ExportDossierDialog({ documents, onClose }: ExportDossierDialogP
           value={format}
           onChange={(value) => setFormat(value as ExportFormat)}
         />
-        <label className="export-form__option">
-          <input type="checkbox" checked={evidence} disabled={running} onChange={(event) => setEvidence(event.target.checked)} />
-          Ajouter, à chaque chapitre, l’annexe des passages liés aux critères
-        </label>
+        {withReferential && (
+          <label className="export-form__option">
+            <input type="checkbox" checked={evidence} disabled={running} onChange={(event) => setEvidence(event.target.checked)} />
+            Ajouter, à chaque chapitre, l’annexe des passages liés aux critères
+          </label>
+        )}
 
         {state.status === 'running' && (
           <div className="export-progress">
