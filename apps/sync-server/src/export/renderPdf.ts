@@ -164,7 +164,10 @@ function pdfTable(table: ExportTable): Content[] {
       margin: [0, 2, 0, table.notes.length > 0 ? 3 : 10],
     });
   }
-  for (const note of table.notes) out.push({ text: note, italics: true, fontSize: 8.5, color: WARNING_COLOR, margin: [0, 0, 0, 2] });
+  table.notes.forEach((note, index) => {
+    const last = index === table.notes.length - 1;
+    out.push({ text: note, italics: true, fontSize: 8.5, color: WARNING_COLOR, margin: [0, 0, 0, last ? 10 : 2] });
+  });
   return out;
 }
 
