@@ -132,8 +132,10 @@ it('two people build a budget: totals and chart follow live, an invalid amount i
   for (const page of [alice, bruno]) {
     const invalid = cell(page, 3, 'montant');
     await expect.poll(() => invalid.getAttribute('aria-invalid'), { timeout: UI_TIMEOUT }).toBe('true');
-    const messageId = await invalid.getAttribute('aria-describedby');
-    expect(await textOf(page.locator(`#${messageId}`))).toContain('Ligne 4, « Montant » : Montant illisible : « deux mille ». Écrivez par exemple 1 234,56 €.');
+    // The cell names its message, given in words under the table (the panel renders just after).
+    await expect
+      .poll(async () => textOf(page.locator(`#${await invalid.getAttribute('aria-describedby')}`)), { timeout: UI_TIMEOUT })
+      .toContain('Ligne 4, « Montant » : Montant illisible : « deux mille ». Écrivez par exemple 1 234,56 €.');
     expect(await cellText(invalid)).toBe('deux mille');
     await expectComputed(page, 'invalid', '1');
     await expectComputed(page, 'charges', '12 000,50 €');
@@ -177,8 +179,9 @@ it('keeps a typed invalid date and enum value, flagged, after a reload', async (
   await expectConnectedAndPersisted(page);
   await page.reload();
   await expect.poll(() => planCell('echeance').getAttribute('aria-invalid'), { timeout: UI_TIMEOUT }).toBe('true');
-  await expectText(plan.locator(`#${await planCell('echeance').getAttribute('aria-describedby')}`), 'Date impossible : « 31/02/2026 » — février 2026 compte 28 jours.');
-  await expectText(plan.locator(`#${await planCell('statut').getAttribute('aria-describedby')}`), '« Fini » ne fait pas partie des valeurs proposées');
+  const messageOf = (column: string) => async () => textOf(plan.locator(`#${await planCell(column).getAttribute('aria-describedby')}`));
+  await expect.poll(messageOf('echeance'), { timeout: UI_TIMEOUT }).toContain('Date impossible : « 31/02/2026 » — février 2026 compte 28 jours.');
+  await expect.poll(messageOf('statut'), { timeout: UI_TIMEOUT }).toContain('« Fini » ne fait pas partie des valeurs proposées');
   expect(await planCell('echeance').getAttribute('data-error')).toBe('Date impossible : « 31/02/2026 » — février 2026 compte 28 jours.');
   expect(await cellText(planCell('echeance'))).toContain('31/02/2026');
   expect(await planCell('phase').getAttribute('aria-invalid')).toBeNull();
