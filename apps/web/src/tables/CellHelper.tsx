@@ -20,6 +20,15 @@ export function CellHelper({ editor, caret }: { editor: Editor; caret: CaretCell
       <p className="typed-table__where">
         Ligne {caret.rowIndex + 1}, colonne « {caret.label} »{caret.hint ? ` — ${caret.hint}` : ''}.
       </p>
+      <p className="typed-table__keys">
+        <kbd>Entrée</kbd> : cellule du dessous · <kbd>Ctrl</kbd>+<kbd>Entrée</kbd> : nouvelle ligne ·{' '}
+        <kbd>Ctrl</kbd>+<kbd>Maj</kbd>+<kbd>Retour arrière</kbd> : supprimer la ligne
+        {caret.options.length > 0 && (
+          <>
+            {' '}· <kbd>Alt</kbd>+<kbd>↓</kbd> : valeurs proposées
+          </>
+        )}
+      </p>
       {caret.options.length > 0 && (
         <div
           className="typed-table__values"
