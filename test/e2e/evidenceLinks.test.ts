@@ -212,7 +212,7 @@ it('creates a document from a referential and template and links a passage with 
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.type('La phase de consensus passe en premier.');
-  expect(await textOf(paragraphUnder(page, OBJECTIVES_HEADING))).toBe('La phase de consensus passe en premier.');
+  await expect.poll(() => textOf(paragraphUnder(page, OBJECTIVES_HEADING)), { timeout: UI_TIMEOUT }).toBe('La phase de consensus passe en premier.');
   await page.keyboard.press('Shift+Home');
   // ProseMirror reads a keyboard selection on the next selectionchange: wait until it has.
   await expect.poll(() => page.getByRole('button', { name: 'Lier à un critère' }).getAttribute('aria-disabled')).toBeNull();
