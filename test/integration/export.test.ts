@@ -216,6 +216,16 @@ describe('« Exporter le dossier »', () => {
     expect(html).toMatch(/<h2>Projet « Cœur de Loire »[^<]*<\/h2><p><strong>Référentiel : <\/strong>TZCLD/);
     expect(html).toContain('<strong>Ce qui manque</strong>');
 
+    // A workspace's dossier holds its documents only (accounts will decide who may ask for it).
+    const api = newTrpcClient(server.url);
+    await api.documents.create.mutate({ title: 'Fiche action de l’atelier', workspaceId: 'atelier-1' });
+    const workspace = new TextDecoder().decode((await download('/export/dossier?format=md&workspace=atelier-1')).bytes);
+    expect(workspace).toContain('\n## Fiche action de l’atelier\n');
+    expect(workspace).not.toContain('Plan de communication');
+    const empty = await fetch(`${server.url}/export/dossier?format=md&workspace=vide`);
+    expect(empty.status).toBe(404);
+    expect(await empty.text()).toBe('Aucun document à exporter.');
+
     const unknown = await fetch(`${server.url}/export/dossier?format=docx&ids=${projectId},absent`);
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toBe('Document introuvable : « absent ».');
