@@ -112,6 +112,10 @@ describe('document export', () => {
     expect(text).toContain(formatEuros(15500).replace(/\s/g, ' '));
     expect(pdfUnicodeMaps(bytes).toLowerCase()).toMatch(/<202f>/);
     expect(text).toContain('<script>alert("xss")</script>');
+    // Only the safe link became a PDF link annotation.
+    const raw = Buffer.from(bytes).toString('latin1');
+    expect(raw).toContain('/URI (https://www.tzcld.fr/)');
+    expect(raw).not.toContain('javascript');
     const fonts = await pdfFonts(bytes, scratch.dir);
     expect(fonts).toMatch(/NotoSans-Regular\s+CID TrueType\s+Identity-H\s+yes/);
   });
