@@ -63,6 +63,15 @@ async function writeAndSelect(page: Page, paragraph: Locator, sentence: string):
   expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(sentence);
 }
 
+/** What the document says: other people's carets (name labels) are drawn in it but are not text. */
+function textWithoutCarets(element: Locator): Promise<string | null> {
+  return element.evaluate((node) => {
+    const copy = node.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+    return copy.textContent;
+  });
+}
+
 /** The highlighted text of the editor (a passage may be split over several spans). */
 async function expectHighlighted(page: Page, text: string): Promise<void> {
   const spans = editorContent(page).locator('.evidence-highlight');
@@ -124,13 +133,15 @@ it('links a passage of a new TZCLD plan d’actions to a criterion; another pers
   await expectStatus(bruno, 'CP2-C2', 'partiel');
   await expectText(criterion(bruno, 'CP2-C2'), 'Partiel');
   // The highlight is a decoration: the document text itself is unchanged.
-  const shown = await paragraphUnder(bruno, OBJECTIVES_HEADING).evaluate((paragraph) => {
-    const copy = paragraph.cloneNode(true) as HTMLElement;
-    // Alice's caret is drawn there too; it is not text either.
-    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
-    return copy.textContent;
-  });
-  expect(shown).toBe(sentence);
+  expect(await textWithoutCarets(paragraphUnder(bruno, OBJECTIVES_HEADING))).toBe(sentence);
+
+  // Alice writes just before the passage: Bruno's highlight follows it and does not grow.
+  await paragraphUnder(alice, OBJECTIVES_HEADING).click();
+  await alice.keyboard.press('Home');
+  await alice.keyboard.type('En 2026, ');
+  await expect.poll(() => textWithoutCarets(paragraphUnder(bruno, OBJECTIVES_HEADING)), { timeout: UI_TIMEOUT }).toBe(`En 2026, ${sentence}`);
+  await expectHighlighted(bruno, sentence);
+  await expectLabels(bruno, ['CP2-C2']);
 
   // Bruno opens the criterion and jumps to the passage.
   await criterion(bruno, 'CP2-C2').getByRole('button', { expanded: false }).click();
