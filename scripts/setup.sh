@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the app and the tests need on a machine that has only Node and npm:
 # pnpm 10, the workspace's dependencies (better-sqlite3 compiles from source if needed)
-# and, for the end-to-end tests, Debian's Chromium.
+# for the end-to-end tests, Debian's Chromium; for the export tests, Poppler (pdftoppm, pdftotext).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v pnpm >/dev/null 2>&1 || ! pnpm --version | grep -q '^10\.'; then
@@ -13,6 +13,14 @@ if [ "${SKIP_CHROMIUM:-}" != 1 ] && ! command -v chromium >/dev/null 2>&1; then
     $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
   else
     echo "Chromium is needed for the end-to-end tests: install it and set CHROMIUM_PATH." >&2
+  fi
+fi
+if [ "${SKIP_POPPLER:-}" != 1 ] && ! command -v pdftoppm >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq && $SUDO apt-get install -y -qq poppler-utils >/dev/null
+  else
+    echo "Poppler (pdftoppm, pdftotext, pdffonts) is needed for the export tests: install poppler-utils." >&2
   fi
 fi
 pnpm install --frozen-lockfile

@@ -10,6 +10,7 @@ export default defineConfig({
   server: {
     proxy: {
       '/trpc': { target: serverUrl },
+      '/export': { target: serverUrl },
       '/sync': { target: serverUrl.replace(/^http/, 'ws'), ws: true },
     },
   },

@@ -117,6 +117,10 @@ describe('document export', () => {
     expect(text).toContain(formatEuros(15500).replace(/\s/g, ' '));
     expect(pdfUnicodeMaps(bytes).toLowerCase()).toMatch(/<202f>/);
     expect(text).toContain('<script>alert("xss")</script>');
+    // Only the safe link became a PDF link annotation.
+    const raw = Buffer.from(bytes).toString('latin1');
+    expect(raw).toContain('/URI (https://www.tzcld.fr/)');
+    expect(raw).not.toContain('javascript');
     const fonts = await pdfFonts(bytes, scratch.dir);
     expect(fonts).toMatch(/NotoSans-Regular\s+CID TrueType\s+Identity-H\s+yes/);
   });
@@ -220,6 +224,20 @@ describe('« Exporter le dossier »', () => {
     expect(html).toContain('<h1>Annexe — Complétude du dossier</h1>');
     expect(html).toMatch(/<h2>Projet « Cœur de Loire »[^<]*<\/h2><p><strong>Référentiel : <\/strong>TZCLD/);
     expect(html).toContain('<strong>Ce qui manque</strong>');
+
+    // A workspace's dossier holds its documents only (accounts will decide who may ask for it).
+    const api = newTrpcClient(server.url);
+    const atelier = await api.workspaces.create.mutate({ name: 'Atelier' });
+    await api.documents.create.mutate({ title: 'Fiche action de l’atelier', workspaceId: atelier.id });
+    const workspace = new TextDecoder().decode((await download(`/export/dossier?format=md&workspace=${atelier.id}`)).bytes);
+    expect(workspace).toContain('\n## Fiche action de l’atelier\n');
+    expect(workspace).not.toContain('Plan de communication');
+    const emptyWorkspace = await api.workspaces.create.mutate({ name: 'Vide' });
+    const empty = await authorizedFetch(`${server.url}/export/dossier?format=md&workspace=${emptyWorkspace.id}`);
+    expect(empty.status).toBe(404);
+    expect(await empty.text()).toBe('Aucun document à exporter.');
+    // Someone else's workspace looks missing.
+    expect((await authorizedFetch(`${server.url}/export/dossier?format=md&workspace=vide`)).status).toBe(404);
 
     const unknown = await authorizedFetch(`${server.url}/export/dossier?format=docx&ids=${projectId},absent`);
     expect(unknown.status).toBe(404);

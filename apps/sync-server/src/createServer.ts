@@ -350,7 +350,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     closing = true;
     clearInterval(pingTimer);
     clearInterval(accessTimer);
-    exportHandler.close();
+    await exportHandler.close();
     const serverClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     const unstoredUpdates = await engine.shutdown();
     await waitForSocketsToClose(wss, 1000);

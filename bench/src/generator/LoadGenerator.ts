@@ -5,6 +5,8 @@ import type { GeneratorMethods } from './generatorProcess.js';
 import type { GeneratorRequest, GeneratorResponse } from './generatorProtocol.js';
 
 const ENTRY = fileURLToPath(new URL('./generatorProcess.ts', import.meta.url));
+/** No scenario takes this long on one server; past it, something hangs. */
+const CALL_TIMEOUT_MS = 15 * 60_000;
 
 type Remote<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never };
 
@@ -63,7 +65,20 @@ export class LoadGenerator {
   private request(method: keyof GeneratorMethods, args: unknown[]): Promise<never> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`load generator: ${method} did not finish in ${CALL_TIMEOUT_MS / 60_000} minutes`));
+      }, CALL_TIMEOUT_MS);
+      this.pending.set(id, {
+        resolve: (value) => {
+          clearTimeout(timer);
+          (resolve as (value: unknown) => void)(value);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      });
       this.child.send({ id, method, args } satisfies GeneratorRequest);
     });
   }

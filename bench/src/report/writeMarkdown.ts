@@ -3,6 +3,7 @@ import { SERVER_LABELS, PEER_KINDS, type ServerKind } from '../protocol/ServerKi
 import { fmt, type Analysis, type FigureRow } from './analyze.js';
 import type { BenchResults } from './BenchResults.js';
 
+const METHOD = new URL('./method.md', import.meta.url);
 const NOTES = new URL('./notes.md', import.meta.url);
 
 /** docs/benchmarks.md: the method, every figure with its ratios, the targets, then the hand-written analysis. */
@@ -69,7 +70,9 @@ export function renderMarkdown(results: BenchResults, analysis: Analysis, result
     lines.push(
       `- **Editor, keystroke to paint** (built web app in headless Chromium, ${fmt(e.documentCharacters, 0)} characters open, ${e.remoteTypists} remote typists at 5 chars/s, ${e.keystrokes} keystrokes): ` +
         `p50 ${fmt(e.keystrokeToPaint.p50, 1)} ms, p99 ${fmt(e.keystrokeToPaint.p99, 1)} ms, max ${fmt(e.keystrokeToPaint.max, 1)} ms; ` +
-        `handling the key alone p50 ${fmt(e.processing.p50, 1)} ms, p99 ${fmt(e.processing.p99, 1)} ms.`,
+        `handling the key alone p50 ${fmt(e.processing.p50, 1)} ms, p99 ${fmt(e.processing.p99, 1)} ms. ` +
+        `Floor of this browser on this machine (static contenteditable, same paragraphs): p50 ${fmt(e.floor.keystrokeToPaint.p50, 1)} ms, p99 ${fmt(e.floor.keystrokeToPaint.p99, 1)} ms to paint, ` +
+        `handling p50 ${fmt(e.floor.processing.p50, 1)} ms.`,
     );
   }
   if (results.completeness) {
@@ -85,6 +88,8 @@ export function renderMarkdown(results: BenchResults, analysis: Analysis, result
       `${fmt(w.dossier.transactions, 0)} transactions (${fmt(w.dossier.keystrokes, 0)} keystrokes, ${fmt(w.dossier.deletions, 0)} deletions) by ${w.dossier.authors} authors, ` +
       `${fmt(w.dossier.updateBytes / 1024, 0)} KiB of updates for a ${fmt(w.dossier.finalBytes / 1024, 0)} KiB document; load documents start at ${fmt(w.medium.finalBytes / 1024, 0)} KiB (5 pages), memory-test documents at ${fmt(w.small.finalBytes / 1024, 1)} KiB (1 page).`,
   );
+  lines.push('');
+  lines.push(readFileSync(METHOD, 'utf8').trim());
   lines.push('');
   lines.push(readFileSync(NOTES, 'utf8').trim());
   lines.push('');

@@ -10,7 +10,7 @@ import { seededRandom } from '../workload/random.js';
 import { inBatches, type ScenarioContext } from './ScenarioContext.js';
 
 const SEEDER_ID = 7_301;
-const WARMUP_KEYSTROKES = 20;
+const WARMUP_KEYSTROKES = 10;
 const KEY_INTERVAL_MS = 100;
 const UI_TIMEOUT_MS = 60_000;
 

@@ -5,7 +5,6 @@ import { settledIo } from '../measure/writeAmplification.js';
 import { inBatches, type ScenarioContext } from './ScenarioContext.js';
 
 const FIRST_MEMORY_ID = 500_000;
-const SETTLE_MS = 3_000;
 const WARM_UP_DOCUMENTS = 50;
 
 export interface MemoryOpen {
@@ -38,7 +37,8 @@ export async function seedMemory(ctx: ScenarioContext): Promise<string[]> {
 /** After the restart: one client per document; RSS before and once everything is open. */
 export async function openMemory(ctx: ScenarioContext, docNames: string[]): Promise<MemoryOpen> {
   const { api, target } = ctx;
-  await sleep(SETTLE_MS);
+  const settleMs = ctx.params.memorySettleSeconds * 1000;
+  await sleep(settleMs);
   const rssFreshBytes = processRssBytes(target.pid);
   // Warm the code paths, caches and buffers first, so that the test measures what 1,000
   // documents leave behind rather than what any first use of a server allocates.
@@ -48,7 +48,7 @@ export async function openMemory(ctx: ScenarioContext, docNames: string[]): Prom
   await sleep(ctx.params.memorySettleSeconds * 1000);
   const rssStartBytes = processRssBytes(target.pid);
   held = await inBatches(docNames, 50, (docName, i) => ThinClient.connect(api, docName, FIRST_MEMORY_ID + i));
-  await sleep(SETTLE_MS);
+  await sleep(settleMs);
   const rssOpenBytes = processRssBytes(target.pid);
   return { documents: docNames.length, rssFreshBytes, rssStartBytes, rssOpenBytes, perDocumentBytes: (rssOpenBytes - rssStartBytes) / docNames.length };
 }

@@ -44,9 +44,13 @@ export async function docExport(argv: string[], io: CommandIO): Promise<number> 
 
   const store = openDataStore(dataDirOf(values.data, io.env), { create: false });
   try {
+    // Criteria labels and the completeness annex need the referentials, a single document does not.
+    const needsReferentials = selection !== undefined || values.evidence === true;
     const pluginsDir = values.plugins ?? io.env.PLUGINS_DIR;
-    const { registry } = await loadReferentials({ manifestsDir: pluginsDir || undefined, logger: silentLogger });
-    const context = { source: storeExportSource(store), referentials: registry };
+    const referentials = needsReferentials
+      ? (await loadReferentials({ manifestsDir: pluginsDir || undefined, logger: silentLogger })).registry
+      : undefined;
+    const context = { source: storeExportSource(store), referentials };
     const started = performance.now();
     let file: ExportedFile;
     try {

@@ -82,3 +82,8 @@ export function clampHeadingLevel(level: number): HeadingLevel {
 export function plainText(inlines: readonly Inline[]): string {
   return inlines.map((inline) => (inline.kind === 'text' ? inline.text : ' ')).join('');
 }
+
+/** A figure (« 15 500,00 € », « 3 actions ») rather than a sentence: kept on one line, right-aligned. */
+export function isShortFigure(value: string): boolean {
+  return value.length <= 24;
+}

@@ -19,6 +19,8 @@ export interface ExportJobsOptions {
   keepMs?: number;
   /** Exports running at once; more are refused (the machine has few cores). Default 2. */
   maxRunning?: number;
+  /** Finished files kept in memory at most; the oldest go first. Default 20. */
+  maxKept?: number;
 }
 
 /**
@@ -30,11 +32,13 @@ export class ExportJobs {
   private readonly jobs = new Map<string, Job>();
   private readonly keepMs: number;
   private readonly maxRunning: number;
+  private readonly maxKept: number;
   private running = 0;
 
   constructor(options: ExportJobsOptions = {}) {
     this.keepMs = options.keepMs ?? 10 * 60_000;
     this.maxRunning = options.maxRunning ?? 2;
+    this.maxKept = options.maxKept ?? 20;
   }
 
   /** Starts `work`; throws `TOO_MANY` when the limit of running exports is reached. */
@@ -42,6 +46,7 @@ export class ExportJobs {
     if (this.running >= this.maxRunning) {
       throw new ExportError('TOO_MANY', 'Trop d’exports sont en cours sur le serveur. Réessayez dans un instant.');
     }
+    this.dropOldestFinished();
     const id = randomBytes(16).toString('base64url');
     const job: Job = { status: { state: 'running', completed: 0, total: 1, message: 'Préparation' } };
     this.jobs.set(id, job);
@@ -74,6 +79,16 @@ export class ExportJobs {
 
   file(id: string): ExportedFile | undefined {
     return this.jobs.get(id)?.file;
+  }
+
+  /** Files stay in memory: past the cap, the oldest finished jobs are forgotten. */
+  private dropOldestFinished(): void {
+    for (const [id, job] of this.jobs) {
+      if (this.jobs.size < this.maxKept) return;
+      if (job.status.state === 'running') continue;
+      if (job.expiry) clearTimeout(job.expiry);
+      this.jobs.delete(id);
+    }
   }
 
   close(): void {

@@ -16,6 +16,8 @@ export interface ExportContext {
   /** Absent: criteria show their ids and the dossier has no completeness annex. */
   referentials?: ReferentialLookup | undefined;
   now?: () => Date;
+  /** Lays out the file; in this thread by default, in a worker on the server (`RenderWorker`). */
+  render?: (book: ExportBook, format: ExportFormat) => Promise<Uint8Array>;
 }
 
 export interface ExportOptions {
@@ -51,7 +53,7 @@ export async function exportDocument(context: ExportContext, id: string, options
   const book: ExportBook = { title: metadata.title, subtitle: exportedOn(now), blocks, lang: 'fr-FR' };
   const format = EXPORT_FORMATS[options.format];
   return {
-    bytes: await renderBook(book, options.format),
+    bytes: await (context.render ?? renderBook)(book, options.format),
     fileName: fileNameOf(metadata.title, format.extension),
     mimeType: format.mimeType,
   };

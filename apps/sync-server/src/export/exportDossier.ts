@@ -71,7 +71,7 @@ export async function exportDossier(context: ExportContext, selection: DossierSe
     blocks,
     lang: 'fr-FR',
   };
-  const bytes = await renderBook(book, options.format);
+  const bytes = await (context.render ?? renderBook)(book, options.format);
   options.onProgress?.({ completed: total, total, message: 'Terminé' });
   return { bytes, fileName: fileNameOf(`${title} ${today}`, format.extension), mimeType: format.mimeType };
 }

@@ -8,6 +8,7 @@ import { exportDossier, type DossierSelection } from './exportDossier.js';
 import { ExportError } from './ExportError.js';
 import { isExportFormat, unknownFormatMessage, type ExportFormat } from './exportFormats.js';
 import { ExportJobs } from './ExportJobs.js';
+import { RenderWorker } from './RenderWorker.js';
 import { contentDisposition } from './fileName.js';
 
 export interface ExportHttpOptions extends ExportContext {
@@ -18,7 +19,8 @@ export interface ExportHttpOptions extends ExportContext {
 
 export interface ExportHttpHandler {
   (req: IncomingMessage, res: ServerResponse): void;
-  close(): void;
+  /** Drops finished files and stops the render worker. */
+  close(): Promise<void>;
 }
 
 const MAX_BODY = 64 * 1024;
@@ -43,6 +45,8 @@ const jobInput = z.object({
 export function createExportHandler(options: ExportHttpOptions): ExportHttpHandler {
   const authorize = options.authorize ?? authorizeExport;
   const jobs = options.jobs ?? new ExportJobs();
+  const worker = options.render ? undefined : new RenderWorker();
+  const context: ExportContext = { ...options, render: options.render ?? ((book, format) => worker!.render(book, format)) };
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const parts = url.pathname.split('/').filter(Boolean).slice(1);
@@ -54,7 +58,7 @@ export function createExportHandler(options: ExportHttpOptions): ExportHttpHandl
       if (!DOCUMENT_ID_PATTERN.test(second)) throw new ExportError('NOT_FOUND', 'Document introuvable.');
       const format = formatOf(url.searchParams.get('format'));
       await authorize(req, { kind: 'document', documentId: second });
-      const file = await exportDocument(options, second, { format, evidence: flag(url, 'evidence') });
+      const file = await exportDocument(context, second, { format, evidence: flag(url, 'evidence') });
       return sendFile(res, file, method === 'HEAD');
     }
     if (first === 'dossier' && parts.length === 1) {
@@ -63,7 +67,7 @@ export function createExportHandler(options: ExportHttpOptions): ExportHttpHandl
       const selection = selectionOf(url.searchParams.get('ids')?.split(',').filter(Boolean), url.searchParams.get('workspace') ?? undefined);
       await authorize(req, { kind: 'dossier', selection });
       const title = url.searchParams.get('title') ?? undefined;
-      const file = await exportDossier(options, selection, { format, evidence: flag(url, 'evidence'), ...(title && { title }) });
+      const file = await exportDossier(context, selection, { format, evidence: flag(url, 'evidence'), ...(title && { title }) });
       return sendFile(res, file, method === 'HEAD');
     }
     if (first === 'jobs' && parts.length === 1) {
@@ -73,7 +77,7 @@ export function createExportHandler(options: ExportHttpOptions): ExportHttpHandl
       const selection = selectionOf(input.documentIds, input.workspaceId);
       await authorize(req, { kind: 'dossier', selection });
       const id = jobs.start((onProgress) =>
-        exportDossier(options, selection, {
+        exportDossier(context, selection, {
           format,
           evidence: input.evidence === true,
           ...(input.title !== undefined && { title: input.title }),
@@ -124,7 +128,10 @@ export function createExportHandler(options: ExportHttpOptions): ExportHttpHandl
       }
     });
   }) as ExportHttpHandler;
-  handler.close = () => jobs.close();
+  handler.close = async () => {
+    jobs.close();
+    await worker?.close();
+  };
   return handler;
 }
 

@@ -19,7 +19,7 @@ import {
   type ILevelsOptions,
   type ParagraphChild,
 } from 'docx';
-import type { Block, ExportBook, ExportTable, Inline } from './ExportBook.js';
+import { isShortFigure, type Block, type ExportBook, type ExportTable, type Inline } from './ExportBook.js';
 
 const HEADINGS = [
   HeadingLevel.HEADING_1,
@@ -234,6 +234,8 @@ function docxTable(table: ExportTable): Table {
         children: table.columns.map((column, index) => cell(row[index] ?? '', { right: column.numeric })),
       }),
   );
+  // One alignment for all the lines of a table: right for figures, left when one is a sentence.
+  const figures = table.totals.every((total) => isShortFigure(total.value));
   const totals = table.totals.map((total) => {
     const color = total.warning ? WARNING_COLOR : undefined;
     const style = { bold: true, fill: TOTAL_FILL, ...(color && { color }) };
@@ -243,7 +245,7 @@ function docxTable(table: ExportTable): Table {
       children: split
         ? [
             cell(total.label, { ...style, span: table.totalsColumn }),
-            cell(total.value, { ...style, span: width - table.totalsColumn, right: table.columns[table.totalsColumn]?.numeric ?? false }),
+            cell(total.value, { ...style, span: width - table.totalsColumn, right: figures }),
           ]
         : [cell(`${total.label} : ${total.value}`, { ...style, span: width })],
     });

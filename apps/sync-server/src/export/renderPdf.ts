@@ -1,5 +1,5 @@
-import type { Content, ContentText, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { plainText, type Block, type ExportBook, type ExportTable, type HeadingLevel, type Inline } from './ExportBook.js';
+import type { Content, ContentText, Node, NodeQueries, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { isShortFigure, plainText, type Block, type ExportBook, type ExportTable, type HeadingLevel, type Inline } from './ExportBook.js';
 import { PDF_FONT, pdfMaker } from './pdfMaker.js';
 
 const PAGE_WIDTH = 595.28;
@@ -7,6 +7,8 @@ const MARGIN = 56;
 const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 const WARNING_COLOR = '#B3261E';
 const LINE_COLOR = '#B0B7BF';
+/** The page footer is in the list of nodes that follow a heading: this style tells it apart. */
+const FOOTER_STYLE = 'pageFooter';
 
 const HEADING_SIZES: Record<HeadingLevel, number> = { 1: 17, 2: 14.5, 3: 12.5, 4: 11.5, 5: 11, 6: 10.5 };
 
@@ -36,20 +38,40 @@ export async function renderPdf(book: ExportBook): Promise<Uint8Array> {
     language: book.lang,
     pageSize: 'A4',
     pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN + 8],
-    footer: (currentPage: number, pageCount: number) => ({
-      text: `Page ${currentPage} sur ${pageCount}`,
-      alignment: 'center',
-      fontSize: 8.5,
-      color: '#555555',
-      margin: [0, 22, 0, 0],
-    }),
-    // A heading never ends a page: it moves to the next one with the text it introduces.
-    pageBreakBefore: (node, following) => node.headlineLevel !== undefined && following.getFollowingNodesOnPage().length === 0,
+    footer: (currentPage: number, pageCount: number) => ({ text: `Page ${currentPage} sur ${pageCount}`, style: FOOTER_STYLE }),
+    styles: { [FOOTER_STYLE]: { alignment: 'center', fontSize: 8.5, color: '#555555', margin: [0, 22, 0, 0] } },
+    pageBreakBefore: keepHeadingWithNext,
     defaultStyle: { font: PDF_FONT, fontSize: 10.5, lineHeight: 1.2 },
     content,
   };
   const buffer = await pdfMaker().createPdf(definition).getBuffer();
   return new Uint8Array(buffer);
+}
+
+/**
+ * A heading never ends a page: it moves to the next one with what it introduces, when no text
+ * follows it on its page, or when a table follows whose first row does not fit under its header
+ * (pdfmake then carries the header over, leaving the heading alone).
+ */
+function keepHeadingWithNext(node: Node, queries: NodeQueries): boolean {
+  if (node.headlineLevel === undefined) return false;
+  const onPage = queries.getFollowingNodesOnPage();
+  const next = onPage.find(isContent);
+  if (next?.table) {
+    // Cells come after their table in reading order: header cells, then the first row's.
+    const columns = next.table.body[0]?.length ?? 0;
+    const cellsOnPage = onPage.slice(onPage.indexOf(next) + 1).filter(isContent).length;
+    return cellsOnPage <= columns;
+  }
+  if (next) return false;
+  // Nothing of its own follows on this page: move it, unless what comes next is another heading
+  // (an empty section, the end of a chapter), which moving would not bring closer.
+  const following = queries.getNodesOnNextPage().find(isContent);
+  return following !== undefined && following.headlineLevel === undefined;
+}
+
+function isContent(node: Node): boolean {
+  return node.style !== FOOTER_STYLE && (node.text !== undefined || node.table !== undefined);
 }
 
 class PdfWriter {
@@ -62,7 +84,9 @@ class PdfWriter {
       case 'heading':
         return [this.heading(block.level, block.inlines)];
       case 'paragraph':
-        return [{ text: inlines(block.inlines), margin: [0, 0, 0, 6] }];
+        // An empty paragraph (a template's blank to fill) keeps its space but is no text:
+        // a heading above it is not « followed » by it (see keepHeadingWithNext).
+        return [block.inlines.length === 0 ? { text: '', margin: [0, 0, 0, 14] } : { text: inlines(block.inlines), margin: [0, 0, 0, 6] }];
       case 'list':
         return [this.list(block)];
       case 'quote':
@@ -139,6 +163,8 @@ function pdfTable(table: ExportTable): Content[] {
         column.numeric ? { text: unbreakable(row[index] ?? ''), alignment: 'right' } : { text: row[index] ?? '' },
       ),
     );
+    // One alignment for all the lines of a table: right for figures, left when one is a sentence.
+    const figures = table.totals.every((total) => isShortFigure(total.value));
     const totals: TableCell[][] = table.totals.map((total) => {
       const style = { bold: true, fillColor: '#F4F6F8', ...(total.warning && { color: WARNING_COLOR }) };
       const split = table.totalsColumn > 0 && table.totalsColumn < width;
@@ -146,7 +172,12 @@ function pdfTable(table: ExportTable): Content[] {
         ? [
             { text: total.label, colSpan: table.totalsColumn, ...style },
             ...filler(table.totalsColumn - 1),
-            { text: unbreakable(total.value), colSpan: width - table.totalsColumn, alignment: 'right', ...style },
+            {
+              text: unbreakable(total.value),
+              colSpan: width - table.totalsColumn,
+              alignment: figures ? 'right' : 'left',
+              ...style,
+            },
             ...filler(width - table.totalsColumn - 1),
           ]
         : [{ text: `${total.label} : ${total.value}`, colSpan: width, ...style }, ...filler(width - 1)];
@@ -155,7 +186,9 @@ function pdfTable(table: ExportTable): Content[] {
     out.push({
       table: {
         headerRows: 1,
-        dontBreakRows: true,
+        // Rows may continue on the next page under the repeated header, as in Word. Unbreakable
+        // rows (or keepWithHeaderRows) move after layout, out of keepHeadingWithNext's sight,
+        // and leave headings stranded at the foot of a page.
         widths: table.columns.map((column) => (column.numeric ? 'auto' : '*')),
         body: [header, ...rows, ...totals],
       },
@@ -164,7 +197,10 @@ function pdfTable(table: ExportTable): Content[] {
       margin: [0, 2, 0, table.notes.length > 0 ? 3 : 10],
     });
   }
-  for (const note of table.notes) out.push({ text: note, italics: true, fontSize: 8.5, color: WARNING_COLOR, margin: [0, 0, 0, 2] });
+  table.notes.forEach((note, index) => {
+    const last = index === table.notes.length - 1;
+    out.push({ text: note, italics: true, fontSize: 8.5, color: WARNING_COLOR, margin: [0, 0, 0, last ? 10 : 2] });
+  });
   return out;
 }
 
@@ -173,7 +209,10 @@ function filler(count: number): TableCell[] {
   return Array.from({ length: Math.max(0, count) }, () => ({}));
 }
 
-/** « 12 500,00 € » typed with plain spaces must not wrap inside its column: print them unbreakable. */
+/**
+ * « 12 500,00 € » typed with plain spaces must not wrap inside its column: short values are
+ * printed with no-break spaces. Longer ones (a list of late actions) wrap as usual.
+ */
 function unbreakable(value: string): string {
-  return value.replace(/ /g, '\u00a0');
+  return isShortFigure(value) ? value.replace(/ /g, '\u00a0') : value;
 }

@@ -33,7 +33,8 @@ export function typedTableToExport(node: ProseMirrorJSON, today: string): Export
     columns: columns.map((column) => ({ label: column.label, numeric: NUMERIC_TYPES.has(column.type) })),
     rows,
     totals: computedRows(data, today).map((row) => ({ label: row.label, value: row.value, warning: row.tone === 'warning' })),
-    totalsColumn: amountColumn > 0 ? amountColumn : Math.min(1, columns.length - 1),
+    // Under the amount column when there is one; else the label and the value share the width.
+    totalsColumn: amountColumn > 0 ? amountColumn : Math.floor(columns.length / 2),
     notes: data.errors.map(
       (error) => `Ligne ${printed.get(error.row) ?? error.row + 1}, ${labels.get(error.column) ?? error.column} : « ${error.raw} » — ${error.message}`,
     ),

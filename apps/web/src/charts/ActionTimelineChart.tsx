@@ -121,7 +121,13 @@ export function ActionTimelineChart({ plan, today }: { plan: ActionPlanSummary; 
         );
       })}
       <line x1={x(layout.today)} x2={x(layout.today)} y1={AXIS - 4} y2={height} className="chart__today" />
-      <text x={x(layout.today) + 3} y={height - 4} className="chart__today-label">
+      {/* On the right half the label goes left of the line, so it is never cut. */}
+      <text
+        x={x(layout.today) + (x(layout.today) > LABEL_WIDTH + PLOT / 2 ? -3 : 3)}
+        y={height - 4}
+        textAnchor={x(layout.today) > LABEL_WIDTH + PLOT / 2 ? 'end' : 'start'}
+        className="chart__today-label"
+      >
         Aujourd’hui
       </text>
     </ChartFigure>

@@ -24,7 +24,7 @@ export function CriterionItem({ item, manifest, links, actions }: CriterionItemP
   const detached = links.filter((link) => link.status === 'detached').length;
 
   return (
-    <div className="criterion" data-criterion={node.code ?? node.id} data-status={criterion.status}>
+    <div className="criterion" data-criterion={node.code ?? node.id} data-criterion-status={criterion.status}>
       <button
         type="button"
         className="criterion__toggle"

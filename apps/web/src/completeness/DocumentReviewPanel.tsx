@@ -44,7 +44,7 @@ export function DocumentReviewPanel(props: DocumentReviewPanelProps) {
           <div role="alert" className="notice notice--error">
             <p>Le référentiel n’a pas pu être chargé : {manifest.message}</p>
             <button type="button" className="button" onClick={manifest.retry}>
-              Réessayer
+              Recharger le référentiel
             </button>
           </div>
         ) : evidence === null && manifest.status === 'ready' ? (

@@ -15,7 +15,7 @@ export function statusLabel(status: CriterionStatus): string {
 export function StatusBadge({ status }: { status: CriterionStatus }) {
   const { icon, label, className } = STATUS[status];
   return (
-    <span className={`status-badge status-badge--${className}`} data-status={status}>
+    <span className={`status-badge status-badge--${className}`}>
       <span className="status-badge__icon" aria-hidden="true">
         {icon}
       </span>

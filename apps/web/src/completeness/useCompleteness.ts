@@ -9,6 +9,15 @@ export const TYPING_RECOMPUTE_WAIT_MS = 300;
 
 export const COMPLETENESS_MEASURE = 'canevas:completeness';
 
+/**
+ * What the panel shows of a report. Word counts change with every keystroke but are not shown:
+ * keeping the previous result when this is unchanged spares React a render of the whole tree.
+ */
+function shownPart(result: CompletenessResult): string {
+  const { score, checks, criteria, missing, decision } = result.report;
+  return JSON.stringify([score, checks, criteria, missing, decision]);
+}
+
 function measuredCompute(inputs: CompletenessInputs): CompletenessResult {
   const result = computeCompleteness(inputs);
   // Visible in the browser's performance panel, and readable by tests and benchmarks.
@@ -42,10 +51,10 @@ export function useCompleteness(options: UseCompletenessOptions): CompletenessRe
 
   useEffect(() => {
     const current = { contentDoc, manifest, templateId, evidence, ruleFunctions };
-    const throttle = trailingThrottle(
-      () => setComputed({ inputs: current, result: measuredCompute(current) }),
-      TYPING_RECOMPUTE_WAIT_MS,
-    );
+    const throttle = trailingThrottle(() => {
+      const result = measuredCompute(current);
+      setComputed((previous) => (shownPart(previous.result) === shownPart(result) ? previous : { inputs: current, result }));
+    }, TYPING_RECOMPUTE_WAIT_MS);
     const onUpdate = () => throttle.schedule();
     contentDoc.on('update', onUpdate);
     return () => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiErrorMessage, isNotFound } from '../api/apiError.js';
 import { trpc, type DocumentSummary } from '../api/trpcClient.js';
+import { ExportDossierButton } from '../export/ExportDossierButton.js';
 import { documentPath, navigate } from '../routing/navigation.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { PageHeading } from '../ui/PageHeading.js';
@@ -114,6 +115,7 @@ export function DocumentListPage() {
           <h2 id="documents-heading" ref={listHeadingRef} tabIndex={-1} className="section-title">
             Documents de l’espace de travail
           </h2>
+          {list.status === 'ready' && list.documents.length > 0 && <ExportDossierButton documents={list.documents} />}
           {list.status === 'loading' && (
             <p role="status" className="muted">
               Chargement des documents…

@@ -37,10 +37,11 @@ export function ReferentialChoice({ state, value, onChange, onRetry }: Referenti
         </p>
       )}
       {state.status === 'error' && (
-        <div role="alert" className="notice notice--error">
+        // Not an alert: the page already announces an unreachable server; this is read in the form.
+        <div className="notice notice--error">
           <p>Les référentiels n’ont pas pu être chargés : {state.message} Vous pouvez créer un document libre.</p>
           <button type="button" className="button" onClick={onRetry}>
-            Réessayer
+            Recharger les référentiels
           </button>
         </div>
       )}

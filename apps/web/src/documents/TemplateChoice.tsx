@@ -43,7 +43,7 @@ export function TemplateChoice({ manifest, value, onChange, invalid, describedBy
         <div role="alert" className="notice notice--error">
           <p>Les modèles n’ont pas pu être chargés : {manifest.message}</p>
           <button type="button" className="button" onClick={manifest.retry}>
-            Réessayer
+            Recharger les modèles
           </button>
         </div>
       )}

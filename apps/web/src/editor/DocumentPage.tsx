@@ -7,6 +7,7 @@ import { trpc } from '../api/trpcClient.js';
 import { DocumentReviewPanel } from '../completeness/DocumentReviewPanel.js';
 import { RenameTitleForm } from '../documents/RenameTitleForm.js';
 import { LinkEvidenceDialog } from '../evidence/LinkEvidenceDialog.js';
+import { ExportDocumentButton } from '../export/ExportDocumentButton.js';
 import { nodeCodes, useEvidenceLinking } from '../evidence/useEvidenceLinking.js';
 import { useLiveEvidence } from '../evidence/useLiveEvidence.js';
 import { ChangeNameButton } from '../identity/ChangeNameButton.js';
@@ -169,6 +170,7 @@ function DocumentWorkspace({ id, title, referential, role, onRenamed, session, i
             )}
           </div>
         )}
+        <ExportDocumentButton documentId={id} title={title} hasReferential={referential.referentialId !== null} />
         {session && <SessionStatus session={session} />}
       </header>
       {readOnly && (

@@ -1,14 +1,17 @@
 import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { Mapping } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { diffMapping } from './diffMapping.js';
 import type { EvidenceHighlightRange } from './evidenceHighlights.js';
 
 export interface EvidenceHighlightOptions {
   /**
    * The passages to highlight in the current document, resolved from the content Y.Doc. Called
-   * when asked to refresh and after each remote change, when the Y.Doc and the editor agree.
+   * on refresh and on the first render of the server's content, when the Y.Doc and the editor
+   * agree.
    */
   highlights: (docSize: number) => EvidenceHighlightRange[];
 }
@@ -22,7 +25,13 @@ declare module '@tiptap/core' {
   }
 }
 
-export const evidenceHighlightKey = new PluginKey<DecorationSet>('evidenceHighlight');
+interface HighlightState {
+  set: DecorationSet;
+  /** False until the document first arrived from the server. */
+  built: boolean;
+}
+
+export const evidenceHighlightKey = new PluginKey<HighlightState>('evidenceHighlight');
 
 const REFRESH = 'refresh';
 
@@ -36,32 +45,23 @@ function decorations(doc: ProseMirrorNode, ranges: EvidenceHighlightRange[]): De
         'data-evidence': codes,
         title: `Preuve pour ${codes}`,
       }),
-      // After the passage, glued to it (side -1): text typed right after it goes after the label.
-      Decoration.widget(
-        range.to,
-        () => {
-          const label = document.createElement('span');
-          label.className = 'evidence-label';
-          label.contentEditable = 'false';
-          label.textContent = codes;
-          return label;
-        },
-        { side: -1, key: `evidence:${range.linkIds.join(',')}:${codes}`, ignoreSelection: true },
-      ),
+      // The codes are drawn by CSS after the passage's last character (`::after`), not by a
+      // widget: a non-editable node at the end of a line breaks End, Home and the caret in Chrome.
+      Decoration.inline(range.to - 1, range.to, { class: 'evidence-end', 'data-evidence': codes }),
     );
   }
   return DecorationSet.create(doc, list);
 }
 
-/** y-tiptap replaces the whole document on a remote change: mapping would lose every highlight. */
+/** y-tiptap replaces the whole document on a remote change: its own mapping loses every highlight. */
 function isRemoteChange(tr: Transaction): boolean {
   return (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true;
 }
 
 /**
  * Evidence passages as ProseMirror decorations: a quiet highlight and a small label with the
- * criteria's codes. Nothing is written to the document. Local edits map the highlights; remote
- * edits and link changes rebuild them from the anchors.
+ * criteria's codes after it. Nothing is written to the document. Edits map the highlights; new,
+ * removed or re-attached links and changed passages rebuild them from the anchors.
  */
 export const EvidenceHighlight = Extension.create<EvidenceHighlightOptions>({
   name: 'evidenceHighlight',
@@ -83,21 +83,26 @@ export const EvidenceHighlight = Extension.create<EvidenceHighlightOptions>({
 
   addProseMirrorPlugins() {
     const { highlights } = this.options;
+    const build = (doc: ProseMirrorNode): HighlightState => ({ set: decorations(doc, highlights(doc.content.size)), built: true });
     return [
-      new Plugin<DecorationSet>({
+      new Plugin<HighlightState>({
         key: evidenceHighlightKey,
         state: {
-          // The Y.Doc is bound to the editor after init: the first remote render fills this in.
-          init: () => DecorationSet.empty,
-          apply(tr, set, _oldState, newState) {
-            if (tr.getMeta(evidenceHighlightKey) === REFRESH || isRemoteChange(tr)) {
-              return decorations(newState.doc, highlights(newState.doc.content.size));
-            }
-            return tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
+          // The Y.Doc is bound to the editor after init: the first remote render builds the set.
+          init: () => ({ set: DecorationSet.empty, built: false }),
+          apply(tr, state, oldState, newState) {
+            if (tr.getMeta(evidenceHighlightKey) === REFRESH) return build(newState.doc);
+            if (!tr.docChanged) return state;
+            if (!isRemoteChange(tr)) return { ...state, set: state.set.map(tr.mapping, tr.doc) };
+            if (!state.built) return build(newState.doc);
+            // Resolving every anchor on each remote keystroke costs a pass over the document;
+            // mapping through the actual change is exact, and LiveEvidence refreshes statuses.
+            const mapping = diffMapping(oldState.doc, newState.doc);
+            return mapping ? { ...state, set: state.set.map(new Mapping([mapping]), newState.doc) } : state;
           },
         },
         props: {
-          decorations: (state) => evidenceHighlightKey.getState(state),
+          decorations: (state) => evidenceHighlightKey.getState(state)?.set,
         },
       }),
     ];

@@ -24,7 +24,8 @@ interface RadioCardGroupProps {
 
 /**
  * Native radios in a fieldset: Tab enters the group on the checked option, arrow keys move and
- * choose, the legend names the group. Each option is a card whose whole surface is the label.
+ * choose, the legend names the group. Each option is a card, named by its label alone (the details
+ * are its description), and clickable all over.
  */
 export function RadioCardGroup({ legend, name, options, value, onChange, children, invalid, describedBy, focusRef }: RadioCardGroupProps) {
   const baseId = useId();
@@ -37,7 +38,7 @@ export function RadioCardGroup({ legend, name, options, value, onChange, childre
           {options.map((option, index) => {
             const id = `${baseId}-${index}`;
             return (
-              <label key={option.value} className="radio-card" htmlFor={id}>
+              <div key={option.value} className="radio-card">
                 <input
                   ref={index === focusIndex ? focusRef : undefined}
                   id={id}
@@ -49,14 +50,17 @@ export function RadioCardGroup({ legend, name, options, value, onChange, childre
                   onChange={() => onChange(option.value)}
                 />
                 <span className="radio-card__text">
-                  <span className="radio-card__label">{option.label}</span>
+                  {/* The label names the radio; its ::after stretches over the card so all of it is clickable. */}
+                  <label className="radio-card__label" htmlFor={id}>
+                    {option.label}
+                  </label>
                   {option.details && (
                     <span id={`${id}-details`} className="radio-card__details">
                       {option.details}
                     </span>
                   )}
                 </span>
-              </label>
+              </div>
             );
           })}
         </div>

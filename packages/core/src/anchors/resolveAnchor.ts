@@ -69,9 +69,10 @@ function locate(flat: FlatDocument, point: Point): { text: number; pm: number } 
 /**
  * Finds an anchored passage in the content Y.Doc using Yjs alone. Attached while at least one
  * character of the passage remains; détaché once all of it was deleted (the link is then kept
- * and shown with its quote).
+ * and shown with its quote). `flat`, the document flattened once, lets many anchors share that
+ * linear pass (see `resolveEvidenceLinks`).
  */
-export function resolveAnchor(ydoc: Y.Doc, anchor: Anchor, field = DOCUMENT_FIELD): AnchorResolution {
+export function resolveAnchor(ydoc: Y.Doc, anchor: Anchor, field = DOCUMENT_FIELD, flat?: FlatDocument): AnchorResolution {
   const detached = { status: 'detached', text: '' } as const;
   let start = pointOf(ydoc, anchor.start);
   let end = pointOf(ydoc, anchor.end);
@@ -80,11 +81,11 @@ export function resolveAnchor(ydoc: Y.Doc, anchor: Anchor, field = DOCUMENT_FIEL
   if (!start && end?.type instanceof Y.XmlText) start = { type: end.type as unknown as Y.AbstractType<unknown>, index: 0 };
   if (!end && start?.type instanceof Y.XmlText) end = { type: start.type as unknown as Y.AbstractType<unknown>, index: start.type.length };
   if (!start || !end) return detached;
-  const flat = flattenDocument(ydoc.getXmlFragment(field));
-  const from = locate(flat, start);
-  const to = locate(flat, end);
+  const document = flat ?? flattenDocument(ydoc.getXmlFragment(field));
+  const from = locate(document, start);
+  const to = locate(document, end);
   if (!from || !to || to.text <= from.text) return detached;
-  const text = flat.text.slice(from.text, to.text);
+  const text = document.text.slice(from.text, to.text);
   if (text.replace(/\n/g, '') === '') return detached;
   return { status: 'attached', text, from: from.pm, to: to.pm };
 }

@@ -1,5 +1,7 @@
 import type { Template } from '../referential/manifestSchema.js';
 import type { ProseMirrorJSON } from '../schema/documentContent.js';
+import type { TypedTableColumn } from '../schema/typedTable.js';
+import { columnsFromAttribute } from '../tables/rawTableFromJSON.js';
 import { WordCounter } from './countWords.js';
 import { normalizeText } from './normalizeText.js';
 
@@ -7,7 +9,11 @@ import { normalizeText } from './normalizeText.js';
 export interface OutlineTable {
   kind: string;
   columns: string[];
+  /** The columns as the table itself declares them (types, options), for typed checks. */
+  definitions: TypedTableColumn[];
   rows: Record<string, string>[];
+  /** For each row, its 1-based number in the table, empty rows counted (what the user sees). */
+  rowNumbers: number[];
 }
 
 export interface OutlineSection {
@@ -39,7 +45,8 @@ function readTable(node: ProseMirrorJSON): OutlineTable {
     ? (node.attrs.columns as { id?: unknown }[]).map((column) => String(column.id))
     : [];
   const rows: Record<string, string>[] = [];
-  for (const row of node.content ?? []) {
+  const rowNumbers: number[] = [];
+  (node.content ?? []).forEach((row, index) => {
     const cells: Record<string, string> = {};
     let filled = false;
     for (const cell of row.content ?? []) {
@@ -47,9 +54,12 @@ function readTable(node: ProseMirrorJSON): OutlineTable {
       if (value !== '') filled = true;
       cells[String(cell.attrs?.column ?? '')] = value;
     }
-    if (filled) rows.push(cells);
-  }
-  return { kind: String(node.attrs?.kind ?? 'custom'), columns, rows };
+    if (filled) {
+      rows.push(cells);
+      rowNumbers.push(index + 1);
+    }
+  });
+  return { kind: String(node.attrs?.kind ?? 'custom'), columns, definitions: columnsFromAttribute(node.attrs?.columns), rows, rowNumbers };
 }
 
 function feedText(counter: WordCounter, node: ProseMirrorJSON) {

@@ -265,6 +265,73 @@ describe('rules', () => {
     expect(failing.map((m) => m.message)).toEqual(["Le budget « Budget prévisionnel » n'a aucun produit."]);
   });
 
+  it('table_check balanced sums to the cent and flags amounts without nature', () => {
+    const cents = rows(emptyDocument('budget'), 'budget', [
+      { poste: 'A', nature: 'Charge', montant: '0,10' },
+      { poste: 'B', nature: 'Charge', montant: '0,20' },
+      { poste: 'C', nature: 'Produit', montant: '0,30 €' },
+    ]);
+    expect(run({ templateId: 'budget', content: cents }).missing.some((m) => m.ruleId === 'equilibre')).toBe(false);
+    const loose = rows(emptyDocument('budget'), 'budget', [
+      { poste: 'A', nature: 'Charge', montant: '100' },
+      { poste: 'B', montant: '100' },
+    ]);
+    expect(run({ templateId: 'budget', content: loose }).missing.find((m) => m.ruleId === 'equilibre')?.message).toBe(
+      "Dans le budget « Budget prévisionnel », la ligne 2 a un montant sans nature (« Charge » ou « Produit ») : il n'est pas compté.",
+    );
+  });
+
+  it('table_check where: only the rows of the given kind', () => {
+    const m = withRules([
+      { id: 'sources', type: 'table_check', template: 'budget', section: 'budget', check: 'column_filled', column: 'source', where: { column: 'nature', values: ['Produit'] } },
+      { id: 'produits', type: 'table_check', template: 'budget', section: 'budget', check: 'min_rows', min: 2, where: { column: 'nature', values: ['Produit'] } },
+    ]);
+    const doc = rows(emptyDocument('budget'), 'budget', [
+      { poste: 'Salaires', nature: 'Charge', montant: '100' },
+      { poste: 'Subvention', nature: 'produit', montant: '60', source: 'Subvention publique' },
+      { poste: 'Don', nature: 'Produit', montant: '40' },
+    ]);
+    const report = evaluateCompleteness({ manifest: m, templateId: 'budget', content: doc, evidence: [], assessments: [] });
+    // The charge has no source either, but only produits need one.
+    expect(messages(report)).toEqual(["Dans le tableau « Budget prévisionnel », 1 ligne n'a pas de « Source de financement »."]);
+    const none = evaluateCompleteness({ manifest: m, templateId: 'budget', content: rows(emptyDocument('budget'), 'budget', [{ poste: 'Salaires', nature: 'Charge' }]), evidence: [], assessments: [] });
+    expect(messages(none)).toEqual([
+      "Le tableau « Budget prévisionnel » n'a aucune ligne de type « Produit ».",
+      'Le tableau « Budget prévisionnel » compte 0 ligne de type « Produit » sur les 2 attendues.',
+    ]);
+  });
+
+  it('table_check column_valid: every row fills the column with a value its type accepts', () => {
+    const m = withRules([
+      { id: 'echeances', type: 'table_check', template: 'plan-actions', section: 'actions', check: 'column_valid', column: 'echeance' },
+      { id: 'statuts', type: 'table_check', template: 'plan-actions', section: 'actions', check: 'column_valid', column: 'statut', severity: 'warning' },
+    ]);
+    const doc = rows(emptyDocument('plan-actions'), 'actions', [
+      { action: 'Réunion', echeance: '15/06/2026', statut: 'terminee' },
+      { action: 'Forum', echeance: '31/02/2026', statut: 'Fini' },
+      { action: 'Porte-à-porte' },
+    ]);
+    const report = evaluateCompleteness({ manifest: m, templateId: 'plan-actions', content: doc, evidence: [], assessments: [] });
+    expect(report.missing.map((item) => [item.ruleId, item.severity, item.message])).toEqual([
+      ['echeances', 'error', "Dans le tableau « Actions », la ligne 3 n'a pas d'« Échéance »."],
+      ['echeances', 'error', 'Ligne 2 du tableau « Actions », « Échéance » : Date impossible : « 31/02/2026 » — février 2026 compte 28 jours.'],
+      ['statuts', 'warning', "Dans le tableau « Actions », la ligne 3 n'a pas de « Statut »."],
+      ['statuts', 'warning', 'Ligne 2 du tableau « Actions », « Statut » : « Fini » ne fait pas partie des valeurs proposées : « À faire », « En cours », « Terminée », « Abandonnée ».'],
+    ]);
+    const fixed = rows(emptyDocument('plan-actions'), 'actions', [{ action: 'Réunion', echeance: '15/06/26', statut: 'En cours' }]);
+    const passing = evaluateCompleteness({ manifest: m, templateId: 'plan-actions', content: fixed, evidence: [], assessments: [] });
+    expect(passing.missing).toEqual([]);
+    expect(passing.checks).toEqual({ total: 2, satisfied: 2 });
+  });
+
+  it('table_check column_valid counts user row numbers, empty rows included', () => {
+    const m = withRules([{ id: 'r', type: 'table_check', template: 'plan-actions', section: 'actions', check: 'column_valid', column: 'echeance' }]);
+    const doc = rows(emptyDocument('plan-actions'), 'actions', [{ action: 'A', echeance: '01/01/2026' }, {}, { action: 'B', echeance: 'demain' }]);
+    expect(messages(evaluateCompleteness({ manifest: m, templateId: 'plan-actions', content: doc, evidence: [], assessments: [] }))).toEqual([
+      'Ligne 3 du tableau « Actions », « Échéance » : Date illisible : « demain ». Écrivez-la au format jj/mm/aaaa, par exemple 15/06/2026.',
+    ]);
+  });
+
   it('measure_set: every indicator row needs a target', () => {
     const doc = rows(emptyDocument('plan-actions'), 'indicateurs', [
       { indicateur: 'Personnes rencontrées', cible: '120' },

@@ -21,8 +21,13 @@ import { agree, describeNode } from './describeNode.js';
 import { extractOutline, type DocumentOutline, type OutlineTable } from './documentOutline.js';
 import { descendantsOf, manifestIndex, type ManifestIndex } from './manifestIndex.js';
 import { normalizeText } from './normalizeText.js';
-import { formatEuros, parseFrenchAmount } from './parseFrenchAmount.js';
+import { formatEuros } from './parseFrenchAmount.js';
 import type { RuleFunction } from './RuleFunction.js';
+import type { TypedTableColumn } from '../schema/typedTable.js';
+import { readCell } from '../tables/readCell.js';
+import { readTypedTable } from '../tables/readTypedTable.js';
+import { summarizeBudget } from '../tables/summarizeBudget.js';
+import type { TypedTableData } from '../tables/TableModel.js';
 
 export interface CompletenessInput {
   /** A validated manifest (see `validateManifest`). */
@@ -234,8 +239,37 @@ export function evaluateCompleteness(input: CompletenessInput): CompletenessRepo
   };
 }
 
-function columnLabelOf(section: TemplateSection | undefined, column: string): string {
-  return section?.table?.columns.find((c) => c.id === column)?.label ?? column;
+/** « de « Responsable » », « d'« Échéance » »: French elides « de » before a vowel. */
+function ofLabel(label: string): string {
+  return /^[aeiouy]/i.test(normalizeText(label)) ? `d'« ${label} »` : `de « ${label} »`;
+}
+
+function columnLabelOf(section: TemplateSection | undefined, column: string, table?: OutlineTable): string {
+  return section?.table?.columns.find((c) => c.id === column)?.label ?? table?.definitions.find((c) => c.id === column)?.label ?? column;
+}
+
+/** The column as the document's table declares it, else as the template does, else plain text. */
+function columnDefinition(table: OutlineTable, section: TemplateSection | undefined, column: string): Pick<TypedTableColumn, 'type' | 'enum'> {
+  return table.definitions.find((c) => c.id === column) ?? section?.table?.columns.find((c) => c.id === column) ?? { type: 'text' };
+}
+
+/** The rule's rows (all, or those its `where` keeps), with the numbers the user sees. */
+function rowsOf(table: OutlineTable, where: TableCheckRule['where']): { row: Record<string, string>; number: number }[] {
+  const wanted = where ? new Set(where.values.map(normalizeText)) : undefined;
+  const rows: { row: Record<string, string>; number: number }[] = [];
+  table.rows.forEach((row, index) => {
+    if (wanted && !wanted.has(normalizeText(row[where!.column] ?? ''))) return;
+    rows.push({ row, number: table.rowNumbers[index] ?? index + 1 });
+  });
+  return rows;
+}
+
+/** The outline's table typed by its columns (the document's own, else the template's). */
+function typedTable(table: OutlineTable, section: TemplateSection | undefined): TypedTableData {
+  const columns: TypedTableColumn[] = table.definitions.length > 0
+    ? table.definitions
+    : (section?.table?.columns ?? []).map((c) => ({ id: c.id, label: c.label, type: c.type, ...(c.enum ? { enum: c.enum } : {}) }));
+  return readTypedTable({ kind: table.kind, columns, sectionId: null, rows: table.rows });
 }
 
 type Check = (rule: CompletenessRule, ok: boolean, message: string, nodeIds?: string[], sectionIds?: string[]) => void;
@@ -250,15 +284,18 @@ function applyTableCheck(rule: TableCheckRule, outline: DocumentOutline, templat
     check(rule, false, `Le tableau de la section « ${heading} » est absent du document.`, [], sectionIds);
     return;
   }
-  const columnLabel = (id: string) => columnLabelOf(section, id);
+  const columnLabel = (id: string) => columnLabelOf(section, id, table);
+  const rows = rowsOf(table, rule.where);
+  const whereText = rule.where ? ` de type ${rule.where.values.map((v) => `« ${v} »`).join(' ou ')}` : '';
   switch (rule.check) {
     case 'min_rows': {
       const min = rule.min ?? 1;
       const noun = table.kind === 'action_plan' ? ['action', 'actions'] as const : ['ligne', 'lignes'] as const;
+      const count = rows.length;
       check(
         rule,
-        table.rows.length >= min,
-        `Le tableau « ${heading} » compte ${plural(table.rows.length, noun[0], noun[1])} sur les ${min} ${min <= 1 ? 'attendue' : 'attendues'}.`,
+        count >= min,
+        `Le tableau « ${heading} » compte ${plural(count, noun[0], noun[1])}${whereText} sur les ${min} ${min <= 1 ? 'attendue' : 'attendues'}.`,
         [],
         sectionIds,
       );
@@ -266,15 +303,41 @@ function applyTableCheck(rule: TableCheckRule, outline: DocumentOutline, templat
     }
     case 'column_filled': {
       const column = rule.column!;
-      if (table.rows.length === 0) {
-        check(rule, false, `Le tableau « ${heading} » n'a aucune ligne.`, [], sectionIds);
+      if (rows.length === 0) {
+        check(rule, false, rule.where ? `Le tableau « ${heading} » n'a aucune ligne${whereText}.` : `Le tableau « ${heading} » n'a aucune ligne.`, [], sectionIds);
         return;
       }
-      const empty = table.rows.filter((row) => !row[column]);
+      const empty = rows.filter(({ row }) => !row[column]);
       const message = empty.length === 1
-        ? `Dans le tableau « ${heading} », 1 ligne n'a pas de « ${columnLabel(column)} ».`
-        : `Dans le tableau « ${heading} », ${empty.length} lignes n'ont pas de « ${columnLabel(column)} ».`;
+        ? `Dans le tableau « ${heading} », 1 ligne n'a pas ${ofLabel(columnLabel(column))}.`
+        : `Dans le tableau « ${heading} », ${empty.length} lignes n'ont pas ${ofLabel(columnLabel(column))}.`;
       check(rule, empty.length === 0, message, [], sectionIds);
+      return;
+    }
+    case 'column_valid': {
+      const column = rule.column!;
+      if (rows.length === 0) {
+        check(rule, false, rule.where ? `Le tableau « ${heading} » n'a aucune ligne${whereText}.` : `Le tableau « ${heading} » n'a aucune ligne.`, [], sectionIds);
+        return;
+      }
+      const definition = columnDefinition(table, section, column);
+      const empty = rows.filter(({ row }) => !row[column]);
+      if (empty.length > 0) {
+        const message = empty.length === 1
+          ? `Dans le tableau « ${heading} », la ligne ${empty[0]!.number} n'a pas ${ofLabel(columnLabel(column))}.`
+          : `Dans le tableau « ${heading} », les lignes ${empty.map((r) => r.number).join(', ')} n'ont pas ${ofLabel(columnLabel(column))}.`;
+        check(rule, false, message, [], sectionIds);
+      }
+      let invalid = 0;
+      for (const { row, number } of rows) {
+        const text = row[column];
+        if (!text) continue;
+        const error = readCell(text, definition).error;
+        if (error === undefined) continue;
+        invalid++;
+        check(rule, false, `Ligne ${number} du tableau « ${heading} », « ${columnLabel(column)} » : ${error}`, [], sectionIds);
+      }
+      if (empty.length === 0 && invalid === 0) check(rule, true, '', [], sectionIds);
       return;
     }
     case 'phases_covered': {
@@ -292,23 +355,29 @@ function applyTableCheck(rule: TableCheckRule, outline: DocumentOutline, templat
     }
     case 'has_charges_and_produits':
     case 'balanced': {
-      const budget = readBudget(table, section, rule.column);
+      const budget = summarizeBudget(typedTable(table, section), rule.column === undefined ? {} : { amountColumn: rule.column });
       if (rule.check === 'has_charges_and_produits') {
         check(rule, budget.charges.count > 0, `Le budget « ${heading} » n'a aucune charge.`, [], sectionIds);
         check(rule, budget.produits.count > 0, `Le budget « ${heading} » n'a aucun produit.`, [], sectionIds);
         return;
       }
       if (budget.invalid.length > 0) {
-        const list = budget.invalid.map((v) => `« ${v} »`).join(', ');
+        const list = budget.invalid.map((v) => `« ${v.raw.trim()} »`).join(', ');
         check(rule, false, `Le budget « ${heading} » contient des montants illisibles : ${list}.`, [], sectionIds);
+        return;
+      }
+      if (budget.unclassified.length > 0) {
+        const lines = budget.unclassified.map((index) => table.rowNumbers[index] ?? index + 1);
+        const which = lines.length === 1 ? `la ligne ${lines[0]} a un montant` : `les lignes ${lines.join(', ')} ont un montant`;
+        check(rule, false, `Dans le budget « ${heading} », ${which} sans nature (« Charge » ou « Produit ») : il n'est pas compté.`, [], sectionIds);
         return;
       }
       if (budget.charges.count + budget.produits.count === 0) {
         check(rule, false, `Le budget « ${heading} » n'a aucun montant.`, [], sectionIds);
         return;
       }
-      const gap = budget.charges.total - budget.produits.total;
-      const balanced = Math.abs(gap) < 0.005;
+      const gap = -budget.balance;
+      const balanced = budget.balanced;
       const explanation = rule.explanationSection;
       const explained = explanation !== undefined && (outline.sections.get(explanation)?.words ?? 0) > 0;
       const where = explanation === undefined
@@ -324,37 +393,6 @@ function applyTableCheck(rule: TableCheckRule, outline: DocumentOutline, templat
       return;
     }
   }
-}
-
-interface Budget {
-  charges: { total: number; count: number };
-  produits: { total: number; count: number };
-  invalid: string[];
-}
-
-function readBudget(table: OutlineTable, section: TemplateSection | undefined, amountColumn: string | undefined): Budget {
-  const columns = section?.table?.columns;
-  const amount = amountColumn ?? columns?.find((c) => c.type === 'eur')?.id ?? 'montant';
-  const nature = columns?.find((c) => c.id === 'nature')?.id
-    ?? columns?.find((c) => c.enum?.some((v) => /^charge/i.test(v)))?.id
-    ?? 'nature';
-  const budget: Budget = { charges: { total: 0, count: 0 }, produits: { total: 0, count: 0 }, invalid: [] };
-  for (const row of table.rows) {
-    const kind = normalizeText(row[nature] ?? '');
-    const side = /^(charge|depense)/.test(kind) ? budget.charges : /^(produit|recette|ressource)/.test(kind) ? budget.produits : undefined;
-    const text = row[amount] ?? '';
-    if (text === '') continue;
-    const value = parseFrenchAmount(text);
-    if (value === null) {
-      budget.invalid.push(text);
-      continue;
-    }
-    if (side) {
-      side.total += value;
-      side.count++;
-    }
-  }
-  return budget;
 }
 
 function criterionReports(

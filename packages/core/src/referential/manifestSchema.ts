@@ -143,10 +143,18 @@ const ruleBase = {
 export const tableChecks = [
   'min_rows',
   'column_filled',
+  /** Every row fills `column` with a value its type accepts (an option, a date, an amount). */
+  'column_valid',
   'balanced',
   'has_charges_and_produits',
   'phases_covered',
 ] as const;
+
+/** Restricts a table check to the rows whose `column` holds one of `values` (case and accents ignored). */
+export const rowFilterSchema = z.object({
+  column: stableId,
+  values: z.array(text).min(1),
+});
 
 export const ruleSchema = z.discriminatedUnion('type', [
   z.object({
@@ -177,6 +185,8 @@ export const ruleSchema = z.discriminatedUnion('type', [
     values: z.array(text).optional(),
     /** For balanced: a section whose text may explain the gap instead. */
     explanationSection: stableId.optional(),
+    /** For min_rows, column_filled and column_valid: only these rows (e.g. the produits of a budget). */
+    where: rowFilterSchema.optional(),
   }),
   z.object({
     ...ruleBase,

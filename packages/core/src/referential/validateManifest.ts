@@ -143,7 +143,7 @@ function crossReferenceErrors(manifest: ReferentialManifest): ManifestError[] {
         if (!templateRef(`${at}.template`, rule.template)) break;
         const section = sectionRef(`${at}.section`, rule.template, rule.section);
         if (section && !section.table) report(`${at}.section`, `la section « ${section.id} » n'a pas de tableau`);
-        if ((rule.check === 'column_filled' || rule.check === 'phases_covered') && rule.column === undefined) {
+        if ((rule.check === 'column_filled' || rule.check === 'column_valid' || rule.check === 'phases_covered') && rule.column === undefined) {
           report(`${at}.column`, `la vérification « ${rule.check} » demande une colonne`);
         }
         if (section?.table) tableColumnRef(`${at}.column`, section, rule.column);
@@ -152,6 +152,7 @@ function crossReferenceErrors(manifest: ReferentialManifest): ManifestError[] {
           if (column && !column.enum?.length) report(`${at}.values`, 'la vérification « phases_covered » demande les valeurs attendues');
         }
         if (rule.explanationSection !== undefined) sectionRef(`${at}.explanationSection`, rule.template, rule.explanationSection);
+        if (section?.table && rule.where) tableColumnRef(`${at}.where.column`, section, rule.where.column);
         break;
       }
       case 'all_children': {

@@ -1,4 +1,5 @@
 import { normalizeText } from '../completeness/normalizeText.js';
+import { parseFrenchAmount } from '../completeness/parseFrenchAmount.js';
 import { columnOf, cellOf, textOf } from './columnOf.js';
 import type { CellError, TypedTableData } from './TableModel.js';
 
@@ -23,7 +24,7 @@ export interface BudgetSummary {
   bySource: BudgetGroupTotal[];
   /** By category, in order of appearance, blank last. */
   byCategory: BudgetGroupTotal[];
-  /** Unreadable amounts and natures: left out of the totals, shown to the user. */
+  /** Unreadable amounts: left out of the totals, shown to the user. */
   invalid: CellError[];
   /** Rows with an amount but no nature: counted nowhere. */
   unclassified: number[];
@@ -63,10 +64,13 @@ function ordered(groups: Map<string | null, BudgetGroupTotal>, options: readonly
     .map(({ group }) => ({ ...group, charges: group.charges / 100, produits: group.produits / 100 }));
 }
 
-/** Totals of a budget table: charges, produits, balance, by funding source and by category. */
-export function summarizeBudget(table: TypedTableData): BudgetSummary {
+/**
+ * Totals of a budget table: charges, produits, balance, by funding source and by category. The
+ * amount column is `montant`, else the first amount column, unless `amountColumn` names one.
+ */
+export function summarizeBudget(table: TypedTableData, options: { amountColumn?: string } = {}): BudgetSummary {
   const { columns } = table;
-  const amountColumn = columnOf(columns, 'montant', (c) => c.type === 'eur');
+  const amountColumn = options.amountColumn ?? columnOf(columns, 'montant', (c) => c.type === 'eur');
   const natureColumn = columnOf(columns, 'nature', (c) => c.enum?.some((v) => budgetNature(v) === 'charge') ?? false);
   const sourceColumn = columnOf(columns, 'source');
   const categoryColumn = columnOf(columns, 'categorie');
@@ -81,13 +85,16 @@ export function summarizeBudget(table: TypedTableData): BudgetSummary {
   for (const row of table.rows) {
     if (row.empty) continue;
     const amount = cellOf(row, amountColumn);
-    const natureCell = cellOf(row, natureColumn);
-    if (natureCell?.error !== undefined && budgetNature(natureCell.raw) === undefined) {
-      invalid.push({ row: row.index, column: natureColumn!, raw: natureCell.raw, message: natureCell.error });
-    }
     if (!amount || amount.raw.trim() === '') continue;
-    if (amount.error !== undefined || typeof amount.value !== 'number') {
-      invalid.push({ row: row.index, column: amountColumn!, raw: amount.raw, message: amount.error ?? '' });
+    // An amount column that is not typed `eur` (an old template) is still read as an amount.
+    const value = typeof amount.value === 'number' ? amount.value : amount.error === undefined ? parseFrenchAmount(amount.raw.trim()) : null;
+    if (value === null) {
+      invalid.push({
+        row: row.index,
+        column: amountColumn!,
+        raw: amount.raw,
+        message: amount.error ?? `Montant illisible : « ${amount.raw.trim()} ». Écrivez par exemple 1 234,56 €.`,
+      });
       continue;
     }
     const nature = budgetNature(textOf(row, natureColumn));
@@ -95,7 +102,7 @@ export function summarizeBudget(table: TypedTableData): BudgetSummary {
       unclassified.push(row.index);
       continue;
     }
-    const cents = toCents(amount.value);
+    const cents = toCents(value);
     if (nature === 'charge') {
       charges += cents;
       chargeCount++;

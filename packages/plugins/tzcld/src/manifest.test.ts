@@ -174,7 +174,7 @@ describe('tzcld manifest', () => {
     const checks = manifest.rules.filter((r) => r.type === 'table_check' && r.template === 'budget' && r.section === 'budget');
     expect(checks.map((r) => r.type === 'table_check' && r.check).sort()).toEqual(['balanced', 'column_filled', 'has_charges_and_produits']);
     expect(checks).toContainEqual(expect.objectContaining({ check: 'balanced', explanationSection: 'ecart' }));
-    expect(checks).toContainEqual(expect.objectContaining({ check: 'column_filled', column: 'source' }));
+    expect(checks).toContainEqual(expect.objectContaining({ check: 'column_filled', column: 'source', where: { column: 'nature', values: ['Produit'] } }));
     expect(section('budget', 'outil-veille')?.table?.columns.find((c) => c.id === 'source')?.enum).toEqual([
       'Partenariat',
       'Mécénat',
@@ -190,7 +190,7 @@ describe('tzcld manifest', () => {
     expect(table?.rows?.map((row) => row.type)).toContain("Structures de l'insertion par l'activité économique");
     expect(table?.rows).toHaveLength(10);
     expect(manifest.rules).toContainEqual(
-      expect.objectContaining({ type: 'table_check', template: 'cartographie-parties-prenantes', check: 'column_filled', column: 'implication' }),
+      expect.objectContaining({ type: 'table_check', template: 'cartographie-parties-prenantes', check: 'column_valid', column: 'implication' }),
     );
   });
 

@@ -56,6 +56,16 @@ export const tzcldRules: RuleInput[] = [
       "Le plan d'actions doit reprendre les quatre phases de la méthode projet TZCLD ; si l'ouverture d'une entreprise à but d'emploi n'est pas encore pertinente, une ligne de cette phase le dit.",
   },
   {
+    id: 'plan-actions.echeances',
+    type: 'table_check',
+    template: TEMPLATE.actionPlan,
+    section: 'actions',
+    check: 'column_valid',
+    column: 'echeance',
+    severity: 'warning',
+    message: "Le plan d'actions est échéancé : donnez à chaque action une échéance au format jj/mm/aaaa.",
+  },
+  {
     id: 'budget.charges-produits',
     type: 'table_check',
     template: TEMPLATE.budget,
@@ -79,6 +89,8 @@ export const tzcldRules: RuleInput[] = [
     section: 'budget',
     check: 'column_filled',
     column: 'source',
+    // A charge needs no funding source; every produit says where its money comes from.
+    where: { column: 'nature', values: ['Produit'] },
     severity: 'warning',
     message: 'Indiquez la source de financement (partenariat, mécénat, appel à projets, subvention publique) de chaque produit.',
   },
@@ -96,7 +108,8 @@ export const tzcldRules: RuleInput[] = [
     type: 'table_check',
     template: TEMPLATE.stakeholders,
     section: 'cartographie',
-    check: 'column_filled',
+    // Filled with one of the levels, from Absent to Actif: « très impliqué » qualifies nobody.
+    check: 'column_valid',
     column: 'implication',
     severity: 'error',
     message: "La cartographie qualifie le niveau d'implication de chaque partie prenante, d'absent à actif.",
