@@ -40,7 +40,7 @@ describe('renderPdf', () => {
   it('never ends a page with a heading: it moves with the paragraph or the table it introduces', async () => {
     // Calibrate: with `lines + 1` paragraphs above, the heading alone starts a new page; with
     // `lines`, it is the last line of the page before.
-    let lines = 20;
+    let lines = 24;
     for (;;) {
       const result = await render([...filler(lines + 1), heading(2, 'Section suivante')]);
       if (result.length > 1 && result.at(-1)?.join('|') === 'Section suivante') break;
@@ -53,5 +53,6 @@ describe('renderPdf', () => {
       expect(result[at]?.[0]).toBe('Section suivante');
       expect(result[at - 1]?.at(-1)).toBe(`Paragraphe ${lines}`);
     }
-  });
+    // A dozen PDF layouts: more than the unit project's default 5 s on a busy machine.
+  }, 60_000);
 });
