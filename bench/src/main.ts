@@ -11,7 +11,7 @@ import { FULL, QUICK, type BenchParams } from './BenchParams.js';
 import type { CompletenessBenchResult } from './completeness/completenessBench.js';
 import { LoadGenerator } from './generator/LoadGenerator.js';
 import { loadAverage, processRssBytes } from './measure/procStats.js';
-import type { WindowReport } from './measure/MeasureWindow.js';
+import { NOISY_GENERATOR_CORE, type WindowReport } from './measure/MeasureWindow.js';
 import { SERVER_KINDS, type ServerKind } from './protocol/ServerKind.js';
 import { analyze } from './report/analyze.js';
 import type { BenchResults, MemoryResult } from './report/BenchResults.js';
@@ -61,7 +61,18 @@ function parseOptions(argv: string[]): Options {
 const runStart = performance.now();
 const log = (message: string) => process.stderr.write(`[bench ${((performance.now() - runStart) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
 
+/** `--render <results.json>`: rewrites docs/benchmarks.md from a past run (after editing the notes). */
+function render(file: string): number {
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
+  const results: BenchResults = { ...stored, windows: stored.windows ?? [], errors: stored.errors ?? [] };
+  writeFileSync(join(REPO_ROOT, 'docs/benchmarks.md'), renderMarkdown(results, analyze(results), relative(REPO_ROOT, file)));
+  log(`docs/benchmarks.md rendered from ${relative(REPO_ROOT, file)}`);
+  return 0;
+}
+
 async function main(): Promise<number> {
+  const renderIndex = process.argv.indexOf('--render');
+  if (renderIndex >= 0) return render(join(process.cwd(), process.argv[renderIndex + 1] ?? 'results/full.json'));
   const options = parseOptions(process.argv.slice(2));
   const { params } = options;
   const wants = (scenario: (typeof SCENARIOS)[number]) => !options.only || options.only.has(scenario);
@@ -213,6 +224,7 @@ async function main(): Promise<number> {
       try {
         results.editor = await gen.call.editor(canevas.target);
         const e = results.editor;
+        if (e.window) record('editor', 'canevas', e.window);
         log(`editor: keystroke to paint p50 ${e.keystrokeToPaint.p50.toFixed(1)} ms, p99 ${e.keystrokeToPaint.p99.toFixed(1)} ms, max ${e.keystrokeToPaint.max.toFixed(1)} ms`);
       } catch (error) {
         const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -222,7 +234,8 @@ async function main(): Promise<number> {
     }
     if (wants('completeness')) {
       results.completeness = runCompleteness(options.generatorCore, params.completenessRuns);
-      log(`completeness: median ${results.completeness.medianMs.toFixed(2)} ms, p99 ${results.completeness.p99Ms.toFixed(2)} ms`);
+      const foreign = results.completeness.foreignLoad ?? 0;
+      log(`completeness: median ${results.completeness.medianMs.toFixed(2)} ms, p99 ${results.completeness.p99Ms.toFixed(2)} ms; others ${foreign.toFixed(2)} core${foreign > NOISY_GENERATOR_CORE ? ' [noisy]' : ''}`);
     }
 
     const finishedAt = new Date();
@@ -283,7 +296,7 @@ async function main(): Promise<number> {
 
 function runCompleteness(core: number, runs: number): CompletenessBenchResult {
   const entry = fileURLToPath(new URL('./completeness/completenessProcess.ts', import.meta.url));
-  const output = execFileSync('taskset', ['-c', String(core), process.execPath, '--import', 'tsx', entry, String(runs)], { cwd: REPO_ROOT });
+  const output = execFileSync('taskset', ['-c', String(core), process.execPath, '--import', 'tsx', entry, String(runs), String(core)], { cwd: REPO_ROOT });
   return JSON.parse(output.toString().trim().split('\n').pop()!) as CompletenessBenchResult;
 }
 

@@ -5,6 +5,8 @@ import { closeSocket, openSocket, toBytes, wireBytes } from './openSocket.js';
 import type { ServerApi } from './ServerApi.js';
 
 const SYNC_TIMEOUT_MS = 120_000;
+/** Hocuspocus closes a socket it heard nothing from for 60 s; its provider renews awareness every 15 s. */
+const KEEP_ALIVE_MS = 15_000;
 
 /**
  * A full participant with its own Y.Doc, speaking the sync protocol like y-websocket's provider
@@ -25,6 +27,7 @@ export class DocClient {
   private ws: WebSocket | undefined;
   private resolveSynced: (() => void) | undefined;
   private readonly listeners = new Set<() => void>();
+  private keepAlive: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly api: ServerApi,
@@ -65,6 +68,12 @@ export class DocClient {
     for (const frame of this.codec.opening()) ws.send(frame);
     ws.send(this.codec.syncStep1(Y.encodeStateVector(this.doc)));
     await synced;
+    if (this.api.kind === 'hocuspocus' && !this.keepAlive) {
+      this.keepAlive = setInterval(() => {
+        if (this.ws?.readyState === 1) this.ws.send(this.codec.keepAlive());
+      }, KEEP_ALIVE_MS);
+      this.keepAlive.unref();
+    }
   }
 
   /** Goes offline; the Y.Doc stays and keeps local edits. */
@@ -75,6 +84,7 @@ export class DocClient {
   }
 
   async destroy(): Promise<void> {
+    clearInterval(this.keepAlive);
     await this.disconnect();
     this.doc.destroy();
   }

@@ -155,6 +155,8 @@ export interface CompletenessBenchResult {
   medianMs: number;
   p99Ms: number;
   maxMs: number;
+  /** CPU other processes used on the same core meanwhile, in cores (set by completenessProcess). */
+  foreignLoad?: number;
 }
 
 /** Times `evaluateCompleteness` on the dossier, after a warm-up, as the panel runs it on every change. */

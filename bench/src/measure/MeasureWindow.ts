@@ -36,13 +36,24 @@ export interface WindowReport {
 export class MeasureWindow {
   private readonly startWall = performance.now();
   private readonly startServerCpu: number;
-  private readonly startGeneratorCpu = process.cpuUsage();
+  private readonly startGeneratorCpu: number;
   private readonly startCores: CoreTimes = coreTimes();
+  private readonly generatorCpu: () => number;
+  private readonly maxGeneratorShare: number;
 
+  /**
+   * `generatorCpu` (cumulative seconds) is what runs on the generator core on our behalf: this
+   * process by default, this process and Chromium for the editor. `maxGeneratorShare` is the
+   * rejection threshold (the editor's browser is what is measured, not a load generator).
+   */
   constructor(
     private readonly serverPid: number,
     private readonly pinning: CorePinning,
+    options: { generatorCpu?: () => number; maxGeneratorShare?: number } = {},
   ) {
+    this.generatorCpu = options.generatorCpu ?? ownCpuSeconds;
+    this.maxGeneratorShare = options.maxGeneratorShare ?? MAX_GENERATOR_CORE_SHARE;
+    this.startGeneratorCpu = this.generatorCpu();
     this.startServerCpu = processCpuSeconds(serverPid);
   }
 
@@ -53,8 +64,7 @@ export class MeasureWindow {
   finish(): WindowReport {
     const wallSeconds = (performance.now() - this.startWall) / 1000;
     const serverCpuSeconds = processCpuSeconds(this.serverPid) - this.startServerCpu;
-    const generatorCpu = process.cpuUsage(this.startGeneratorCpu);
-    const generatorCpuSeconds = (generatorCpu.user + generatorCpu.system) / 1e6;
+    const generatorCpuSeconds = this.generatorCpu() - this.startGeneratorCpu;
     const cores = coreTimes();
     const busy = (core: number) => (cores.busy[core] ?? 0) - (this.startCores.busy[core] ?? 0);
     const perWall = (seconds: number) => Math.max(0, seconds) / Math.max(wallSeconds, 1e-9);
@@ -70,8 +80,13 @@ export class MeasureWindow {
       foreignLoadGeneratorCore,
       stealCores,
       loadAverage1m: loadAverage()[0] ?? 0,
-      rejected: generatorCoreShare > MAX_GENERATOR_CORE_SHARE,
+      rejected: generatorCoreShare > this.maxGeneratorShare,
       noisy: foreignLoadServerCore > NOISY_SERVER_CORE || foreignLoadGeneratorCore > NOISY_GENERATOR_CORE || stealCores > 0.05,
     };
   }
+}
+
+function ownCpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
 }

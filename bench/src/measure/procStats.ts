@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Clock ticks per second of /proc's CPU times (100 on Linux, asked once). */
 export const CLOCK_TICKS: number = (() => {
@@ -65,4 +65,31 @@ export function coreTimes(): CoreTimes {
 
 export function loadAverage(): number[] {
   return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
+}
+
+/** CPU seconds of a process and of all its living descendants (a browser and its renderers). */
+export function treeCpuSeconds(rootPid: number): number {
+  const parents = new Map<number, number>();
+  const cpu = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parents.set(Number(entry), Number(fields[1]));
+      cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  let total = 0;
+  for (const [pid, seconds] of cpu) {
+    for (let current: number | undefined = pid; current !== undefined && current > 0; current = parents.get(current)) {
+      if (current === rootPid) {
+        total += seconds;
+        break;
+      }
+    }
+  }
+  return total;
 }

@@ -5,6 +5,8 @@ import { chromium, type Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { DocClient } from '../clients/DocClient.js';
 import { ThinClient } from '../clients/ThinClient.js';
+import { MeasureWindow, type WindowReport } from '../measure/MeasureWindow.js';
+import { treeCpuSeconds } from '../measure/procStats.js';
 import { sleep, summarize, type Distribution } from '../measure/summarize.js';
 import { seededRandom } from '../workload/random.js';
 import { inBatches, type ScenarioContext } from './ScenarioContext.js';
@@ -28,6 +30,8 @@ export interface EditorResult {
    * script: what this browser on this machine costs by itself, whatever the application does.
    */
   floor: { keystrokeToPaint: Distribution; processing: Distribution };
+  /** The typing into the app: Chromium's CPU counts as ours on the generator core, never rejected. */
+  window?: WindowReport;
 }
 
 declare global {
@@ -102,7 +106,9 @@ export async function runEditor(ctx: ScenarioContext): Promise<EditorResult> {
         }
       });
     }, 5);
+    const measured = new MeasureWindow(target.pid, ctx.pinning, { generatorCpu: () => treeCpuSeconds(process.pid), maxGeneratorShare: Number.POSITIVE_INFINITY });
     const app = await typeAndCollect(page, params.editorKeystrokes, random);
+    const report = measured.finish();
     clearInterval(typing);
     typing = undefined;
 
@@ -126,6 +132,7 @@ export async function runEditor(ctx: ScenarioContext): Promise<EditorResult> {
       processing: app.processing,
       documentCharacters,
       floor: { keystrokeToPaint: floor.paint, processing: floor.processing },
+      window: report,
     };
   } finally {
     if (typing) clearInterval(typing);

@@ -60,7 +60,7 @@ export async function runLoad(ctx: ScenarioContext, shape: LoadShape): Promise<L
   clients.forEach((client, i) => client.send(client.codec.update(streams[i]!.opening)));
   const frames = clients.map((client, i) => streams[i]!.keystrokes.map((update) => client.codec.update(update)));
   const probes = await ProbePair.open(api, docNames[0]!);
-  await sleep(1_000);
+  await sleep(Math.min(1_000, params.warmupSeconds * 500));
   for (const client of clients) client.resetCounters();
 
   const ioBefore = processIo(target.pid);

@@ -54,9 +54,9 @@ export async function exportDossier(context: ExportContext, selection: DossierSe
     documents.push(document);
     chapters.push({ kind: 'pageBreak' }, heading(1, entry.title), chapterNote(entry, context));
     chapters.push(...proseMirrorToBlocks(document.content, { headingOffset: 1, today }));
-    if (options.evidence) {
-      const manifest = entry.referentialId === null ? undefined : context.referentials?.get(entry.referentialId);
-      chapters.push(...evidenceAnnex(document, manifest, 2));
+    // Only a document that follows a referential can have passages linked to criteria.
+    if (options.evidence && entry.referentialId !== null) {
+      chapters.push(...evidenceAnnex(document, context.referentials?.get(entry.referentialId), 2));
     }
     // Let the server answer others between documents: a dossier can be long to read.
     await nextTurn();
