@@ -14,8 +14,13 @@ export class ServerApi {
   constructor(readonly target: ServerTarget) {
     this.trpc =
       target.kind === 'canevas'
-        ? createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${target.url}/trpc`, maxItems: 50 })] })
+        ? createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${target.url}/trpc`, maxItems: 50, headers: () => this.headers })] })
         : undefined;
+  }
+
+  /** Authorization for Canevas with accounts (tRPC calls; sync upgrades carry a ticket from syncTarget). */
+  get headers(): Record<string, string> {
+    return this.target.credentials ? { authorization: `Bearer ${this.target.credentials.token}` } : {};
   }
 
   get kind() {

@@ -17,4 +17,6 @@ export interface ServerTarget {
   /** http://127.0.0.1:<port> */
   url: string;
   pid: number;
+  /** Canevas with accounts: how the bench authenticates. */
+  credentials?: { token: string; session: string };
 }

@@ -71,6 +71,9 @@ export async function runEditor(ctx: ScenarioContext): Promise<EditorResult> {
     await context.addInitScript(() => {
       window.localStorage.setItem('canevas.user', JSON.stringify({ name: 'Banc d’essai', color: '#1d4ed8' }));
     });
+    if (target.credentials) {
+      await context.addCookies([{ name: 'canevas_session', value: target.credentials.session, url: target.url }]);
+    }
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${target.url}/d/${docName}`);
     const editor = page.getByRole('textbox', { name: 'Contenu du document' });

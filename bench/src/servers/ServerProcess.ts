@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ServerKind, ServerTarget } from '../protocol/ServerKind.js';
-import type { GcDoneMessage, ParentMessage, ReadyMessage } from './serverProcessIpc.js';
+import type { Credentials, GcDoneMessage, ParentMessage, ReadyMessage } from './serverProcessIpc.js';
 
 const ENTRY: Record<ServerKind, string> = {
   canevas: fileURLToPath(new URL('./canevasProcess.ts', import.meta.url)),
@@ -35,6 +35,7 @@ export function spawnPinned(core: number, nodeArgs: string[], env: NodeJS.Proces
 export class ServerProcess {
   private child: ChildProcess | undefined;
   private port = 0;
+  private credentials: Credentials | undefined;
   private gcRequests = 0;
   /** The server's stderr, kept for the report when something goes wrong. */
   readonly log: string[] = [];
@@ -47,7 +48,7 @@ export class ServerProcess {
 
   get target(): ServerTarget {
     if (!this.child?.pid) throw new Error(`${this.kind} is not running`);
-    return { kind: this.kind, url: `http://127.0.0.1:${this.port}`, pid: this.child.pid };
+    return { kind: this.kind, url: `http://127.0.0.1:${this.port}`, pid: this.child.pid, ...(this.credentials && { credentials: this.credentials }) };
   }
 
   async start(): Promise<ServerTarget> {
@@ -68,6 +69,7 @@ export class ServerProcess {
       child.on('message', (message: ReadyMessage) => {
         if (message.type !== 'ready') return;
         clearTimeout(timer);
+        this.credentials = message.credentials;
         resolve(message.port);
       });
       child.once('exit', (code, signal) => {

@@ -4,9 +4,17 @@
  * (the processes are started with --expose-gc) so that "memory after every client left" can be
  * read both as the server leaves it and after a forced collection.
  */
+export interface Credentials {
+  /** API token for `Authorization: Bearer` (tRPC and sync upgrades). */
+  token: string;
+  /** Session cookie value, for the browser of the editor scenario. */
+  session: string;
+}
+
 export interface ReadyMessage {
   type: 'ready';
   port: number;
+  credentials?: Credentials;
 }
 
 export type ParentMessage = { type: 'gc'; id: number };
@@ -16,8 +24,8 @@ export interface GcDoneMessage {
   id: number;
 }
 
-export function announceReady(port: number): void {
-  process.send?.({ type: 'ready', port } satisfies ReadyMessage);
+export function announceReady(port: number, credentials?: Credentials): void {
+  process.send?.({ type: 'ready', port, ...(credentials && { credentials }) } satisfies ReadyMessage);
 }
 
 export function serveParentRequests(): void {
