@@ -4,7 +4,7 @@ import type { RawRow, TypedTableData } from './TableModel.js';
 
 /** A typed table from a preset and rows of texts (tests only). */
 export function tableFixture(
-  preset: { kind: string; columns: readonly Omit<TypedTableColumn, 'enum'>[] & readonly { enum?: readonly string[] }[] },
+  preset: { kind: string; columns: readonly (Omit<TypedTableColumn, 'enum'> & { enum?: readonly string[] })[] },
   rows: RawRow[],
 ): TypedTableData {
   const columns = preset.columns.map((column) => ({ ...column, ...(column.enum ? { enum: [...column.enum] } : {}) })) as TypedTableColumn[];
