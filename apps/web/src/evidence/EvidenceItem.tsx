@@ -1,6 +1,7 @@
 import type { ResolvedEvidenceLink } from '@canevas/core';
 import { formatDate } from '../documents/formatDate.js';
-import { shortQuote, type EvidenceActions } from './useEvidenceActions.js';
+import { shortQuote } from '../ui/shortQuote.js';
+import type { EvidenceActions } from './useEvidenceActions.js';
 
 interface EvidenceItemProps {
   link: ResolvedEvidenceLink;

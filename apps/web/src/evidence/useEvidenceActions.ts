@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { apiErrorMessage, isNotFound } from '../api/apiError.js';
 import { trpc } from '../api/trpcClient.js';
 import type { CollaborationSession } from '../editor/CollaborationSession.js';
+import { shortQuote } from '../ui/shortQuote.js';
 import { selectedPassage } from './selectedPassage.js';
 
 /** What one can do with a link from the completeness panel. */
@@ -37,12 +38,6 @@ export interface EvidenceActionsState {
   /** The last failure, in French, until dismissed or the next success. */
   error: string | null;
   dismissError: () => void;
-}
-
-/** Shortens a quote for messages: « Le territoire priorise la mobilisation… ». */
-export function shortQuote(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
 export function useEvidenceActions({ session, editor, documentId, codeOf, announce }: UseEvidenceActionsOptions): EvidenceActionsState {
