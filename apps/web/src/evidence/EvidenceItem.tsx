@@ -35,6 +35,7 @@ export function EvidenceItem({ link, actions, code }: EvidenceItemProps) {
         </p>
       )}
       <p className="evidence-item__meta">{byline}</p>
+      {actions.canChange && (
       <div className="evidence-item__actions">
         {link.status === 'detached' && (
           <button
@@ -62,6 +63,7 @@ export function EvidenceItem({ link, actions, code }: EvidenceItemProps) {
           Retirer
         </button>
       </div>
+      )}
     </li>
   );
 }

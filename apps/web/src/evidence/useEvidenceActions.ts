@@ -20,6 +20,8 @@ export interface EvidenceActions {
   reattachUnavailable: string | null;
   /** Links with a request in flight. */
   busy: ReadonlySet<string>;
+  /** Owners and editors change links; the others only read them. */
+  canChange: boolean;
 }
 
 interface UseEvidenceActionsOptions {
@@ -28,6 +30,7 @@ interface UseEvidenceActionsOptions {
   documentId: string;
   codeOf: (nodeId: string) => string;
   announce: (message: string) => void;
+  canChange: boolean;
 }
 
 export interface EvidenceActionsState {
@@ -40,7 +43,7 @@ export interface EvidenceActionsState {
   dismissError: () => void;
 }
 
-export function useEvidenceActions({ session, editor, documentId, codeOf, announce }: UseEvidenceActionsOptions): EvidenceActionsState {
+export function useEvidenceActions({ session, editor, documentId, codeOf, announce, canChange }: UseEvidenceActionsOptions): EvidenceActionsState {
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [pendingRemoval, setPendingRemoval] = useState<ResolvedEvidenceLink | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -89,6 +92,7 @@ export function useEvidenceActions({ session, editor, documentId, codeOf, announ
     },
     reattachUnavailable: hasPassage ? null : 'Sélectionnez d’abord le nouveau passage dans le document.',
     busy,
+    canChange,
   };
 
   return {
