@@ -161,6 +161,18 @@ it('a tutor comments and assesses a candidate’s dossier live, and reads a subm
   const history = candidateC1.getByRole('list', { name: 'Historique de l’évaluation de C1' });
   await expectText(history, 'Partiellement maîtrisée → Maîtrisée — Marc Tuteur');
   await expectText(history, 'Non évalué → Partiellement maîtrisée — Marc Tuteur');
+  // A comment on the criterion alone; the candidate lists C1's threads from the criterion.
+  await tutorC1.getByRole('button', { name: /Commenter ce critère/ }).click();
+  const onCriterion = tutor.getByRole('dialog', { name: 'Commenter le critère' });
+  await onCriterion.getByLabel('Votre commentaire').fill('Ajoutez une troisième situation.');
+  await onCriterion.getByRole('button', { name: 'Publier' }).click();
+  await onCriterion.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  await expectText(commentsPanel(tutor).locator('.thread').first(), 'Critère C1');
+  await candidateC1.getByRole('button', { name: 'Voir les 2 fils sur C1' }).click();
+  await expect.poll(() => candidate.evaluate(() => document.activeElement?.textContent), { timeout: UI_TIMEOUT }).toBe('Commentaires');
+  await expectText(commentsPanel(candidate), '2 fils');
+  await expectText(commentsPanel(candidate), 'Ajoutez une troisième situation.');
+
   // The decision follows the live assessments: C2 and C3 still wait.
   const decision = candidate.getByRole('region', { name: 'Décision' });
   await expectText(decision, 'compétences clefs');
@@ -194,6 +206,15 @@ it('a tutor comments and assesses a candidate’s dossier live, and reads a subm
   expect(await frozen.getAttribute('contenteditable')).toBe('false');
   await expectText(tutor.getByRole('note'), 'Le brouillon a pu évoluer depuis.');
   await expectText(editorContent(candidate), `${SENTENCE} Suite écrite après la soumission.`);
+
+  // Deleting the commented words keeps the thread, with its original passage, as « passage supprimé ».
+  await editorContent(candidate).focus();
+  await selectInEditor(candidate, PASSAGE);
+  await expect.poll(() => candidate.evaluate(() => document.getSelection()?.toString()), { timeout: UI_TIMEOUT }).toBe(PASSAGE);
+  await candidate.keyboard.press('Backspace');
+  const detached = commentsPanel(candidate).locator('.thread', { hasText: 'Précisez le public accueilli' });
+  await expectText(detached, 'Passage supprimé');
+  await expectText(detached, `« ${PASSAGE} »`);
 
   // The owner's access log shows who opened the version.
   await candidate.getByRole('button', { name: 'Journal des accès' }).click();
