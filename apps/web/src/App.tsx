@@ -11,6 +11,7 @@ import { WorkspaceMembersPage } from './workspaces/WorkspaceMembersPage.js';
 
 // The editor (TipTap, Yjs, the schema) is most of the bundle; the list does not need it.
 const DocumentPage = lazy(() => import('./editor/DocumentPage.js').then((module) => ({ default: module.DocumentPage })));
+const SubmissionPage = lazy(() => import('./submissions/SubmissionPage.js').then((module) => ({ default: module.SubmissionPage })));
 
 export function App() {
   const pathname = usePathname();
@@ -44,16 +45,13 @@ function Routes({ route }: { route: ReturnType<typeof parseRoute> }) {
       {route.page === 'list' && <DocumentListPage />}
       {route.page === 'workspace' && <WorkspaceMembersPage key={route.id} id={route.id} />}
       {route.page === 'document' && (
-        <Suspense
-          fallback={
-            <main id="contenu" className="page">
-              <p role="status" className="muted">
-                Chargement de l’éditeur…
-              </p>
-            </main>
-          }
-        >
+        <Suspense fallback={<EditorLoading />}>
           <DocumentPage key={route.id} id={route.id} />
+        </Suspense>
+      )}
+      {route.page === 'submission' && (
+        <Suspense fallback={<EditorLoading />}>
+          <SubmissionPage key={`${route.documentId}/${route.submissionId}`} documentId={route.documentId} submissionId={route.submissionId} />
         </Suspense>
       )}
       {route.page === 'notFound' && (
@@ -65,5 +63,15 @@ function Routes({ route }: { route: ReturnType<typeof parseRoute> }) {
         </main>
       )}
     </>
+  );
+}
+
+function EditorLoading() {
+  return (
+    <main id="contenu" className="page">
+      <p role="status" className="muted">
+        Chargement de l’éditeur…
+      </p>
+    </main>
   );
 }

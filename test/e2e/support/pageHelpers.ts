@@ -5,7 +5,8 @@ import type { Locator, Page } from 'playwright-core';
 export const UI_TIMEOUT = 20_000;
 
 export function connectionStatus(page: Page): Locator {
-  return page.locator('[data-status]');
+  // The completeness panel's badges carry a data-status too.
+  return page.locator('.connection[data-status]');
 }
 
 export function editorContent(page: Page): Locator {

@@ -6,6 +6,9 @@ export const ROLE_NAMES = {
   viewer: 'Lecteur',
 } as const;
 
+/** A member's role in a workspace, hence on its documents. */
+export type DocumentRole = keyof typeof ROLE_NAMES;
+
 export const ROLE_DESCRIPTIONS: Record<keyof typeof ROLE_NAMES, string> = {
   owner: 'gère les membres et les invitations, rédige',
   editor: 'rédige et relie les passages aux critères',

@@ -1,6 +1,16 @@
-import type { CompletenessTreeNode, MissingItem, ReferentialManifest, ResolvedEvidenceLink, RuleFunction } from '@canevas/core';
+import type {
+  Assessment,
+  CompletenessTreeNode,
+  Decision,
+  DecisionOutcome,
+  MissingItem,
+  ReferentialManifest,
+  ResolvedEvidenceLink,
+  RuleFunction,
+} from '@canevas/core';
 import { useId, useMemo, useState, type ReactNode, type RefObject } from 'react';
 import type * as Y from 'yjs';
+import { decisionRuleText } from '../assessments/assessmentScale.js';
 import { EvidenceItem } from '../evidence/EvidenceItem.js';
 import type { EvidenceSnapshot } from '../evidence/LiveEvidence.js';
 import type { EvidenceActions } from '../evidence/useEvidenceActions.js';
@@ -23,6 +33,8 @@ interface CompletenessPanelProps {
   manifest: ReferentialManifest;
   templateId: string | null;
   evidence: EvidenceSnapshot;
+  /** The tutor's live assessments: statuses and the decision follow them. */
+  assessments: readonly Assessment[];
   ruleFunctions: Readonly<Record<string, RuleFunction>>;
   actions: EvidenceActions;
   codeOf: (nodeId: string) => string;
@@ -36,8 +48,8 @@ interface CompletenessPanelProps {
  * missing sections and tables, then the criteria grouped as the referential groups them.
  */
 export function CompletenessPanel(props: CompletenessPanelProps) {
-  const { contentDoc, manifest, templateId, evidence, ruleFunctions, actions, codeOf, headingRef, children } = props;
-  const { report, tree } = useCompleteness({ contentDoc, manifest, templateId, evidence: evidence.links, ruleFunctions });
+  const { contentDoc, manifest, templateId, evidence, assessments, ruleFunctions, actions, codeOf, headingRef, children } = props;
+  const { report, tree } = useCompleteness({ contentDoc, manifest, templateId, evidence: evidence.links, assessments, ruleFunctions });
   const [open, setOpen] = useState(() => !window.matchMedia(NARROW_QUERY).matches);
   const baseId = useId();
 
@@ -84,9 +96,7 @@ export function CompletenessPanel(props: CompletenessPanelProps) {
       <meter className="completeness__meter" min={0} max={100} value={report.score} aria-label="Score de complétude" />
       {children}
       <div id={`${baseId}-body`} className={open ? 'completeness__body' : 'completeness__body completeness__body--folded'}>
-        <p className="completeness__decision">
-          <strong>Décision :</strong> {report.decision.label}
-        </p>
+        <DecisionSummary decision={report.decision} rule={decisionRuleText(manifest.policy.decision)} headingId={`${baseId}-decision`} />
         {!evidence.loaded && (
           <p role="status" className="muted">
             Chargement des preuves…
@@ -172,6 +182,38 @@ function TreeItem({ item, depth, manifest, linksByNode, actions }: TreeItemProps
       <StatusBadge status={item.status} />
       {nested}
     </li>
+  );
+}
+
+const OUTCOME_ICONS: Record<DecisionOutcome, string> = {
+  validated: '✓',
+  not_validated: '✗',
+  pending: '…',
+  none: '–',
+};
+
+/** The referential's decision rule and where the dossier stands, in words (never colour alone). */
+function DecisionSummary({ decision, rule, headingId }: { decision: Decision; rule: string; headingId: string }) {
+  return (
+    <section className={`decision decision--${decision.outcome}`} aria-labelledby={headingId}>
+      <h3 id={headingId} className="decision__title">
+        Décision
+      </h3>
+      <p className="decision__outcome" aria-live="polite" aria-atomic="true">
+        <span aria-hidden="true">{OUTCOME_ICONS[decision.outcome]} </span>
+        {decision.label}
+      </p>
+      <p className="decision__rule">
+        <strong>Règle du référentiel :</strong> {rule}
+      </p>
+      {decision.reasons.length > 0 && (
+        <ul className="decision__reasons">
+          {decision.reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -1,9 +1,12 @@
 import type { CompletenessTreeNode, ReferentialManifest, ResolvedEvidenceLink } from '@canevas/core';
 import { useId, useState } from 'react';
+import { AssessmentSection } from '../assessments/AssessmentSection.js';
+import { levelLabel, scaleOf } from '../assessments/assessmentScale.js';
 import { EvidenceItem } from '../evidence/EvidenceItem.js';
 import type { EvidenceActions } from '../evidence/useEvidenceActions.js';
 import { criterionModalities } from '../referentials/criterionModalities.js';
 import { modalityConstraints } from '../referentials/referentialLabels.js';
+import { useCriterionReview } from './CriterionReviewContext.js';
 import { StatusBadge } from './StatusBadge.js';
 
 interface CriterionItemProps {
@@ -14,12 +17,18 @@ interface CriterionItemProps {
   actions: EvidenceActions;
 }
 
-/** A criterion as a disclosure: status and code; open, its full text, modalities, evidence and what is missing. */
+/**
+ * A criterion as a disclosure: status, code and level; open, its full text, its assessment, its
+ * comments, modalities, evidence and what is missing.
+ */
 export function CriterionItem({ item, manifest, links, actions }: CriterionItemProps) {
   const [expanded, setExpanded] = useState(false);
   const detailsId = useId();
+  const review = useCriterionReview();
   const { node, criterion } = item;
   if (!criterion) return null;
+  const assessment = node.assessable ? review?.assessmentOf(node.id) : undefined;
+  const threadCount = review?.threadCountOf(node.id) ?? 0;
   const missing = [...new Set(item.missing.map((entry) => entry.message))];
   const detached = links.filter((link) => link.status === 'detached').length;
 
@@ -39,6 +48,12 @@ export function CriterionItem({ item, manifest, links, actions }: CriterionItemP
           <span className="criterion__head">
             {node.code && <span className="criterion-code">{node.code}</span>}
             <StatusBadge status={criterion.status} />
+            {assessment && (
+              <span className="criterion__level">
+                <span className="visually-hidden">Niveau : </span>
+                {levelLabel(scaleOf(manifest, node), assessment.level)}
+              </span>
+            )}
             <span className="criterion__count">
               {evidenceCount(criterion.evidenceCount, criterion.requiredEvidence)}
               {detached > 0 && `, ${detached} ${detached === 1 ? 'détaché' : 'détachés'}`}
@@ -55,6 +70,40 @@ export function CriterionItem({ item, manifest, links, actions }: CriterionItemP
               <p className="criterion__text">{node.label}</p>
               {node.description && <p className="criterion__text">{node.description}</p>}
             </dd>
+            {node.assessable && review && (
+              <>
+                <dt>Évaluation</dt>
+                <dd>
+                  <AssessmentSection
+                    manifest={manifest}
+                    node={node}
+                    assessment={assessment}
+                    canAssess={review.canAssess}
+                    documentId={review.documentId}
+                    announce={review.announce}
+                  />
+                </dd>
+              </>
+            )}
+            {review && (
+              <>
+                <dt>Commentaires</dt>
+                <dd className="criterion__comments">
+                  {threadCount === 0 ? (
+                    <p className="muted">Aucun commentaire sur ce critère.</p>
+                  ) : (
+                    <button type="button" className="button button--quiet" onClick={() => review.showThreadsOf(node.id)}>
+                      Voir {threadCount === 1 ? 'le fil' : `les ${threadCount} fils`} sur {node.code ?? 'ce critère'}
+                    </button>
+                  )}
+                  {review.canComment && (
+                    <button type="button" className="button button--quiet" onClick={() => review.commentOnCriterion(node.id)}>
+                      Commenter ce critère<span className="visually-hidden"> ({node.code ?? node.label})</span>
+                    </button>
+                  )}
+                </dd>
+              </>
+            )}
             <dt>Modalités d’évaluation</dt>
             <dd>
               <Modalities manifest={manifest} nodeId={node.id} />
@@ -62,7 +111,9 @@ export function CriterionItem({ item, manifest, links, actions }: CriterionItemP
             <dt>Preuves</dt>
             <dd>
               {links.length === 0 ? (
-                <p className="muted">Aucun passage lié. Sélectionnez un passage puis « Lier à un critère ».</p>
+                <p className="muted">
+                  Aucun passage lié.{actions.canChange && ' Sélectionnez un passage puis « Lier à un critère ».'}
+                </p>
               ) : (
                 <ul className="evidence-list">
                   {links.map((link) => (

@@ -1,12 +1,15 @@
+import type { StoredAssessment } from '@canevas/core';
 import type { Editor } from '@tiptap/core';
 import { useEffect, useRef, useState } from 'react';
 import type { CollaborationSession } from '../editor/CollaborationSession.js';
 import type { EvidenceSnapshot } from '../evidence/LiveEvidence.js';
-import { shortQuote, useEvidenceActions } from '../evidence/useEvidenceActions.js';
+import { useEvidenceActions } from '../evidence/useEvidenceActions.js';
+import { shortQuote } from '../ui/shortQuote.js';
 import type { ManifestState } from '../referentials/referentialManifests.js';
 import { usePluginRuleFunctions } from '../referentials/usePluginRuleFunctions.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { CompletenessPanel } from './CompletenessPanel.js';
+import { CriterionReviewContext, type CriterionReview } from './CriterionReviewContext.js';
 import './completeness.css';
 
 interface DocumentReviewPanelProps {
@@ -19,13 +22,22 @@ interface DocumentReviewPanelProps {
   evidence: EvidenceSnapshot | null;
   codeOf: (nodeId: string) => string;
   announce: (message: string) => void;
+  /** The live assessments (empty until the review doc arrives). */
+  assessments: readonly StoredAssessment[];
+  /** Assessing and commenting from each criterion. */
+  criterionReview: CriterionReview;
+  /** Owners and editors change evidence links. */
+  canChangeEvidence: boolean;
 }
 
-/** The completeness panel once its referential and plugin rules are loaded, and the evidence actions. */
+/**
+ * The completeness panel once its referential and plugin rules are loaded, with the evidence
+ * actions, the live assessments and each criterion's review controls.
+ */
 export function DocumentReviewPanel(props: DocumentReviewPanelProps) {
-  const { session, editor, documentId, referentialId, templateId, manifest, evidence, codeOf, announce } = props;
+  const { session, editor, documentId, referentialId, templateId, manifest, evidence, codeOf, announce, assessments, criterionReview, canChangeEvidence } = props;
   const ruleFunctions = usePluginRuleFunctions(referentialId);
-  const review = useEvidenceActions({ session, editor, documentId, codeOf, announce });
+  const review = useEvidenceActions({ session, editor, documentId, codeOf, announce, canChange: canChangeEvidence });
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [removals, setRemovals] = useState(0);
 
@@ -59,12 +71,13 @@ export function DocumentReviewPanel(props: DocumentReviewPanelProps) {
   }
 
   return (
-    <>
+    <CriterionReviewContext.Provider value={criterionReview}>
       <CompletenessPanel
         contentDoc={session.doc}
         manifest={manifest.manifest}
         templateId={templateId}
         evidence={evidence}
+        assessments={assessments}
         ruleFunctions={ruleFunctions}
         actions={review.actions}
         codeOf={codeOf}
@@ -94,6 +107,6 @@ export function DocumentReviewPanel(props: DocumentReviewPanelProps) {
           onCancel={review.cancelRemoval}
         />
       )}
-    </>
+    </CriterionReviewContext.Provider>
   );
 }

@@ -1,5 +1,7 @@
 import {
   createAnchor,
+  recordAssessment,
+  readAssessments,
   proseMirrorJSONToUpdate,
   resolveEvidenceLinks,
   templateToProseMirrorJSON,
@@ -7,6 +9,7 @@ import {
   type ProseMirrorJSON,
   type StoredEvidenceLink,
 } from '@canevas/core';
+import { anpeReferential } from '@canevas/plugin-anpe';
 import { tzcldReferential } from '@canevas/plugin-tzcld';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -55,7 +58,7 @@ describe('computeCompleteness', () => {
       createdBy: 'Alice',
       createdAt: '2026-03-01T10:00:00Z',
     };
-    const inputs = { manifest, templateId: 'plan-actions', contentDoc: doc, ruleFunctions: {} };
+    const inputs = { manifest, templateId: 'plan-actions', contentDoc: doc, assessments: [], ruleFunctions: {} };
 
     const before = computeCompleteness({ ...inputs, evidence: [] });
     expect(statusOf(before, 'cp2-c2')).toBe('absent');
@@ -75,9 +78,35 @@ describe('computeCompleteness', () => {
 
   it('evaluates a document without template against the referential’s criteria only', () => {
     const doc = new Y.Doc();
-    const result = computeCompleteness({ manifest, templateId: null, contentDoc: doc, evidence: [], ruleFunctions: {} });
+    const result = computeCompleteness({ manifest, templateId: null, contentDoc: doc, evidence: [], assessments: [], ruleFunctions: {} });
     expect(result.report.templateId).toBeUndefined();
     expect(result.report.criteria).toHaveLength(15);
     expect(result.report.sections).toEqual([]);
+  });
+
+  it('takes the live assessments: statuses, and the ANPE decision once every key competency is mastered', () => {
+    const anpe = validateManifest(anpeReferential);
+    if (!anpe.ok) throw new Error('manifeste ANPE invalide');
+    const review = new Y.Doc();
+    const compute = () =>
+      computeCompleteness({
+        manifest: anpe.manifest,
+        templateId: 'dossier-validation',
+        contentDoc: new Y.Doc(),
+        evidence: [],
+        assessments: readAssessments(review),
+        ruleFunctions: {},
+      }).report;
+    expect(compute().decision.outcome).toBe('pending');
+
+    const assess = (nodeId: string, level: string) => recordAssessment(review, { nodeId, level, by: 'u1', byName: 'Marc', at: new Date().toISOString() });
+    assess('c1', 'maitrisee');
+    assess('c2', 'maitrisee');
+    assess('c3', 'partiellement-maitrisee');
+    const partial = compute();
+    expect(partial.criteria.find((criterion) => criterion.nodeId === 'c1')).toMatchObject({ status: 'évalué', assessment: { label: 'Maîtrisée', proficient: true } });
+    expect(partial.decision.outcome).toBe('not_validated');
+    assess('c3', 'maitrisee');
+    expect(compute().decision).toMatchObject({ outcome: 'validated', label: 'Validé' });
   });
 });

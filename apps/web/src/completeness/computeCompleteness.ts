@@ -1,4 +1,5 @@
 import {
+  type Assessment,
   completenessTree,
   evaluateCompleteness,
   yDocToProseMirrorJSON,
@@ -15,6 +16,8 @@ export interface CompletenessInputs {
   templateId: string | null;
   contentDoc: Y.Doc;
   evidence: readonly EvidenceLink[];
+  /** The tutor's live assessments (the review doc's); they set statuses and the decision. */
+  assessments: readonly Assessment[];
   ruleFunctions: Readonly<Record<string, RuleFunction>>;
 }
 
@@ -25,18 +28,15 @@ export interface CompletenessResult {
   durationMs: number;
 }
 
-/**
- * The completeness of the live document, everything computed in the browser. Assessments come
- * with the review features of a later issue; until then none is passed.
- */
-export function computeCompleteness({ manifest, templateId, contentDoc, evidence, ruleFunctions }: CompletenessInputs): CompletenessResult {
+/** The completeness of the live document, everything computed in the browser. */
+export function computeCompleteness({ manifest, templateId, contentDoc, evidence, assessments, ruleFunctions }: CompletenessInputs): CompletenessResult {
   const started = performance.now();
   const report = evaluateCompleteness({
     manifest,
     ...(templateId !== null ? { templateId } : {}),
     content: yDocToProseMirrorJSON(contentDoc),
     evidence,
-    assessments: [],
+    assessments,
     ruleFunctions,
   });
   const tree = completenessTree(manifest, report);

@@ -1,10 +1,10 @@
-import type { EvidenceLink, ReferentialManifest, RuleFunction } from '@canevas/core';
+import type { Assessment, EvidenceLink, ReferentialManifest, RuleFunction } from '@canevas/core';
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { trailingThrottle } from '../scheduling/trailingThrottle.js';
 import { computeCompleteness, type CompletenessInputs, type CompletenessResult } from './computeCompleteness.js';
 
-/** Typing recomputes at most this often; new links and a loaded manifest recompute at once. */
+/** Typing recomputes at most this often; new links, assessments and a loaded manifest recompute at once. */
 export const TYPING_RECOMPUTE_WAIT_MS = 300;
 
 export const COMPLETENESS_MEASURE = 'canevas:completeness';
@@ -30,12 +30,13 @@ interface UseCompletenessOptions {
   manifest: ReferentialManifest;
   templateId: string | null;
   evidence: readonly EvidenceLink[];
+  assessments: readonly Assessment[];
   ruleFunctions: Readonly<Record<string, RuleFunction>>;
 }
 
-/** The live completeness report of the open document: recomputed as anyone types or links. */
+/** The live completeness report of the open document: recomputed as anyone types, links or assesses. */
 export function useCompleteness(options: UseCompletenessOptions): CompletenessResult {
-  const { contentDoc, manifest, templateId, evidence, ruleFunctions } = options;
+  const { contentDoc, manifest, templateId, evidence, assessments, ruleFunctions } = options;
   const [computed, setComputed] = useState(() => ({ inputs: options, result: measuredCompute(options) }));
   const { inputs } = computed;
   const inputsChanged =
@@ -43,6 +44,7 @@ export function useCompleteness(options: UseCompletenessOptions): CompletenessRe
     inputs.manifest !== manifest ||
     inputs.templateId !== templateId ||
     inputs.evidence !== evidence ||
+    inputs.assessments !== assessments ||
     inputs.ruleFunctions !== ruleFunctions;
   if (inputsChanged) {
     // Adjusting state while rendering (React's pattern for derived state): no stale frame.
@@ -50,7 +52,7 @@ export function useCompleteness(options: UseCompletenessOptions): CompletenessRe
   }
 
   useEffect(() => {
-    const current = { contentDoc, manifest, templateId, evidence, ruleFunctions };
+    const current = { contentDoc, manifest, templateId, evidence, assessments, ruleFunctions };
     const throttle = trailingThrottle(() => {
       const result = measuredCompute(current);
       setComputed((previous) => (shownPart(previous.result) === shownPart(result) ? previous : { inputs: current, result }));
@@ -61,7 +63,7 @@ export function useCompleteness(options: UseCompletenessOptions): CompletenessRe
       contentDoc.off('update', onUpdate);
       throttle.cancel();
     };
-  }, [contentDoc, manifest, templateId, evidence, ruleFunctions]);
+  }, [contentDoc, manifest, templateId, evidence, assessments, ruleFunctions]);
 
   return computed.result;
 }

@@ -1,5 +1,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { LiveAssessments } from '../assessments/LiveAssessments.js';
+import { LiveThreads } from '../comments/LiveThreads.js';
 import { LiveEvidence } from '../evidence/LiveEvidence.js';
 import type { ConnectionState } from './connectionStatus.js';
 import { PersistedAckTracker } from './PersistedAckTracker.js';
@@ -8,7 +10,7 @@ export interface SyncTarget {
   url: string;
   room: string;
   params: Record<string, string>;
-  /** The document's review doc (evidence links), synced read-only. */
+  /** The document's review doc (evidence links, comments, assessments), synced read-only. */
   review?: { room: string; params: Record<string, string> };
 }
 
@@ -25,6 +27,10 @@ export class CollaborationSession {
   readonly reviewProvider: WebsocketProvider | null;
   /** The evidence links, resolved against the content; null without a review room. */
   readonly evidence: LiveEvidence | null;
+  /** The comment threads, resolved against the content; null without a review room. */
+  readonly threads: LiveThreads | null;
+  /** The tutor's assessments; null without a review room. */
+  readonly assessments: LiveAssessments | null;
   private readonly acks: PersistedAckTracker;
   private readonly listeners = new Set<() => void>();
   private state: ConnectionState = {
@@ -68,16 +74,25 @@ export class CollaborationSession {
       this.reviewProvider.awareness.setLocalState(null);
       const reviewProvider = this.reviewProvider;
       const evidence = new LiveEvidence(this.doc, this.reviewDoc);
+      const threads = new LiveThreads(this.doc, this.reviewDoc);
+      const assessments = new LiveAssessments(this.reviewDoc);
       reviewProvider.on('sync', (synced) => {
-        if (synced) evidence.setLoaded();
+        if (!synced) return;
+        evidence.setLoaded();
+        threads.setLoaded();
+        assessments.setLoaded();
       });
       // The content provider reports a deleted document; this one just stops.
       reviewProvider.on('closed', () => reviewProvider.disconnect());
       this.evidence = evidence;
+      this.threads = threads;
+      this.assessments = assessments;
     } else {
       this.reviewDoc = null;
       this.reviewProvider = null;
       this.evidence = null;
+      this.threads = null;
+      this.assessments = null;
     }
   }
 
@@ -94,6 +109,8 @@ export class CollaborationSession {
     this.listeners.clear();
     this.acks.destroy();
     this.evidence?.destroy();
+    this.threads?.destroy();
+    this.assessments?.destroy();
     this.provider.destroy();
     this.reviewProvider?.destroy();
     this.doc.destroy();

@@ -12,8 +12,15 @@ import { EditorToolbar, type ToolbarCommand } from './EditorToolbar.js';
 interface CollaborativeEditorProps {
   session: CollaborationSession;
   identity: UserIdentity;
-  /** False until the server's state has arrived, and once the document is gone. */
+  /** False until the server's state has arrived, once the document is gone, and for read-only roles. */
   editable: boolean;
+  /** Synced and open: commands that do not edit (commenting) may run. */
+  ready: boolean;
+  /**
+   * Tutors and viewers: no formatting toolbar, and the text is focusable (tabindex) so that the
+   * keyboard reaches it and a passage can be selected and commented.
+   */
+  readOnly?: boolean;
   /** Behaviour that adds nothing to the schema (decorations, shortcuts); fixed per session. */
   extensions?: readonly AnyExtension[];
   /** Buttons after the formatting ones. */
@@ -22,7 +29,7 @@ interface CollaborativeEditorProps {
   onEditor?: (editor: Editor | null) => void;
 }
 
-export function CollaborativeEditor({ session, identity, editable, extensions = [], commands, onEditor }: CollaborativeEditorProps) {
+export function CollaborativeEditor({ session, identity, editable, ready, readOnly = false, extensions = [], commands, onEditor }: CollaborativeEditorProps) {
   const editor = useEditor(
     {
       extensions: [
@@ -41,6 +48,7 @@ export function CollaborativeEditor({ session, identity, editable, extensions = 
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-label': 'Contenu du document',
+          ...(readOnly ? { tabindex: '0', 'aria-readonly': 'true' } : {}),
         },
       },
     },
@@ -63,7 +71,7 @@ export function CollaborativeEditor({ session, identity, editable, extensions = 
   if (!editor) return null;
   return (
     <div className="editor">
-      <EditorToolbar editor={editor} disabled={!editable} commands={commands} />
+      <EditorToolbar editor={editor} disabled={!editable} ready={ready} readOnly={readOnly} commands={commands} />
       <EditorContent editor={editor} />
     </div>
   );

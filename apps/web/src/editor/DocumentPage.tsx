@@ -1,9 +1,17 @@
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ROLE_NAMES } from '../account/roleNames.js';
+import { ROLE_NAMES, type DocumentRole } from '../account/roleNames.js';
 import { useCurrentUser } from '../account/SessionContext.js';
 import { apiErrorMessage, isNotFound } from '../api/apiError.js';
 import { trpc } from '../api/trpcClient.js';
+import { useLiveAssessments } from '../assessments/useLiveAssessments.js';
+import { CommentDialog } from '../comments/CommentDialog.js';
+import { canComment } from '../comments/commentPermissions.js';
+import { CommentsPanel } from '../comments/CommentsPanel.js';
+import { DEFAULT_FILTER, type ThreadFilter } from '../comments/threadFilters.js';
+import { COMMENT_LABEL, COMMENT_SHORTCUT, useCommenting } from '../comments/useCommenting.js';
+import { useLiveThreads } from '../comments/useLiveThreads.js';
+import type { CriterionReview } from '../completeness/CriterionReviewContext.js';
 import { DocumentReviewPanel } from '../completeness/DocumentReviewPanel.js';
 import { RenameTitleForm } from '../documents/RenameTitleForm.js';
 import { LinkEvidenceDialog } from '../evidence/LinkEvidenceDialog.js';
@@ -14,9 +22,13 @@ import { ChangeNameButton } from '../identity/ChangeNameButton.js';
 import { NameDialog } from '../identity/NameDialog.js';
 import { useIdentity } from '../identity/useIdentity.js';
 import type { UserIdentity } from '../identity/userIdentity.js';
+import { AccessLogDisclosure } from '../privacy/AccessLogDisclosure.js';
 import { useReferentialManifest } from '../referentials/referentialManifests.js';
 import { Link } from '../routing/Link.js';
 import { navigate } from '../routing/navigation.js';
+import { SubmissionsPanel } from '../submissions/SubmissionsPanel.js';
+import { SubmitVersionDialog } from '../submissions/SubmitVersionDialog.js';
+import { useSubmissions, type SubmissionsState } from '../submissions/useSubmissions.js';
 import { PageHeading } from '../ui/PageHeading.js';
 import type { CollaborationSession, SyncTarget } from './CollaborationSession.js';
 import { CollaborativeEditor } from './CollaborativeEditor.js';
@@ -34,7 +46,7 @@ type Loaded =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'gone' }
-  | { status: 'ready'; title: string; target: SyncTarget; referential: DocumentReferential; role: keyof typeof ROLE_NAMES };
+  | { status: 'ready'; title: string; target: SyncTarget; referential: DocumentReferential; role: DocumentRole };
 
 /** The referential and template a document was created from (null for a « Document libre »). */
 interface DocumentReferential {
@@ -123,7 +135,7 @@ interface DocumentWorkspaceProps {
   id: string;
   title: string;
   referential: DocumentReferential;
-  role: keyof typeof ROLE_NAMES;
+  role: DocumentRole;
   onRenamed: (title: string) => void;
   session: CollaborationSession | null;
   identity: UserIdentity | null;
@@ -133,6 +145,8 @@ interface DocumentWorkspaceProps {
 function DocumentWorkspace({ id, title, referential, role, onRenamed, session, identity, onChangeName }: DocumentWorkspaceProps) {
   const readOnly = role === 'tutor' || role === 'viewer';
   const [renaming, setRenaming] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const submissions = useSubmissions(id);
   const renameButton = useRef<HTMLButtonElement>(null);
   const wasRenaming = useRef(false);
 
@@ -168,6 +182,11 @@ function DocumentWorkspace({ id, title, referential, role, onRenamed, session, i
                 Renommer
               </button>
             )}
+            {!readOnly && (
+              <button type="button" className="button" onClick={() => setSubmitting(true)}>
+                Soumettre<span className="visually-hidden"> une version à votre tuteur</span>
+              </button>
+            )}
           </div>
         )}
         <ExportDocumentButton documentId={id} title={title} hasReferential={referential.referentialId !== null} />
@@ -177,13 +196,24 @@ function DocumentWorkspace({ id, title, referential, role, onRenamed, session, i
         <p className="notice" role="note">
           Lecture seule : en tant que {ROLE_NAMES[role].toLowerCase()}, vous pouvez lire ce document
           {role === 'tutor' ? ', le commenter et l’évaluer,' : ''} mais pas modifier son texte.
+          {canComment(role) && ` Pour commenter, sélectionnez un passage puis « ${COMMENT_LABEL} » (${COMMENT_SHORTCUT.label}).`}
         </p>
       )}
       {session && identity ? (
-        <LiveDocument id={id} referential={referential} session={session} identity={identity} onChangeName={onChangeName} readOnly={readOnly} />
+        <LiveDocument
+          id={id}
+          referential={referential}
+          session={session}
+          identity={identity}
+          onChangeName={onChangeName}
+          role={role}
+          submissions={submissions.state}
+          onRefreshSubmissions={() => void submissions.refresh()}
+        />
       ) : (
         <p className="muted">Connexion au document…</p>
       )}
+      {submitting && <SubmitVersionDialog documentId={id} onSubmitted={submissions.added} onClose={() => setSubmitting(false)} />}
     </>
   );
 }
@@ -204,10 +234,14 @@ interface LiveDocumentProps {
   identity: UserIdentity;
   onChangeName: (name: string) => void;
   /** Tutors and viewers: the server drops their content updates, so the editor does not offer edits. */
-  readOnly: boolean;
+  role: DocumentRole;
+  submissions: SubmissionsState;
+  onRefreshSubmissions: () => void;
 }
 
-function LiveDocument({ id, referential, session, identity, onChangeName, readOnly }: LiveDocumentProps) {
+function LiveDocument({ id, referential, session, identity, onChangeName, role, submissions, onRefreshSubmissions }: LiveDocumentProps) {
+  const readOnly = role === 'tutor' || role === 'viewer';
+  const account = useCurrentUser();
   const state = useConnectionState(session);
   const participants = usePresence(session.provider);
   const status = connectionStatus(state);
@@ -219,12 +253,44 @@ function LiveDocument({ id, referential, session, identity, onChangeName, readOn
   const evidence = useLiveEvidence(session);
   const linking = useEvidenceLinking(session, editor, evidence, manifest);
   const tables = useTableInsertion(manifest);
-  const commands = useMemo(() => [...linking.commands, tables.command], [linking.commands, tables.command]);
+  const threads = useLiveThreads(session);
+  const assessments = useLiveAssessments(session);
+  const mayComment = canComment(role);
+  const commenting = useCommenting(session, editor, threads, mayComment);
+  const extensions = useMemo(() => [...linking.extensions, ...commenting.extensions], [linking.extensions, commenting.extensions]);
+  const commands = useMemo(
+    () => [...linking.commands, ...commenting.commands, tables.command],
+    [linking.commands, commenting.commands, tables.command],
+  );
   const [announcement, setAnnouncement] = useState('');
+  const [threadFilter, setThreadFilter] = useState<ThreadFilter>(DEFAULT_FILTER);
+  const commentsHeading = useRef<HTMLHeadingElement>(null);
+  const { commentOnCriterion } = commenting;
+
+  const criterionReview = useMemo<CriterionReview>(() => {
+    const byNode = new Map(assessments?.assessments.map((assessment) => [assessment.nodeId, assessment]) ?? []);
+    const threadCounts = new Map<string, number>();
+    for (const { thread } of threads?.threads ?? []) {
+      if (thread.nodeId !== undefined) threadCounts.set(thread.nodeId, (threadCounts.get(thread.nodeId) ?? 0) + 1);
+    }
+    return {
+      documentId: id,
+      assessmentOf: (nodeId) => byNode.get(nodeId),
+      canAssess: role === 'tutor',
+      canComment: mayComment && threads !== null,
+      commentOnCriterion,
+      threadCountOf: (nodeId) => threadCounts.get(nodeId) ?? 0,
+      showThreadsOf: (nodeId) => {
+        setThreadFilter({ status: 'all', criterion: { kind: 'node', nodeId } });
+        requestAnimationFrame(() => commentsHeading.current?.focus());
+      },
+      announce: setAnnouncement,
+    };
+  }, [id, assessments, threads, role, mayComment, commentOnCriterion]);
 
   if (status === 'gone') return <DocumentGoneNotice />;
   return (
-    <div className={referentialId ? 'doc-layout doc-layout--review' : 'doc-layout'}>
+    <div className={referentialId || session.reviewDoc ? 'doc-layout doc-layout--review' : 'doc-layout'}>
       <div className="doc-layout__main">
         {status === 'refused' && (
           <div role="alert" className="notice notice--error">
@@ -238,16 +304,36 @@ function LiveDocument({ id, referential, session, identity, onChangeName, readOn
           session={session}
           identity={identity}
           editable={!readOnly && state.everSynced && state.closed === null}
-          extensions={linking.extensions}
+          ready={state.everSynced && state.closed === null}
+          readOnly={readOnly}
+          extensions={extensions}
           commands={commands}
           onEditor={setEditor}
         />
+        {role === 'owner' && <AccessLogDisclosure documentId={id} />}
       </div>
       <div className="doc-layout__side-column">
         <aside className="doc-layout__side" aria-label="Participants">
           <PresenceList participants={participants} />
           <ChangeNameButton identity={identity} onChange={onChangeName} />
         </aside>
+        <SubmissionsPanel documentId={id} state={submissions} onRefresh={onRefreshSubmissions} />
+        {threads && (
+          <CommentsPanel
+            documentId={id}
+            threads={threads}
+            manifest={manifest}
+            codeOf={codeOf}
+            userId={account.id}
+            role={role}
+            activeThreadId={commenting.activeThreadId}
+            onJump={commenting.jumpTo}
+            filter={threadFilter}
+            onFilterChange={setThreadFilter}
+            headingRef={commentsHeading}
+            announce={setAnnouncement}
+          />
+        )}
         {referentialId && (
           <DocumentReviewPanel
             session={session}
@@ -259,6 +345,9 @@ function LiveDocument({ id, referential, session, identity, onChangeName, readOn
             evidence={evidence}
             codeOf={codeOf}
             announce={setAnnouncement}
+            assessments={assessments?.assessments ?? NO_ASSESSMENTS}
+            criterionReview={criterionReview}
+            canChangeEvidence={!readOnly}
           />
         )}
       </div>
@@ -275,6 +364,21 @@ function LiveDocument({ id, referential, session, identity, onChangeName, readOn
           onCancel={linking.close}
         />
       )}
+      {commenting.pending && (
+        <CommentDialog
+          documentId={id}
+          target={commenting.pending}
+          manifest={manifest}
+          onCreated={(threadId) => {
+            commenting.close();
+            commenting.setActiveThreadId(threadId);
+            // The new thread is open and may be about no criterion: show it whatever the filter.
+            setThreadFilter((current) => (current.status === 'resolved' || current.criterion.kind !== 'all' ? DEFAULT_FILTER : current));
+            setAnnouncement('Commentaire publié.');
+          }}
+          onCancel={commenting.close}
+        />
+      )}
       {tables.dialog}
       <p role="status" className="visually-hidden">
         {announcement}
@@ -282,6 +386,8 @@ function LiveDocument({ id, referential, session, identity, onChangeName, readOn
     </div>
   );
 }
+
+const NO_ASSESSMENTS: readonly never[] = [];
 
 function DocumentGone() {
   return (

@@ -61,21 +61,30 @@ export interface ToolbarCommand {
   shortcut?: { aria: string; label: string };
   /** Why the command cannot run now (shown as its title), or null when it can. */
   unavailableReason: (editor: Editor) => string | null;
+  /** Runs on a read-only editor too (commenting does not touch the text). */
+  readOnlySafe?: boolean;
   run: (editor: Editor) => void;
 }
 
 interface EditorToolbarProps {
   editor: Editor;
+  /** The text cannot be edited now (not synced yet, gone, or a read-only role). */
   disabled: boolean;
+  /** The document is synced and open: read-only-safe commands may run. */
+  ready: boolean;
+  /** A read-only role: no formatting buttons at all, only the commands that work without editing. */
+  readOnly?: boolean;
   /** After the formatting buttons, in the same roving focus. */
   commands?: readonly ToolbarCommand[];
 }
 
 /** WAI-ARIA toolbar: one tab stop, arrow keys move between buttons, aria-pressed shows the state. */
-export function EditorToolbar({ editor, disabled, commands = [] }: EditorToolbarProps) {
+export function EditorToolbar({ editor, disabled, ready, readOnly = false, commands: allCommands = [] }: EditorToolbarProps) {
+  const actions = readOnly ? [] : ACTIONS;
+  const commands = readOnly ? allCommands.filter((command) => command.readOnlySafe) : allCommands;
   const pressed = useEditorState({
     editor,
-    selector: ({ editor: current }) => ACTIONS.map((action) => action.isActive(current)),
+    selector: ({ editor: current }) => actions.map((action) => action.isActive(current)),
     equalityFn: sameValues,
   });
   const unavailable = useEditorState({
@@ -85,7 +94,7 @@ export function EditorToolbar({ editor, disabled, commands = [] }: EditorToolbar
   });
   const [focusIndex, setFocusIndex] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
-  const count = ACTIONS.length + commands.length;
+  const count = actions.length + commands.length;
 
   function moveFocus(index: number): void {
     const next = (index + count) % count;
@@ -106,9 +115,16 @@ export function EditorToolbar({ editor, disabled, commands = [] }: EditorToolbar
     moveFocus(target);
   }
 
+  if (count === 0) return null;
   return (
-    <div role="toolbar" aria-label="Mise en forme" aria-controls="document-editor" className="toolbar" onKeyDown={handleKeyDown}>
-      {ACTIONS.map((action, index) => (
+    <div
+      role="toolbar"
+      aria-label={readOnly ? 'Relecture' : 'Mise en forme'}
+      aria-controls="document-editor"
+      className="toolbar"
+      onKeyDown={handleKeyDown}
+    >
+      {actions.map((action, index) => (
         <button
           key={action.label}
           ref={(element) => {
@@ -131,8 +147,11 @@ export function EditorToolbar({ editor, disabled, commands = [] }: EditorToolbar
         </button>
       ))}
       {commands.map((command, commandIndex) => {
-        const index = ACTIONS.length + commandIndex;
-        const reason = disabled ? 'Le document n’est pas encore modifiable.' : (unavailable[commandIndex] ?? null);
+        const index = actions.length + commandIndex;
+        const blocker = command.readOnlySafe
+          ? !ready && 'Le document n’est pas encore disponible.'
+          : disabled && 'Le document n’est pas encore modifiable.';
+        const reason = blocker || (unavailable[commandIndex] ?? null);
         const shortcut = command.shortcut ? ` (${command.shortcut.label})` : '';
         return (
           <button

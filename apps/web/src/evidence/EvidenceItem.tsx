@@ -1,6 +1,7 @@
 import type { ResolvedEvidenceLink } from '@canevas/core';
 import { formatDate } from '../documents/formatDate.js';
-import { shortQuote, type EvidenceActions } from './useEvidenceActions.js';
+import { shortQuote } from '../ui/shortQuote.js';
+import type { EvidenceActions } from './useEvidenceActions.js';
 
 interface EvidenceItemProps {
   link: ResolvedEvidenceLink;
@@ -34,6 +35,7 @@ export function EvidenceItem({ link, actions, code }: EvidenceItemProps) {
         </p>
       )}
       <p className="evidence-item__meta">{byline}</p>
+      {actions.canChange && (
       <div className="evidence-item__actions">
         {link.status === 'detached' && (
           <button
@@ -61,6 +63,7 @@ export function EvidenceItem({ link, actions, code }: EvidenceItemProps) {
           Retirer
         </button>
       </div>
+      )}
     </li>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { apiErrorMessage, isNotFound } from '../api/apiError.js';
 import { trpc } from '../api/trpcClient.js';
 import type { CollaborationSession } from '../editor/CollaborationSession.js';
+import { shortQuote } from '../ui/shortQuote.js';
 import { selectedPassage } from './selectedPassage.js';
 
 /** What one can do with a link from the completeness panel. */
@@ -19,6 +20,8 @@ export interface EvidenceActions {
   reattachUnavailable: string | null;
   /** Links with a request in flight. */
   busy: ReadonlySet<string>;
+  /** Owners and editors change links; the others only read them. */
+  canChange: boolean;
 }
 
 interface UseEvidenceActionsOptions {
@@ -27,6 +30,7 @@ interface UseEvidenceActionsOptions {
   documentId: string;
   codeOf: (nodeId: string) => string;
   announce: (message: string) => void;
+  canChange: boolean;
 }
 
 export interface EvidenceActionsState {
@@ -39,13 +43,7 @@ export interface EvidenceActionsState {
   dismissError: () => void;
 }
 
-/** Shortens a quote for messages: « Le territoire priorise la mobilisation… ». */
-export function shortQuote(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
-}
-
-export function useEvidenceActions({ session, editor, documentId, codeOf, announce }: UseEvidenceActionsOptions): EvidenceActionsState {
+export function useEvidenceActions({ session, editor, documentId, codeOf, announce, canChange }: UseEvidenceActionsOptions): EvidenceActionsState {
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [pendingRemoval, setPendingRemoval] = useState<ResolvedEvidenceLink | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -94,6 +92,7 @@ export function useEvidenceActions({ session, editor, documentId, codeOf, announ
     },
     reattachUnavailable: hasPassage ? null : 'Sélectionnez d’abord le nouveau passage dans le document.',
     busy,
+    canChange,
   };
 
   return {

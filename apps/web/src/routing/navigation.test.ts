@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentPath, parseRoute, workspacePath } from './navigation.js';
+import { documentPath, parseRoute, submissionPath, workspacePath } from './navigation.js';
 
 describe('parseRoute', () => {
   it('maps the list and document paths, and round-trips documentPath', () => {
@@ -9,6 +9,8 @@ describe('parseRoute', () => {
     expect(parseRoute(workspacePath('ws_1'))).toEqual({ page: 'workspace', id: 'ws_1' });
     expect(parseRoute('/invitation/i_AbC-123')).toEqual({ page: 'invitation', token: 'i_AbC-123' });
     expect(parseRoute('/invitation/a b')).toEqual({ page: 'notFound' });
+    expect(parseRoute(submissionPath('doc_1', 'v-2'))).toEqual({ page: 'submission', documentId: 'doc_1', submissionId: 'v-2' });
+    expect(parseRoute('/d/doc_1/versions/')).toEqual({ page: 'notFound' });
   });
 
   it('refuses ids the server would refuse, rather than opening a socket for them', () => {

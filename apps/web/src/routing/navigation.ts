@@ -3,11 +3,13 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { page: 'list' }
   | { page: 'document'; id: string }
+  | { page: 'submission'; documentId: string; submissionId: string }
   | { page: 'workspace'; id: string }
   | { page: 'invitation'; token: string }
   | { page: 'notFound' };
 
 const DOCUMENT_PATH = /^\/d\/([A-Za-z0-9_-]{1,64})\/?$/;
+const SUBMISSION_PATH = /^\/d\/([A-Za-z0-9_-]{1,64})\/versions\/([A-Za-z0-9_-]{1,64})\/?$/;
 const WORKSPACE_PATH = /^\/espaces\/([A-Za-z0-9_-]{1,64})\/?$/;
 const INVITATION_PATH = /^\/invitation\/([A-Za-z0-9_-]{1,200})\/?$/;
 
@@ -15,6 +17,8 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'list' };
   const document = DOCUMENT_PATH.exec(pathname);
   if (document?.[1]) return { page: 'document', id: document[1] };
+  const submission = SUBMISSION_PATH.exec(pathname);
+  if (submission?.[1] && submission[2]) return { page: 'submission', documentId: submission[1], submissionId: submission[2] };
   const workspace = WORKSPACE_PATH.exec(pathname);
   if (workspace?.[1]) return { page: 'workspace', id: workspace[1] };
   const invitation = INVITATION_PATH.exec(pathname);
@@ -28,6 +32,11 @@ export function workspacePath(id: string): string {
 
 export function documentPath(id: string): string {
   return `/d/${encodeURIComponent(id)}`;
+}
+
+/** The read-only view of a submitted (frozen) version. */
+export function submissionPath(documentId: string, submissionId: string): string {
+  return `${documentPath(documentId)}/versions/${encodeURIComponent(submissionId)}`;
 }
 
 // pushState fires no event, so navigate() notifies the same listeners popstate does.
