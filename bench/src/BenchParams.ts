@@ -67,7 +67,7 @@ export const QUICK: BenchParams = {
   catchUpEdits: [1_000],
   catchUpRepeats: 2,
   memoryDocuments: 300,
-  memorySettleSeconds: 1.5,
+  memorySettleSeconds: 1,
   writeQuietMs: 1_000,
   awarenessSeconds: 2,
   editorKeystrokes: 40,

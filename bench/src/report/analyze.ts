@@ -202,9 +202,9 @@ function checkTargets(results: BenchResults, rows: FigureRow[]): TargetCheck[] {
     label: 'completeness engine, 30 pages',
     target: '≤ 5 ms per run',
     figure: completeness
-      ? `median ${fmt(completeness.medianMs, 2)} ms, p99 ${fmt(completeness.p99Ms, 2)} ms over ${completeness.runs} runs${(completeness.foreignLoad ?? 0) > NOISY_GENERATOR_CORE ? ' † (other processes used ' + fmt(completeness.foreignLoad ?? 0, 2) + ' core meanwhile)' : ''}`
+      ? `mean ${fmt(completeness.meanMs ?? Number.NaN, 2)} ms per run (median ${fmt(completeness.medianMs, 2)} ms, p99 ${fmt(completeness.p99Ms, 2)} ms) over ${completeness.runs} runs${(completeness.foreignLoad ?? 0) > NOISY_GENERATOR_CORE ? ' † (other processes used ' + fmt(completeness.foreignLoad ?? 0, 2) + ' core meanwhile)' : ''}`
       : 'not measured',
-    met: completeness ? completeness.p99Ms <= 5 : null,
+    met: completeness ? (completeness.meanMs ?? completeness.p99Ms) <= 5 : null,
   });
   const editor = results.editor;
   targets.push({

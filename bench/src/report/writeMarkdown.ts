@@ -79,7 +79,7 @@ export function renderMarkdown(results: BenchResults, analysis: Analysis, result
     const c = results.completeness;
     lines.push(
       `- **Completeness engine** (${fmt(c.words, 0)} words, ${c.sections} sections, ${c.criteria} criteria, ${c.evidence} evidence links, ${c.checks} checks): ` +
-        `median ${fmt(c.medianMs, 2)} ms, p99 ${fmt(c.p99Ms, 2)} ms, max ${fmt(c.maxMs, 2)} ms over ${c.runs} runs.`,
+        `mean ${fmt(c.meanMs ?? Number.NaN, 2)} ms, median ${fmt(c.medianMs, 2)} ms, p99 ${fmt(c.p99Ms, 2)} ms, max ${fmt(c.maxMs, 2)} ms over ${c.runs} runs.`,
     );
   }
   const w = meta.workload;
