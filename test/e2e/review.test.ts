@@ -222,3 +222,33 @@ it('a tutor comments and assesses a candidate’s dossier live, and reads a subm
   await expectText(log, 'Marc Tuteur');
   await expectText(log, 'A consulté une version soumise');
 });
+
+it('on a TZCLD dossier, the tutor cannot change the text, and sets CP1’s first criterion to « Acquis » for the candidate to see', async () => {
+  const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Dossier écrit TZCLD', referentialId: 'tzcld', templateId: 'dossier-ecrit' });
+  const tutorAccount = await newMember(server, 'Nadia Tutrice', 'tutor');
+  const candidate = await pageIn(await signedInContext(browser, server.url, server.admin));
+  const tutor = await pageIn(await signedInContext(browser, server.url, tutorAccount));
+  await Promise.all([candidate.goto(`${server.url}/d/${id}`), tutor.goto(`${server.url}/d/${id}`)]);
+  await expectConnectedAndPersisted(candidate);
+  // The words of the document, without the others' caret labels.
+  const words = (page: Page) =>
+    editorContent(page).evaluate((element) => {
+      const clone = element.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+      return (clone.textContent ?? '').replace(/\s+/g, ' ');
+    });
+  const before = await words(candidate);
+
+  // Typing into the text does nothing for a tutor: the editor is read-only (and the server would drop it anyway).
+  await editorContent(tutor).click();
+  await tutor.keyboard.type('Texte du tuteur');
+  expect(await editorContent(tutor).getAttribute('contenteditable')).toBe('false');
+  expect(await words(tutor)).not.toContain('Texte du tuteur');
+  expect(await words(candidate)).toBe(before);
+
+  const tutorCriterion = criterion(tutor, 'CP1-C1');
+  await tutorCriterion.locator('.criterion__toggle').click();
+  await tutorCriterion.getByLabel('Niveau pour CP1-C1').selectOption('acquis');
+  await tutorCriterion.getByRole('button', { name: 'Enregistrer l’évaluation' }).click();
+  await expectText(criterion(candidate, 'CP1-C1').locator('.criterion__head'), 'Acquis');
+});
