@@ -63,12 +63,15 @@ export class AuthService {
     const name = (input.name ?? '').trim() || email.split('@')[0]!;
     if (name.length > 80) throw new AuthError('invalid_input', 'Le nom ne doit pas dépasser 80 caractères.');
     if (await this.accounts.findUserByEmail(email)) throw new AuthError('email_taken', `Un compte existe déjà pour ${email}.`);
+    // Hash first: counting and inserting then happen back to back, so two simultaneous first
+    // sign-ups cannot both become administrator.
+    const passwordHash = await hashPassword(input.password);
     const isAdmin = (await this.accounts.countUsers()) === 0;
     const user = await this.accounts.createUser({
       id: randomBytes(12).toString('base64url'),
       email,
       name,
-      passwordHash: await hashPassword(input.password),
+      passwordHash,
       isAdmin,
       createdAt: this.#now(),
     });
