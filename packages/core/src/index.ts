@@ -91,7 +91,7 @@ export {
 export { QUOTE_CONTEXT, QUOTE_EXACT_MAX, quoteSelector } from './anchors/quoteSelector.js';
 export { base64ToBytes, bytesToBase64, decodeRelPos, encodeRelPos } from './anchors/relativePositionCodec.js';
 export { createAnchor } from './anchors/createAnchor.js';
-export { resolveAnchor, type AnchorResolution } from './anchors/resolveAnchor.js';
+export { resolveAnchor, resolveAnchors, type AnchorResolution } from './anchors/resolveAnchor.js';
 export { flattenDocument, type FlatDocument, type TextSegment } from './anchors/flattenDocument.js';
 export {
   REVIEW_EVIDENCE_MAP,

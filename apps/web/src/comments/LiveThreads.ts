@@ -1,4 +1,4 @@
-import { readThreads, resolveAnchor, threadsMap, type AnchorResolution, type StoredThread } from '@canevas/core';
+import { readThreads, resolveAnchors, threadsMap, type AnchorResolution, type StoredThread } from '@canevas/core';
 import type * as Y from 'yjs';
 import { trailingThrottle, type TrailingThrottle } from '../scheduling/trailingThrottle.js';
 
@@ -57,10 +57,9 @@ export class LiveThreads {
 
   resolve(): void {
     this.throttle.cancel();
-    const threads = readThreads(this.reviewDoc).map((thread) => ({
-      thread,
-      resolution: thread.anchor ? resolveAnchor(this.contentDoc, thread.anchor) : null,
-    }));
+    const stored = readThreads(this.reviewDoc);
+    const resolutions = resolveAnchors(this.contentDoc, stored.map((thread) => thread.anchor));
+    const threads = stored.map((thread, index) => ({ thread, resolution: resolutions[index] ?? null }));
     if (sameThreads(threads, this.snapshot.threads)) return;
     this.publish({ ...this.snapshot, threads });
   }

@@ -1,7 +1,8 @@
-import { createAnchor, readThreads, resolveAnchor, type Anchor, type StoredThread } from '@canevas/core';
+import { createAnchor, readThreads, resolveAnchor, resolveAnchors, type Anchor, type StoredThread } from '@canevas/core';
 import type { AnyExtension, Editor } from '@tiptap/core';
 import type { EditorView } from '@tiptap/pm/view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type * as Y from 'yjs';
 import type { CollaborationSession } from '../editor/CollaborationSession.js';
 import type { ToolbarCommand } from '../editor/EditorToolbar.js';
 import { selectedPassage } from '../evidence/selectedPassage.js';
@@ -91,11 +92,7 @@ export function useCommenting(
       CommentHighlight.configure({
         highlights: (docSize) =>
           commentHighlights(
-            readThreads(reviewDoc).map((thread) => ({
-              id: thread.id,
-              resolved: thread.resolved,
-              resolution: thread.anchor ? resolveAnchor(session.doc, thread.anchor) : null,
-            })),
+            resolvedForHighlights(session.doc, readThreads(reviewDoc)),
             active.current,
             docSize,
           ),
@@ -166,4 +163,10 @@ export function useCommenting(
     setActiveThreadId,
     jumpTo,
   };
+}
+
+/** Fresh positions at each rebuild (the live snapshot may lag typing), one document scan for all. */
+function resolvedForHighlights(doc: Y.Doc, threads: readonly StoredThread[]) {
+  const resolutions = resolveAnchors(doc, threads.map((thread) => thread.anchor));
+  return threads.map((thread, index) => ({ id: thread.id, resolved: thread.resolved, resolution: resolutions[index] ?? null }));
 }

@@ -89,3 +89,16 @@ export function resolveAnchor(ydoc: Y.Doc, anchor: Anchor, field = DOCUMENT_FIEL
   if (text.replace(/\n/g, '') === '') return detached;
   return { status: 'attached', text, from: from.pm, to: to.pm };
 }
+
+/**
+ * Resolves many anchors with one scan of the document (per anchor, a 30-page document with
+ * 30 anchors cost ~100 ms). `undefined` entries (a comment on a criterion only) give null.
+ */
+export function resolveAnchors(ydoc: Y.Doc, anchors: readonly (Anchor | undefined)[], field = DOCUMENT_FIELD): (AnchorResolution | null)[] {
+  let flat: FlatDocument | undefined;
+  return anchors.map((anchor) => {
+    if (!anchor) return null;
+    flat ??= flattenDocument(ydoc.getXmlFragment(field));
+    return resolveAnchor(ydoc, anchor, field, flat);
+  });
+}
