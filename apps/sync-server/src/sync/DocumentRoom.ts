@@ -2,14 +2,15 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { parseRoomName } from '../roomName.js';
 import { checkAwarenessUpdate } from './checkAwarenessUpdate.js';
+import { AwarenessFrames } from './AwarenessFrames.js';
+import { BatchFrames } from './BatchFrames.js';
 import type { FanOut, OriginUpdate } from './FanOut.js';
-import type { SyncConnection } from './SyncConnection.js';
+import { SyncConnection } from './SyncConnection.js';
 import {
   MalformedMessageError,
   encodeAwarenessMessage,
   encodeSyncStep1,
   encodeSyncStep2,
-  encodeSyncUpdate,
 } from './syncMessages.js';
 
 export interface QueuedUpdate {
@@ -196,18 +197,15 @@ export class DocumentRoom {
     this.resolveUnloaded();
   }
 
-  /** Each connection receives, merged, the committed updates of the OTHER connections. */
+  /**
+   * Each connection receives the committed updates of the OTHER connections, in commit order,
+   * each encoded once for the whole room, written in one system call per connection.
+   */
   private readonly deliver = (updates: readonly OriginUpdate[]): void => {
-    let fromEveryone: Uint8Array | undefined;
+    const frames = new BatchFrames(updates);
     for (const connection of this.connections) {
-      const others = updates.filter((entry) => entry.origin !== connection.id);
-      if (others.length === 0) continue;
-      if (others.length === updates.length) {
-        fromEveryone ??= encodeSyncUpdate(mergeUpdates(updates));
-        connection.send(fromEveryone);
-      } else {
-        connection.send(encodeSyncUpdate(mergeUpdates(others)));
-      }
+      const mine = frames.for(connection.id);
+      if (mine.length > 0) connection.sendAll(mine);
     }
   };
 
@@ -215,7 +213,8 @@ export class DocumentRoom {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const connection = [...this.connections].find((candidate) => candidate === origin);
+    // The origin is the connection whose message carried the update (null for removals on leave).
+    const connection = origin instanceof SyncConnection && this.connections.has(origin) ? origin : undefined;
     for (const id of added) connection?.awarenessIds.add(id);
     for (const id of updated) connection?.awarenessIds.add(id);
     for (const id of removed) connection?.awarenessIds.delete(id);
@@ -227,17 +226,11 @@ export class DocumentRoom {
   private readonly flushAwareness = (): void => {
     this.awarenessFlush = undefined;
     if (this.destroyed) return;
-    const dirty = [...this.dirtyAwareness];
+    const frames = new AwarenessFrames(this.awareness, [...this.dirtyAwareness]);
     this.dirtyAwareness.clear();
     for (const connection of this.connections) {
-      const clients = dirty.filter((id) => !connection.awarenessIds.has(id));
-      if (clients.length === 0) continue;
-      connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+      const frame = frames.for(connection.awarenessIds);
+      if (frame) connection.send(frame);
     }
   };
-}
-
-function mergeUpdates(entries: readonly OriginUpdate[]): Uint8Array {
-  // A turn's batch is small; the long log is never merged this way (see compaction).
-  return entries.length === 1 ? entries[0]!.update : Y.mergeUpdates(entries.map((entry) => entry.update));
 }

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 
 export interface SyncConnectionOptions {
@@ -44,6 +45,22 @@ export class SyncConnection {
     if (this.isOpen) this.socket.send(data);
   }
 
+  /** Sends several frames in order, in one write system call when the socket allows it. */
+  sendAll(frames: readonly Uint8Array[]): void {
+    if (!this.isOpen) return;
+    if (frames.length === 1) {
+      this.socket.send(frames[0]!);
+      return;
+    }
+    const stream = underlyingStream(this.socket);
+    stream?.cork();
+    try {
+      for (const frame of frames) this.socket.send(frame);
+    } finally {
+      stream?.uncork();
+    }
+  }
+
   close(code: number, reason: string): void {
     if (this.closing) return;
     this.closing = true;
@@ -55,4 +72,16 @@ export class SyncConnection {
     this.closing = true;
     if (this.socket.readyState !== this.socket.CLOSED) this.socket.terminate();
   }
+}
+
+/**
+ * The net.Socket under a ws WebSocket (`_socket`: undocumented, stable since ws 1). Each `send`
+ * already corks it around its header and payload; corking around several sends makes them one
+ * `writev` instead of one per frame. Without it (another WebSocket implementation), frames are
+ * simply written one by one.
+ */
+function underlyingStream(socket: WebSocket): Pick<Duplex, 'cork' | 'uncork'> | undefined {
+  const stream = (socket as unknown as { _socket?: unknown })._socket;
+  if (stream && typeof stream === 'object' && 'cork' in stream && 'uncork' in stream) return stream as Duplex;
+  return undefined;
 }

@@ -1,0 +1,174 @@
+import * as decoding from 'lib0/decoding';
+import { describe, expect, it } from 'vitest';
+import type { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { AwarenessFrames } from './AwarenessFrames.js';
+import { DocumentRoom } from './DocumentRoom.js';
+import { InProcessFanOut } from './InProcessFanOut.js';
+import { SyncConnection } from './SyncConnection.js';
+import { decodeClientMessage, messageAwareness } from './syncMessages.js';
+
+/** A WebSocket stand-in that records what is written to it, and how it is corked. */
+class RecordingSocket {
+  readonly OPEN = 1;
+  readyState = 1;
+  readonly frames: Uint8Array[] = [];
+  /** `cork`, `frame`, `uncork` in call order. */
+  readonly calls: string[] = [];
+  readonly _socket = { cork: () => this.calls.push('cork'), uncork: () => this.calls.push('uncork') };
+  send(data: Uint8Array): void {
+    this.frames.push(data);
+    this.calls.push('frame');
+  }
+}
+
+function openRoom(connectionCount: number) {
+  const fanOut = new InProcessFanOut();
+  const room = new DocumentRoom('doc-1', 0, fanOut, () => undefined);
+  const peers = Array.from({ length: connectionCount }, () => {
+    const socket = new RecordingSocket();
+    const connection = new SyncConnection(socket as unknown as WebSocket, room.id, { ackRequested: false, canWrite: true });
+    room.attach(connection);
+    socket.frames.length = 0;
+    socket.calls.length = 0;
+    return { socket, connection };
+  });
+  return { fanOut, room, peers };
+}
+
+/** The document updates carried by sync-update frames, in the order received. */
+function updatesIn(frames: readonly Uint8Array[]): Uint8Array[] {
+  return frames.map((frame) => {
+    const message = decodeClientMessage(frame);
+    if (message.kind !== 'update') throw new Error(`expected an update, got ${message.kind}`);
+    return message.update;
+  });
+}
+
+/** Three successive keystrokes, each from its own Yjs client. */
+function keystrokes(count: number): Uint8Array[] {
+  const source = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  source.on('update', (update: Uint8Array) => updates.push(update));
+  for (let index = 0; index < count; index++) {
+    source.clientID = 1000 + index;
+    source.getText('t').insert(index, String.fromCharCode(97 + index));
+  }
+  return updates;
+}
+
+describe('DocumentRoom relay of committed updates', () => {
+  it('never sends a connection its own updates and gives the others all of them, in commit order', () => {
+    const { fanOut, room, peers } = openRoom(4);
+    const [alice, bob, carol, dan] = peers;
+    const [first, second, third] = keystrokes(3) as [Uint8Array, Uint8Array, Uint8Array];
+    fanOut.publish(room.id, [
+      { origin: alice!.connection.id, update: first },
+      { origin: bob!.connection.id, update: second },
+      { origin: alice!.connection.id, update: third },
+    ]);
+
+    expect(updatesIn(alice!.socket.frames)).toEqual([second]);
+    expect(updatesIn(bob!.socket.frames)).toEqual([first, third]);
+    expect(updatesIn(carol!.socket.frames)).toEqual([first, second, third]);
+    expect(updatesIn(dan!.socket.frames)).toEqual([first, second, third]);
+    // What a non-sender receives rebuilds the text exactly.
+    const replica = new Y.Doc();
+    for (const update of updatesIn(carol!.socket.frames)) Y.applyUpdate(replica, update);
+    expect(replica.getText('t').toString()).toBe('abc');
+    room.destroy();
+  });
+
+  it('writes the frames of one turn to a socket under one cork, and sends nothing to a connection that wrote everything', () => {
+    const { fanOut, room, peers } = openRoom(2);
+    const [alice, bob] = peers;
+    fanOut.publish(room.id, [
+      { origin: alice!.connection.id, update: keystrokes(1)[0]! },
+      { origin: 'server', update: keystrokes(2)[1]! },
+    ]);
+    expect(bob!.socket.calls).toEqual(['cork', 'frame', 'frame', 'uncork']);
+    expect(alice!.socket.calls).toEqual(['frame']);
+
+    alice!.socket.calls.length = 0;
+    fanOut.publish(room.id, [{ origin: alice!.connection.id, update: keystrokes(1)[0]! }]);
+    expect(alice!.socket.calls).toEqual([]);
+    room.destroy();
+  });
+
+  it('shares the bytes of a frame between recipients instead of encoding it for each', () => {
+    const { fanOut, room, peers } = openRoom(3);
+    fanOut.publish(room.id, [{ origin: peers[0]!.connection.id, update: keystrokes(1)[0]! }]);
+    expect(peers[1]!.socket.frames[0]).toBe(peers[2]!.socket.frames[0]);
+    room.destroy();
+  });
+
+  it('sends nothing to a closed connection', () => {
+    const { fanOut, room, peers } = openRoom(2);
+    peers[1]!.socket.readyState = 3;
+    fanOut.publish(room.id, [
+      { origin: peers[0]!.connection.id, update: keystrokes(1)[0]! },
+      { origin: 'server', update: keystrokes(2)[1]! },
+    ]);
+    expect(peers[1]!.socket.calls).toEqual([]);
+    room.destroy();
+  });
+});
+
+/** A client's awareness as a browser holds it: its own state, at clock 1. */
+function presenceOf(clientId: number, state: Record<string, unknown>): awarenessProtocol.Awareness {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  const awareness = new awarenessProtocol.Awareness(doc);
+  awareness.setLocalState(state);
+  return awareness;
+}
+
+function awarenessWith(states: Record<number, unknown>): awarenessProtocol.Awareness {
+  const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+  awareness.setLocalState(null);
+  for (const [clientId, state] of Object.entries(states)) {
+    const source = presenceOf(Number(clientId), state as Record<string, unknown>);
+    awarenessProtocol.applyAwarenessUpdate(awareness, awarenessProtocol.encodeAwarenessUpdate(source, [Number(clientId)]), null);
+  }
+  return awareness;
+}
+
+/** The awareness update inside an awareness frame. */
+function awarenessPayload(frame: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(frame);
+  expect(decoding.readVarUint(decoder)).toBe(messageAwareness);
+  return decoding.readVarUint8Array(decoder);
+}
+
+describe('AwarenessFrames', () => {
+  it('encodes exactly what y-protocols encodes, without the clients a connection announced', () => {
+    const awareness = awarenessWith({ 7: { user: { name: 'Aïcha', color: '#c00' } }, 8: { cursor: 'é"\\' }, 300: { user: { name: 'Bruno' } } });
+    awarenessProtocol.removeAwarenessStates(awareness, [8], null);
+    const frames = new AwarenessFrames(awareness, [7, 8, 300]);
+
+    expect(awarenessPayload(frames.for(new Set())!)).toEqual(awarenessProtocol.encodeAwarenessUpdate(awareness, [7, 8, 300]));
+    expect(awarenessPayload(frames.for(new Set([300]))!)).toEqual(awarenessProtocol.encodeAwarenessUpdate(awareness, [7, 8]));
+    expect(awarenessPayload(frames.for(new Set([7, 300]))!)).toEqual(awarenessProtocol.encodeAwarenessUpdate(awareness, [8]));
+    expect(frames.for(new Set([7, 8, 300]))).toBeUndefined();
+    expect(new AwarenessFrames(awareness, []).for(new Set())).toBeUndefined();
+  });
+
+  it('relays a presence to every other connection once per turn, never back to its author', async () => {
+    const { room, peers } = openRoom(3);
+    const [alice, bob, carol] = peers;
+    const source = presenceOf(42, { user: { name: 'Alice' } });
+    room.receiveAwareness(alice!.connection, awarenessProtocol.encodeAwarenessUpdate(source, [42]));
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(alice!.socket.frames).toEqual([]);
+    for (const peer of [bob!, carol!]) {
+      expect(peer.socket.frames).toHaveLength(1);
+      const replica = new awarenessProtocol.Awareness(new Y.Doc());
+      awarenessProtocol.applyAwarenessUpdate(replica, awarenessPayload(peer.socket.frames[0]!), null);
+      expect(replica.getStates().get(42)).toEqual({ user: { name: 'Alice' } });
+    }
+    expect(bob!.socket.frames[0]).toBe(carol!.socket.frames[0]);
+    room.destroy();
+  });
+});
