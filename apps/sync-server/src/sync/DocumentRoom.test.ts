@@ -7,7 +7,8 @@ import { AwarenessFrames } from './AwarenessFrames.js';
 import { DocumentRoom } from './DocumentRoom.js';
 import { InProcessFanOut } from './InProcessFanOut.js';
 import { SyncConnection } from './SyncConnection.js';
-import { decodeClientMessage, messageAwareness } from './syncMessages.js';
+import { CorruptDocumentError } from './DocumentRoom.js';
+import { decodeClientMessage, messageAwareness, messageSync, syncStep1, syncStep2 } from './syncMessages.js';
 
 /** A WebSocket stand-in that records what is written to it, and how it is corked. */
 class RecordingSocket {
@@ -17,15 +18,21 @@ class RecordingSocket {
   /** `cork`, `frame`, `uncork` in call order. */
   readonly calls: string[] = [];
   readonly _socket = { cork: () => this.calls.push('cork'), uncork: () => this.calls.push('uncork') };
+  closedWith: number | undefined;
   send(data: Uint8Array): void {
     this.frames.push(data);
     this.calls.push('frame');
   }
+  close(code: number): void {
+    this.closedWith = code;
+    this.readyState = 3;
+  }
 }
 
-function openRoom(connectionCount: number) {
+function openRoom(connectionCount: number, stored?: { snapshot: Uint8Array | null; updates: Uint8Array[] }) {
   const fanOut = new InProcessFanOut();
-  const room = new DocumentRoom('doc-1', 0, fanOut, () => undefined);
+  const room = new DocumentRoom('doc-1', stored?.updates.length ?? 0, fanOut, () => undefined);
+  if (stored) room.loadStored(stored.snapshot, stored.updates);
   const peers = Array.from({ length: connectionCount }, () => {
     const socket = new RecordingSocket();
     const connection = new SyncConnection(socket as unknown as WebSocket, room.id, { ackRequested: false, canWrite: true });
@@ -169,6 +176,94 @@ describe('AwarenessFrames', () => {
       expect(replica.getStates().get(42)).toEqual({ user: { name: 'Alice' } });
     }
     expect(bob!.socket.frames[0]).toBe(carol!.socket.frames[0]);
+    room.destroy();
+  });
+});
+
+/** The sync sub-type and payload of a frame the server sent. */
+function syncFrame(frame: Uint8Array): { subType: number; payload: Uint8Array } {
+  const decoder = decoding.createDecoder(frame);
+  expect(decoding.readVarUint(decoder)).toBe(messageSync);
+  return { subType: decoding.readVarUint(decoder), payload: decoding.readVarUint8Array(decoder) };
+}
+
+/** A stored snapshot as compaction writes it: a document with some text. */
+function storedSnapshot(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+describe('DocumentRoom opened from its stored state', () => {
+  it('answers an empty state vector with the stored snapshot itself, and sends its own step 1 once the doc is built', () => {
+    const snapshot = storedSnapshot('Bonjour');
+    const { room, peers } = openRoom(2, { snapshot, updates: [] });
+    const [reader, writer] = peers;
+    room.receiveSyncStep1(reader!.connection, Y.encodeStateVector(new Y.Doc()));
+
+    expect(reader!.socket.frames).toHaveLength(1);
+    const reply = syncFrame(reader!.socket.frames[0]!);
+    expect(reply.subType).toBe(syncStep2);
+    expect(reply.payload).toEqual(snapshot);
+
+    // The first edit builds the doc: the stored text is there, and the waiting step 1 goes out.
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, snapshot);
+    const edits: Uint8Array[] = [];
+    replica.on('update', (update: Uint8Array) => edits.push(update));
+    replica.getText('t').insert(7, ' !');
+    room.receiveUpdate(writer!.connection, edits[0]!);
+    expect(room.doc.getText('t').toString()).toBe('Bonjour !');
+    const step1 = syncFrame(reader!.socket.frames[1]!);
+    expect(step1.subType).toBe(syncStep1);
+    // The state vector of the stored state, taken before the edit was applied.
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, snapshot);
+    expect(step1.payload).toEqual(Y.encodeStateVector(stored));
+    expect(room.pending).toHaveLength(1);
+    room.destroy();
+  });
+
+  it('answers a client that holds part of the document with only what it lacks', () => {
+    const snapshot = storedSnapshot('Bonjour');
+    const { room, peers } = openRoom(1, { snapshot, updates: [] });
+    const client = new Y.Doc();
+    Y.applyUpdate(client, snapshot);
+    room.receiveSyncStep1(peers[0]!.connection, Y.encodeStateVector(client));
+
+    const [step1, step2] = peers[0]!.socket.frames.map(syncFrame);
+    expect(step1!.subType).toBe(syncStep1);
+    expect(step2!.subType).toBe(syncStep2);
+    expect(step2!.payload).toEqual(Y.encodeStateAsUpdate(room.doc, Y.encodeStateVector(client)));
+    room.destroy();
+  });
+
+  it('answers an empty state vector with the snapshot and the log rows applied, in order', () => {
+    const source = new Y.Doc();
+    source.getText('t').insert(0, 'Bonjour');
+    const snapshot = Y.encodeStateAsUpdate(source);
+    const rows: Uint8Array[] = [];
+    source.on('update', (update: Uint8Array) => rows.push(update));
+    source.getText('t').insert(7, ' à');
+    source.getText('t').insert(9, ' tous');
+    const { room, peers } = openRoom(1, { snapshot, updates: rows });
+    room.receiveSyncStep1(peers[0]!.connection, Y.encodeStateVector(new Y.Doc()));
+
+    const replica = new Y.Doc();
+    for (const frame of peers[0]!.socket.frames) {
+      const { subType, payload } = syncFrame(frame);
+      if (subType === syncStep2) Y.applyUpdate(replica, payload);
+    }
+    expect(replica.getText('t').toString()).toBe('Bonjour à tous');
+    room.destroy();
+  });
+
+  it('closes every connection with 1011 when the stored state cannot be applied, and applies nothing', () => {
+    const { room, peers } = openRoom(2, { snapshot: new Uint8Array([1, 2, 3, 255, 255]), updates: [] });
+    expect(() => room.receiveUpdate(peers[0]!.connection, keystrokes(1)[0]!)).toThrow(CorruptDocumentError);
+    expect(room.corrupt).toBe(true);
+    expect(room.pending).toEqual([]);
+    expect(peers.map((peer) => peer.socket.closedWith)).toEqual([1011, 1011]);
     room.destroy();
   });
 });

@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { CloseCode } from '../closeCodes.js';
 import { parseRoomName } from '../roomName.js';
 import { checkAwarenessUpdate } from './checkAwarenessUpdate.js';
 import { AwarenessFrames } from './AwarenessFrames.js';
@@ -11,6 +12,7 @@ import {
   encodeAwarenessMessage,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeSyncStep2Update,
 } from './syncMessages.js';
 
 export interface QueuedUpdate {
@@ -36,8 +38,8 @@ export class CorruptDocumentError extends Error {
  * updates that were applied but are not yet durable.
  */
 export class DocumentRoom {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly liveDoc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.liveDoc);
   readonly connections = new Set<SyncConnection>();
   /** Applied to `doc`, not yet stored: never relayed before the store commits them. */
   pending: QueuedUpdate[] = [];
@@ -50,6 +52,13 @@ export class DocumentRoom {
   destroyed = false;
 
   private deferredSyncReplies: { connection: SyncConnection; stateVector: Uint8Array }[] = [];
+  /**
+   * The stored state, kept as bytes until something needs the Y.Doc (see {@link loadStored}):
+   * a client with an empty state vector is answered with these bytes as they are.
+   */
+  private stored: { snapshot: Uint8Array | null; updates: readonly Uint8Array[] } | undefined;
+  /** Connections attached before the Y.Doc was built: they get the server's sync step 1 then. */
+  private awaitingStep1: SyncConnection[] = [];
   private readonly dirtyAwareness = new Set<number>();
   private awarenessFlush: NodeJS.Immediate | undefined;
   private readonly unsubscribe: () => void;
@@ -71,9 +80,28 @@ export class DocumentRoom {
     this.unsubscribe = fanOut.subscribe(id, this.deliver);
   }
 
+  /** The room's Y.Doc, built from the stored state on first use. */
+  get doc(): Y.Doc {
+    this.materialize();
+    return this.liveDoc;
+  }
+
+  /**
+   * Takes the document's stored state (snapshot, then the log rows since, in order). Applying it
+   * to the Y.Doc is deferred until the doc is needed (an update, a server change, a client that
+   * already holds part of the document, an export): a cold document opened by a client with an
+   * empty state vector is answered from the stored bytes without building, then re-encoding, it.
+   */
+  loadStored(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): void {
+    if (this.destroyed) return;
+    this.stored = { snapshot, updates };
+  }
+
   attach(connection: SyncConnection): void {
     this.connections.add(connection);
-    connection.send(encodeSyncStep1(this.doc));
+    // Our sync step 1 only lets a client push what the server lacks: it can wait for the doc.
+    if (this.stored) this.awaitingStep1.push(connection);
+    else connection.send(encodeSyncStep1(this.liveDoc));
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) {
       connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
@@ -84,6 +112,7 @@ export class DocumentRoom {
   detach(connection: SyncConnection): boolean {
     if (!this.connections.delete(connection)) return this.connections.size === 0;
     this.deferredSyncReplies = this.deferredSyncReplies.filter((reply) => reply.connection !== connection);
+    this.awaitingStep1 = this.awaitingStep1.filter((waiting) => waiting !== connection);
     if (connection.awarenessIds.size > 0 && !this.destroyed) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
     }
@@ -92,10 +121,18 @@ export class DocumentRoom {
 
   /** Sync step 1: answered now if everything in memory is durable, else right after the next commit. */
   receiveSyncStep1(connection: SyncConnection, stateVector: Uint8Array): void {
+    let clientsKnown: number;
     try {
-      Y.decodeStateVector(stateVector);
+      clientsKnown = Y.decodeStateVector(stateVector).size;
     } catch (error) {
       throw new MalformedMessageError(`invalid state vector: ${(error as Error).message}`);
+    }
+    // Not built yet, so nothing was applied since the load: the stored snapshot is the whole,
+    // durable state. Log rows would need a merge, as costly as building the doc: not this way.
+    const snapshot = this.stored?.updates.length === 0 ? this.stored.snapshot : null;
+    if (snapshot && clientsKnown === 0) {
+      connection.send(encodeSyncStep2Update(snapshot));
+      return;
     }
     if (this.pending.length === 0) connection.send(encodeSyncStep2(this.doc, stateVector));
     else this.deferredSyncReplies.push({ connection, stateVector });
@@ -103,6 +140,7 @@ export class DocumentRoom {
 
   receiveUpdate(connection: SyncConnection, update: Uint8Array): void {
     if (!connection.canWrite) return;
+    this.materialize();
     try {
       // Decoding fully first means a truncated or garbled update never touches the doc.
       Y.decodeUpdate(update);
@@ -189,12 +227,38 @@ export class DocumentRoom {
     if (this.awarenessFlush) clearImmediate(this.awarenessFlush);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.liveDoc.destroy();
+    this.stored = undefined;
+    this.awaitingStep1 = [];
     for (const { stored } of this.pending) stored?.reject(new Error('The room was unloaded before the change was stored.'));
     this.pending = [];
     this.deferredSyncReplies = [];
     this.connections.clear();
     this.resolveUnloaded();
+  }
+
+  /**
+   * Applies the stored state to the Y.Doc if it is not yet, then sends the server's sync step 1
+   * to the connections that attached meanwhile. When the stored state cannot be applied, the
+   * room is marked corrupt, its connections are closed (1011) and CorruptDocumentError is thrown.
+   */
+  private materialize(): void {
+    const stored = this.stored;
+    if (!stored) return;
+    this.stored = undefined;
+    try {
+      if (stored.snapshot) Y.applyUpdate(this.liveDoc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(this.liveDoc, update);
+    } catch (error) {
+      this.corrupt = true;
+      for (const connection of this.connections) connection.close(CloseCode.InternalError, 'Erreur du serveur');
+      throw new CorruptDocumentError(`the stored state could not be applied: ${(error as Error).message}`);
+    }
+    const waiting = this.awaitingStep1;
+    this.awaitingStep1 = [];
+    if (waiting.length === 0) return;
+    const step1 = encodeSyncStep1(this.liveDoc);
+    for (const connection of waiting) if (this.connections.has(connection)) connection.send(step1);
   }
 
   /**

@@ -244,8 +244,8 @@ export class SyncEngine {
     if (!stored) return undefined;
     const room = new DocumentRoom(docId, stored.updates.length, this.fanOut, () => this.scheduleFlush());
     try {
-      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
-      for (const { update } of stored.updates) Y.applyUpdate(room.doc, update);
+      // Applied to the room's Y.Doc when first needed (a cold open is answered from the bytes).
+      room.loadStored(stored.snapshot, stored.updates.map(({ update }) => update));
     } catch (error) {
       room.destroy();
       this.logger.error('store.load_failed', { docId, error });
