@@ -3,7 +3,7 @@
 // `merged` is the relay before 2026-12 (Y.mergeUpdates per recipient: k + 1 merges for k writers
 // in a turn), `frames` is DocumentRoom's (each update encoded once, the frames of the others sent
 // to each connection under one cork). Receivers run in a child process pinned to the other core.
-// Run: taskset -c 0 npx tsx bench/src/experiments/deliverStrategies.ts [docs=20] [clients=10] [turns=400]
+// Run: taskset -c 0 npx tsx bench/src/experiments/deliverStrategies.ts [docs=20] [clients=10] [turns=400] [maxWriters=3]
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
@@ -15,7 +15,7 @@ import { encodeSyncUpdate } from '../../../apps/sync-server/src/sync/syncMessage
 import { spawnPinned } from '../servers/ServerProcess.js';
 import { seededRandom } from '../workload/random.js';
 
-const [docs, clients, turns] = process.argv.slice(3).map(Number);
+const [docs, clients, turns, maxWriters] = process.argv.slice(2).map(Number);
 
 if (process.argv[2] === '--receivers') {
   // The counting side: open every socket, count frames, report on request.
@@ -28,10 +28,10 @@ if (process.argv[2] === '--receivers') {
   process.send?.('open');
   process.on('message', () => process.send?.(frames));
 } else {
-  await main(docs || 20, clients || 10, turns || 400);
+  await main(docs || 20, clients || 10, turns || 400, maxWriters || 3);
 }
 
-async function main(docCount: number, clientCount: number, turnCount: number): Promise<void> {
+async function main(docCount: number, clientCount: number, turnCount: number, writersPerTurn: number): Promise<void> {
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
   await new Promise((resolve) => wss.once('listening', resolve));
   const accepted: WebSocket[] = [];
@@ -52,10 +52,10 @@ async function main(docCount: number, clientCount: number, turnCount: number): P
   }
   const keystrokes = typistKeystrokes(clientCount, turnCount * 3);
   const random = seededRandom(7);
-  // One batch per document per turn, 1 to 3 writers as under the bench's load.
+  // One batch per document per turn, 1 to `writersPerTurn` writers (a quiet bench load: 1 to 3).
   const schedule = Array.from({ length: turnCount }, () =>
     rooms.map(() => {
-      const writers = [...Array(clientCount).keys()].sort(() => random() - 0.5).slice(0, 1 + Math.floor(random() * 3));
+      const writers = [...Array(clientCount).keys()].sort(() => random() - 0.5).slice(0, 1 + Math.floor(random() * writersPerTurn));
       return writers.map((writer) => ({ writer, keystroke: Math.floor(random() * turnCount * 3) }));
     }),
   );

@@ -134,6 +134,9 @@ export class DocumentRoom {
       connection.send(encodeSyncStep2Update(snapshot));
       return;
     }
+    // Builds the doc if needed, which sends the server's step 1 first, as clients expect it
+    // before the step 2 (the web client takes that handshake as a storage acknowledgement).
+    this.materialize();
     if (this.pending.length === 0) connection.send(encodeSyncStep2(this.doc, stateVector));
     else this.deferredSyncReplies.push({ connection, stateVector });
   }
