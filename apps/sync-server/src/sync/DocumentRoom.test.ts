@@ -267,3 +267,34 @@ describe('DocumentRoom opened from its stored state', () => {
     room.destroy();
   });
 });
+
+describe('DocumentRoom.receiveUpdate', () => {
+  it('queues what changes the document (insertions, deletions, updates waiting for their dependencies) and drops exact repeats', () => {
+    const { room, peers } = openRoom(1);
+    const writer = peers[0]!.connection;
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (update: Uint8Array) => updates.push(update));
+    source.getText('t').insert(0, 'abc');
+    source.getText('t').delete(1, 1);
+    source.getText('t').insert(2, 'd');
+    const [insert, deletion, later] = updates as [Uint8Array, Uint8Array, Uint8Array];
+
+    room.receiveUpdate(writer, insert);
+    room.receiveUpdate(writer, insert);
+    expect(room.pending.map((entry) => entry.update)).toEqual([insert]);
+    room.receiveUpdate(writer, deletion);
+    expect(room.pending).toHaveLength(2);
+    expect(room.doc.getText('t').toString()).toBe('ac');
+
+    const other = openRoom(1);
+    other.room.receiveUpdate(other.peers[0]!.connection, later);
+    expect(other.room.pending.map((entry) => entry.update)).toEqual([later]);
+    // Its dependencies arrive: applied together, and queued too.
+    other.room.receiveUpdate(other.peers[0]!.connection, insert);
+    expect(other.room.pending).toHaveLength(2);
+    expect(other.room.doc.getText('t').toString()).toBe('abcd');
+    room.destroy();
+    other.room.destroy();
+  });
+});
