@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -195,36 +196,35 @@ function storedSnapshot(text: string): Uint8Array {
 }
 
 describe('DocumentRoom opened from its stored state', () => {
-  it('answers an empty state vector with the stored snapshot itself, and sends its own step 1 once the doc is built', () => {
+  it('answers an empty state vector with the snapshot itself, and sends its own step 1 once an edit builds the doc', () => {
     const snapshot = storedSnapshot('Bonjour');
     const { room, peers } = openRoom(2, { snapshot, updates: [] });
     const [reader, writer] = peers;
+    expect(reader!.socket.frames).toEqual([]);
     room.receiveSyncStep1(reader!.connection, Y.encodeStateVector(new Y.Doc()));
-
     expect(reader!.socket.frames).toHaveLength(1);
     const reply = syncFrame(reader!.socket.frames[0]!);
     expect(reply.subType).toBe(syncStep2);
     expect(reply.payload).toEqual(snapshot);
 
-    // The first edit builds the doc: the stored text is there, and the waiting step 1 goes out.
-    const replica = new Y.Doc();
-    Y.applyUpdate(replica, snapshot);
-    const edits: Uint8Array[] = [];
-    replica.on('update', (update: Uint8Array) => edits.push(update));
-    replica.getText('t').insert(7, ' !');
-    room.receiveUpdate(writer!.connection, edits[0]!);
-    expect(room.doc.getText('t').toString()).toBe('Bonjour !');
-    const step1 = syncFrame(reader!.socket.frames[1]!);
-    expect(step1.subType).toBe(syncStep1);
-    // The state vector of the stored state, taken before the edit was applied.
     const stored = new Y.Doc();
     Y.applyUpdate(stored, snapshot);
-    expect(step1.payload).toEqual(Y.encodeStateVector(stored));
+    const storedStateVector = Y.encodeStateVector(stored);
+    const edits: Uint8Array[] = [];
+    stored.on('update', (update: Uint8Array) => edits.push(update));
+    stored.getText('t').insert(7, ' !');
+    room.receiveUpdate(writer!.connection, edits[0]!);
+    expect(room.doc.getText('t').toString()).toBe('Bonjour !');
     expect(room.pending).toHaveLength(1);
+    for (const peer of [reader!, writer!]) {
+      const step1 = syncFrame(peer.socket.frames.at(-1)!);
+      expect(step1.subType).toBe(syncStep1);
+      expect(step1.payload).toEqual(storedStateVector);
+    }
     room.destroy();
   });
 
-  it('answers a client that holds part of the document with only what it lacks', () => {
+  it('answers a client that holds part of the document with its step 1, then only what the client lacks', () => {
     const snapshot = storedSnapshot('Bonjour');
     const { room, peers } = openRoom(1, { snapshot, updates: [] });
     const client = new Y.Doc();
@@ -233,6 +233,7 @@ describe('DocumentRoom opened from its stored state', () => {
 
     const [step1, step2] = peers[0]!.socket.frames.map(syncFrame);
     expect(step1!.subType).toBe(syncStep1);
+    expect(step1!.payload).toEqual(Y.encodeStateVector(client));
     expect(step2!.subType).toBe(syncStep2);
     expect(step2!.payload).toEqual(Y.encodeStateAsUpdate(room.doc, Y.encodeStateVector(client)));
     room.destroy();
@@ -258,8 +259,27 @@ describe('DocumentRoom opened from its stored state', () => {
     room.destroy();
   });
 
-  it('closes every connection with 1011 when the stored state cannot be applied, and applies nothing', () => {
-    const { room, peers } = openRoom(2, { snapshot: new Uint8Array([1, 2, 3, 255, 255]), updates: [] });
+  it('refuses to load an unreadable snapshot or log row', () => {
+    const garbage = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
+    const room = new DocumentRoom('doc-1', 0, new InProcessFanOut(), () => undefined);
+    expect(() => room.loadStored(garbage, [])).toThrow();
+    expect(() => room.loadStored(storedSnapshot('Bonjour'), [garbage])).toThrow();
+    room.destroy();
+  });
+
+  it('closes every connection with 1011 when a snapshot that reads fails to integrate once applied, and applies nothing', () => {
+    // One item of client 5 whose origin is a later clock of its own client: it decodes, but Yjs
+    // cannot integrate it.
+    const encoder = encoding.createEncoder();
+    for (const value of [1, 1, 5, 0]) encoding.writeVarUint(encoder, value); // 1 client, 1 struct, client 5, clock 0
+    encoding.writeUint8(encoder, 0b10000000 | 4); // has an origin, string content
+    for (const value of [5, 10]) encoding.writeVarUint(encoder, value);
+    encoding.writeVarString(encoder, 'a');
+    encoding.writeVarUint(encoder, 0); // empty delete set
+    const unresolvable = encoding.toUint8Array(encoder);
+    expect(() => Y.applyUpdate(new Y.Doc(), unresolvable)).toThrow();
+
+    const { room, peers } = openRoom(2, { snapshot: unresolvable, updates: [] });
     expect(() => room.receiveUpdate(peers[0]!.connection, keystrokes(1)[0]!)).toThrow(CorruptDocumentError);
     expect(room.corrupt).toBe(true);
     expect(room.pending).toEqual([]);

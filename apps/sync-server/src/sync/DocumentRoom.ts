@@ -5,6 +5,7 @@ import { parseRoomName } from '../roomName.js';
 import { checkAwarenessUpdate } from './checkAwarenessUpdate.js';
 import { AwarenessFrames } from './AwarenessFrames.js';
 import { BatchFrames } from './BatchFrames.js';
+import { isReadableUpdate } from './isReadableUpdate.js';
 import type { FanOut, OriginUpdate } from './FanOut.js';
 import { SyncConnection } from './SyncConnection.js';
 import {
@@ -53,10 +54,10 @@ export class DocumentRoom {
 
   private deferredSyncReplies: { connection: SyncConnection; stateVector: Uint8Array }[] = [];
   /**
-   * The stored state, kept as bytes until something needs the Y.Doc (see {@link loadStored}):
-   * a client with an empty state vector is answered with these bytes as they are.
+   * A stored snapshot not yet applied to the Y.Doc (see {@link loadStored}): a client with an
+   * empty state vector is answered with these bytes as they are.
    */
-  private stored: { snapshot: Uint8Array | null; updates: readonly Uint8Array[] } | undefined;
+  private storedSnapshot: Uint8Array | undefined;
   /** Connections attached before the Y.Doc was built: they get the server's sync step 1 then. */
   private awaitingStep1: SyncConnection[] = [];
   private readonly dirtyAwareness = new Set<number>();
@@ -87,20 +88,27 @@ export class DocumentRoom {
   }
 
   /**
-   * Takes the document's stored state (snapshot, then the log rows since, in order). Applying it
-   * to the Y.Doc is deferred until the doc is needed (an update, a server change, a client that
-   * already holds part of the document, an export): a cold document opened by a client with an
-   * empty state vector is answered from the stored bytes without building, then re-encoding, it.
+   * Takes the document's stored state (snapshot, then the log rows since, in order); throws when
+   * it cannot be read. A snapshot alone (the state after every unload or restart) that reads as
+   * an update is applied to the Y.Doc only when the doc is first needed (an update, a server
+   * change, a client that holds part of the document, an export): a client with an empty state
+   * vector is answered with the stored bytes, without building, then re-encoding, the doc. With
+   * log rows everything is applied now (merging them into the snapshot would cost as much).
    */
   loadStored(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): void {
-    if (this.destroyed) return;
-    this.stored = { snapshot, updates };
+    if (snapshot && updates.length === 0 && isReadableUpdate(snapshot)) {
+      this.storedSnapshot = snapshot;
+      return;
+    }
+    if (snapshot) Y.applyUpdate(this.liveDoc, snapshot);
+    for (const update of updates) Y.applyUpdate(this.liveDoc, update);
   }
 
   attach(connection: SyncConnection): void {
     this.connections.add(connection);
-    // Our sync step 1 only lets a client push what the server lacks: it can wait for the doc.
-    if (this.stored) this.awaitingStep1.push(connection);
+    // Our sync step 1 only lets a client push what the server lacks: it can wait for the doc,
+    // which a client holding anything builds at once (its own step 1 is not empty).
+    if (this.storedSnapshot) this.awaitingStep1.push(connection);
     else connection.send(encodeSyncStep1(this.liveDoc));
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) {
@@ -127,15 +135,13 @@ export class DocumentRoom {
     } catch (error) {
       throw new MalformedMessageError(`invalid state vector: ${(error as Error).message}`);
     }
-    // Not built yet, so nothing was applied since the load: the stored snapshot is the whole,
-    // durable state. Log rows would need a merge, as costly as building the doc: not this way.
-    const snapshot = this.stored?.updates.length === 0 ? this.stored.snapshot : null;
-    if (snapshot && clientsKnown === 0) {
-      connection.send(encodeSyncStep2Update(snapshot));
+    // Not built yet, so nothing was applied since the load: the snapshot is the whole state.
+    if (this.storedSnapshot && clientsKnown === 0) {
+      connection.send(encodeSyncStep2Update(this.storedSnapshot));
       return;
     }
-    // Builds the doc if needed, which sends the server's step 1 first, as clients expect it
-    // before the step 2 (the web client takes that handshake as a storage acknowledgement).
+    // Builds the doc if needed, which sends the server's step 1 first: clients expect it before
+    // the step 2 (the web client takes that handshake as a storage acknowledgement).
     this.materialize();
     if (this.pending.length === 0) connection.send(encodeSyncStep2(this.doc, stateVector));
     else this.deferredSyncReplies.push({ connection, stateVector });
@@ -234,7 +240,7 @@ export class DocumentRoom {
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.liveDoc.destroy();
-    this.stored = undefined;
+    this.storedSnapshot = undefined;
     this.awaitingStep1 = [];
     for (const { stored } of this.pending) stored?.reject(new Error('The room was unloaded before the change was stored.'));
     this.pending = [];
@@ -244,21 +250,21 @@ export class DocumentRoom {
   }
 
   /**
-   * Applies the stored state to the Y.Doc if it is not yet, then sends the server's sync step 1
-   * to the connections that attached meanwhile. When the stored state cannot be applied, the
-   * room is marked corrupt, its connections are closed (1011) and CorruptDocumentError is thrown.
+   * Applies the stored snapshot to the Y.Doc if it is not yet, then sends the server's sync step 1
+   * to the connections that attached meanwhile. The snapshot read at load, so this fails only on
+   * ids that integration cannot resolve: the room is then marked corrupt, its connections are
+   * closed (1011) and CorruptDocumentError is thrown.
    */
   private materialize(): void {
-    const stored = this.stored;
-    if (!stored) return;
-    this.stored = undefined;
+    const snapshot = this.storedSnapshot;
+    if (!snapshot) return;
+    this.storedSnapshot = undefined;
     try {
-      if (stored.snapshot) Y.applyUpdate(this.liveDoc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(this.liveDoc, update);
+      Y.applyUpdate(this.liveDoc, snapshot);
     } catch (error) {
       this.corrupt = true;
       for (const connection of this.connections) connection.close(CloseCode.InternalError, 'Erreur du serveur');
-      throw new CorruptDocumentError(`the stored state could not be applied: ${(error as Error).message}`);
+      throw new CorruptDocumentError(`the stored snapshot could not be applied: ${(error as Error).message}`);
     }
     const waiting = this.awaitingStep1;
     this.awaitingStep1 = [];

@@ -244,7 +244,7 @@ export class SyncEngine {
     if (!stored) return undefined;
     const room = new DocumentRoom(docId, stored.updates.length, this.fanOut, () => this.scheduleFlush());
     try {
-      // Applied to the room's Y.Doc when first needed (a cold open is answered from the bytes).
+      // Throws on unreadable rows; a lone snapshot is applied when first needed (see loadStored).
       room.loadStored(stored.snapshot, stored.updates.map(({ update }) => update));
     } catch (error) {
       room.destroy();
