@@ -1,7 +1,7 @@
 export { captureLogger, type CapturedLogs } from './captureLogger.js';
 export { FlakyStore } from './FlakyStore.js';
 export { newClient, waitForText, webSocketWithToken, type TestClient } from './newClient.js';
-export { newDataDir, newServer, type TestServer } from './newServer.js';
+export { newDataDir, newServer, serverDatabase, type TestServer } from './newServer.js';
 export { encodeUpdateFrame, newRawClient, type RawClient, type RawMessage } from './newRawClient.js';
 export { newTrpcClient, type TestTrpcClient } from './newTrpcClient.js';
 export { spawnServer, type ServerProcess } from './spawnServer.js';
