@@ -193,3 +193,20 @@ it('a javascript: link mark written by a raw Yjs client renders without an addre
     hostile.destroy();
   }
 });
+
+it('pasted plain text still links web addresses, and never a javascript: one', async () => {
+  const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Collage de texte' });
+  const page = await openAs(`${server.url}/d/${id}`, 'Chloé Durand');
+  await editorContent(page).click();
+  await page.evaluate((plain) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', plain);
+    document.getElementById('document-editor')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, 'Voir https://example.org/aide et www.exemple.fr, pas javascript:alert(1) ni JaVaScRiPt:alert(2).');
+  await expectText(editorContent(page), 'pas javascript:alert(1) ni JaVaScRiPt:alert(2).');
+  await expectNeutralised(page);
+  expect(await linksIn(page)).toEqual([
+    { text: 'https://example.org/aide', href: 'https://example.org/aide' },
+    { text: 'www.exemple.fr', href: 'http://www.exemple.fr' },
+  ]);
+});
