@@ -168,6 +168,27 @@ describe('before authentication: what an anonymous client can make the server do
     expect((await fetch(`${server.url}/trpc/health`)).status).toBe(200);
   });
 
+  it('hashes at most two passwords at once per address: a third login attempt gets 429 with a French message', async () => {
+    server = await newServer();
+    const body = JSON.stringify({ email: 'a@exemple.fr', password: 'pas le bon mot de passe' });
+    // Two attempts held open mid-body keep their slots.
+    const held = await Promise.all([rawConnection(server.port), rawConnection(server.port)]);
+    for (const connection of held) {
+      connection.socket.write(`POST /trpc/auth.logIn HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 5)}`);
+    }
+    const anonymous = newTrpcClient(server.url, { token: null });
+    const signUp = () => anonymous.auth.signUp.mutate({ email: 'b@exemple.fr', password: 'un mot de passe solide' }).then(() => 'accepted', (error: Error) => error.message);
+    await waitFor(async () => (await signUp()).includes('depuis cette adresse'));
+    expect(await signUp()).toBe('Trop de connexions en cours depuis cette adresse : réessayez dans un instant.');
+
+    // The held attempts are answered as usual, and free their slots.
+    for (const connection of held) connection.socket.write(body.slice(5));
+    for (const connection of held) await waitFor(() => connection.answer().includes('\r\n\r\n'));
+    expect(held.map((connection) => connection.answer().split('\r\n')[0])).toEqual(['HTTP/1.1 401 Unauthorized', 'HTTP/1.1 401 Unauthorized']);
+    await waitFor(async () => (await signUp()) === 'La création de compte se fait sur invitation.');
+    for (const connection of held) connection.socket.destroy();
+  });
+
   it('refuses upgrades past maxPendingUpgrades with 503 while others are being authorized, and survives a reset meanwhile', async () => {
     const dataDir = await newDataDir();
     const store = new SqliteDocumentStore({ file: join(dataDir, 'canevas.sqlite') });

@@ -24,6 +24,7 @@ import { SyncTicketStore } from './auth/SyncTicketStore.js';
 import { CloseCode } from './closeCodes.js';
 import { createExportHandler } from './export/exportHttpHandler.js';
 import { storeExportSource } from './export/ExportSource.js';
+import { createPasswordCheckLimit } from './http/passwordCheckLimit.js';
 import { createStaticHandler } from './http/staticFiles.js';
 import { createLogger, type Logger } from './logger.js';
 import type { ReferentialCatalog } from './plugins/ReferentialCatalog.js';
@@ -91,6 +92,8 @@ export interface ServerOptions {
   headersTimeoutMs?: number;
   /** Time a client may take to send a whole request, body included; then 408 and close. Default 60 s. */
   requestTimeoutMs?: number;
+  /** Requests to `auth.logIn` / `auth.signUp` (password hashing) in progress at once per client address; more get 429. Default 2. */
+  maxPasswordChecksPerAddress?: number;
   /**
    * Sync upgrades being authorized at once; more get 503 at once, so that a flood of
    * unauthenticated upgrades cannot queue up work against the database. Default 64.
@@ -198,6 +201,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     authorize: exportAuthorizer({ auth, access, accounts, publicUrl: options.publicUrl, allowedOrigins }),
   });
 
+  const admitPasswordCheck = createPasswordCheckLimit({
+    perAddress: options.maxPasswordChecksPerAddress ?? 2,
+    trustedProxies: options.trustedProxies ?? 0,
+  });
   const requestTimeout = options.requestTimeoutMs ?? 60_000;
   // Node refuses a headers timeout above the request timeout.
   const headersTimeout = Math.min(options.headersTimeoutMs ?? 20_000, requestTimeout);
@@ -211,6 +218,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   const httpServer = createHttpServer(httpOptions, (req, res) => {
     const pathname = safePathname(req);
     if (pathname === '/trpc' || pathname?.startsWith('/trpc/')) {
+      if (pathname.startsWith('/trpc/') && !admitPasswordCheck(req, res, pathname)) return;
       trpcHandler(req, res);
     } else if (pathname?.startsWith('/export/')) {
       exportHandler(req, res);
