@@ -11,3 +11,4 @@ export { ADMIN_PASSWORD, addMember, bootstrapAdmin, defaultTokenFor, newOutsider
 export { workspaceReferentials } from './workspaceReferentials.js';
 export { anchorFor } from './anchorFor.js';
 export { writeInSection } from './writeInSection.js';
+export { seededRandom, type SeededRandom } from './seededRandom.js';

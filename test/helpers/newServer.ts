@@ -14,11 +14,14 @@ export interface TestServer extends CanevasServer {
   dispose(): Promise<void>;
 }
 
-/** A real server on port 0 with a real SQLite file in a fresh temporary folder. */
+/**
+ * A real server on port 0 (or `port`, to restart one where its clients reconnect) with a real
+ * SQLite file in a fresh temporary folder (or `dataDir`).
+ */
 export async function newServer(options: Partial<ServerOptions> & { dataDir?: string } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await newDataDir());
   const logs = captureLogger();
-  const server = await createServer({ logger: logs.logger, ...options, dataDir, port: 0 });
+  const server = await createServer({ logger: logs.logger, ...options, dataDir, port: options.port ?? 0 });
   const admin = await bootstrapAdmin(server.accounts);
   rememberServerToken(server.url, admin.token);
   return {
