@@ -11,6 +11,11 @@ describe('connectionStatus', () => {
     expect(connectionStatus({ ...synced, socket: 'connecting', synced: false, everSynced: false })).toBe('syncing');
   });
 
+  it('is not connected while the server says it cannot store', () => {
+    expect(connectionStatus({ ...synced, storage: { kind: 'full', retryInMs: 400 } })).toBe('syncing');
+    expect(connectionStatus({ ...synced, socket: 'offline', synced: false, storage: null })).toBe('offline');
+  });
+
   it('is offline once a connection attempt has failed, even with pending edits', () => {
     expect(connectionStatus({ ...synced, socket: 'offline', synced: false, unsynced: true })).toBe('offline');
   });

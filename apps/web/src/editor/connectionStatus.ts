@@ -39,6 +39,7 @@ export function connectionStatus(state: ConnectionState): ConnectionStatus {
     return code === CLOSE_DOCUMENT_NOT_FOUND || code === CLOSE_DOCUMENT_DELETED ? 'gone' : 'refused';
   }
   if (state.socket === 'offline') return 'offline';
-  if (state.socket === 'connecting' || !state.synced || state.unsynced) return 'syncing';
+  // While the server cannot store, nothing is « Connecté » in the sense users read: saved.
+  if (state.socket === 'connecting' || !state.synced || state.unsynced || state.storage) return 'syncing';
   return 'connected';
 }
