@@ -292,6 +292,37 @@ describe('a stored row that cannot be read', () => {
     expect(Object.fromEntries(json.map((document) => [document.id, document.quarantined]))).toEqual({ [broken]: true, [healthy]: false });
   });
 
+  it('an unreadable review doc quarantines the whole document, and only that room can lift it', async () => {
+    const dataDir = await newDataDir();
+    dirs.push(dataDir);
+    const first = await startServer(dataDir);
+    const { id } = await newTrpcClient(first.url).documents.create.mutate({ title: 'Revue abîmée' });
+    await stopServer(first);
+    const db = openSecondConnection(dataDir);
+    db.prepare<[string, Buffer, number]>('INSERT INTO review_snapshots (doc_id, data, updated_at) VALUES (?, ?, ?)').run(id, GARBAGE, Date.now());
+    const corrupted = rowsOf(dataDir, id);
+    for (const store of openStores.splice(0)) await store.close();
+
+    const second = await startServer(dataDir);
+    // The content itself is readable: it opens, until its review doc turns out not to be.
+    const writer = stock(second.syncUrl, id);
+    await writer.synced;
+    const review = raw(`${second.syncUrl}/${reviewRoomOf(id)}`);
+    expect(await review.closed).toEqual({ code: 4423, reason: QUARANTINE_REASON });
+    expect(await writer.closed).toEqual({ code: 4423, reason: QUARANTINE_REASON });
+    expect(await second.store.listQuarantined()).toMatchObject([{ docId: id, room: reviewRoomOf(id) }]);
+    await stopServer(second);
+    expect(rowsOf(dataDir, id)).toEqual(corrupted);
+    for (const store of openStores.splice(0)) await store.close();
+
+    // A later process loads the content fine: that does not lift a quarantine caused by the review doc.
+    const third = await startServer(dataDir);
+    const reader = stock(third.syncUrl, id);
+    await reader.synced;
+    expect(third.logs.events('store.quarantine_released')).toHaveLength(0);
+    expect((await newTrpcClient(third.url).documents.get.query({ id })).quarantined).toBe(true);
+  });
+
   it('refuses server changes, loads the rows once per process, and lifts the quarantine once they are restored', async () => {
     const dataDir = await newDataDir();
     dirs.push(dataDir);

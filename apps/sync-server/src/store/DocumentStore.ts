@@ -24,7 +24,7 @@ export interface StoredDocument {
   snapshot: Uint8Array | null;
   /** Updates appended since the snapshot, in insertion order. */
   updates: StoredUpdate[];
-  /** True when the document is recorded as quarantined (its rows once failed to load). */
+  /** True when this room is recorded as the one whose rows made its document quarantined. */
   quarantined?: boolean;
 }
 

@@ -71,7 +71,7 @@ export class SqliteDocumentStore implements DocumentStore {
       rename: db.prepare<[string, number, string]>('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?'),
       deleteDocument: db.prepare<[string]>('DELETE FROM documents WHERE id = ?'),
       count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM documents'),
-      isQuarantined: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM document_quarantine WHERE doc_id = ?'),
+      isQuarantined: db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM document_quarantine WHERE doc_id = ? AND room = ?'),
       quarantine: db.prepare<[string, string, string, number, string]>(
         `INSERT INTO document_quarantine (doc_id, room, reason, quarantined_at) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)
          ON CONFLICT(doc_id) DO UPDATE SET room = excluded.room, reason = excluded.reason, quarantined_at = excluded.quarantined_at`,
@@ -111,7 +111,7 @@ export class SqliteDocumentStore implements DocumentStore {
       if (!this.statements.exists.get(parsed.docId)) return undefined;
       const snapshot = log.snapshot.get(parsed.docId);
       const updates = log.updates.all(parsed.docId).map((row) => ({ rowId: row.row_id, update: toBytes(row.data) }));
-      const quarantined = this.statements.isQuarantined.get(parsed.docId) !== undefined;
+      const quarantined = this.statements.isQuarantined.get(parsed.docId, room) !== undefined;
       return { snapshot: snapshot ? toBytes(snapshot.data) : null, updates, quarantined };
     })();
   }

@@ -99,11 +99,6 @@ export class SyncEngine {
     return { documents: this.rooms.size, loading: this.loading.size, connections, pendingUpdates };
   }
 
-  /** Set while writes fail: why, and when the next attempt is. */
-  currentStorageFault(): StorageFault | undefined {
-    return this.storageFault ? { ...this.storageFault } : undefined;
-  }
-
   /** Why a document is quarantined, as far as this process knows (the store also records it). */
   quarantineOf(docId: string): QuarantineRecord | undefined {
     return this.quarantined.get(docId);
@@ -301,6 +296,7 @@ export class SyncEngine {
       await this.quarantine(docId, error);
       throw new DocumentQuarantinedError(parseRoomName(docId)?.docId ?? docId);
     }
+    // Only the room that failed may lift it: the other layer loading proves nothing.
     if (stored.quarantined) await this.releaseQuarantine(docId);
     this.rooms.set(docId, room);
     // Until a connection attaches the room is idle, so a client that left during the load
