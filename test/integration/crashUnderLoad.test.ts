@@ -45,9 +45,10 @@ interface Participant {
 
 function participant(syncUrl: string, docId: string, name: string): Participant {
   const received: Uint8Array[] = [];
-  // The frames as they came off the wire, not the doc's 'update' events: applying a remote map
-  // entry can delete a concurrent local one, and that local consequence is not something the
-  // server sent (nor stored).
+  // The frames as they came off the wire, not the doc's 'update' events: when a remote map entry
+  // meets a concurrent local one for the same key, the transaction that applies it deletes the
+  // loser, possibly the remote entry itself. That deletion follows from an unsent local edit; the
+  // server never sent it, and a recovered doc without the local edit rightly keeps the entry.
   const Base = webSocketWithToken(defaultTokenFor(syncUrl.replace(/^ws/, 'http')) ?? null);
   class RecordingWebSocket extends Base {
     constructor(address: string | URL, protocols?: string | string[]) {
@@ -181,6 +182,11 @@ it('SIGKILL during heavy typing by 10 clients: nothing that any peer received is
       // In full flow: typing has gone on for a while and every observer already received a lot.
       const observed = observers.every(({ client }) => structCount(client.doc) >= 1000);
       if (Date.now() - startedAt < 1500 || !observed) return;
+      // A last, larger burst, so that the server is in the middle of work when it dies.
+      writers.forEach((writer, index) => {
+        for (let keystroke = 0; keystroke < 20; keystroke++) typeSomething(writer.client.doc, randoms[index]!);
+      });
+      typedTotal += writers.length * 20;
       first.child.kill('SIGKILL');
       clearInterval(timer);
       resolve();

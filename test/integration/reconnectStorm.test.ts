@@ -60,36 +60,36 @@ it('a reconnect storm of 1,000 clients: full sync for each, one load per documen
     return missing;
   }
 
-  /**
-   * Every raw participant connects at once (with acknowledgements), checks that its sync step 2
-   * holds the full content, writes its key for this phase and waits until it is stored.
-   */
+  /** One raw participant: its sync step 2 must hold the full content; then it writes its key and waits until stored. */
+  async function join(client: RawClient, participant: number, phase: number): Promise<{ docId: string; key: string }> {
+    const docId = docOf(participant);
+    await client.opened.catch((error: Error) => {
+      throw new Error(`participant ${participant} could not connect in phase ${phase}: ${error.message}`);
+    });
+    client.sendSyncStep1();
+    const step2 = await client.nextMessage((message) => message.syncType === 1);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, step2.payload);
+    expect(missingIn(doc, docId), `participant ${participant} in phase ${phase}`).toEqual([]);
+    const before = Y.encodeStateVector(doc);
+    doc.getMap('participants').set(keyOf(participant, phase), participant);
+    client.sendUpdate(Y.encodeStateAsUpdate(doc, before));
+    doc.destroy();
+    await client.nextMessage((message) => message.type === 100);
+    return { docId, key: keyOf(participant, phase) };
+  }
+
+  /** Every raw participant connects at the same moment, with acknowledgements. */
   async function storm(phase: number, url: string): Promise<{ seconds: number; health: unknown }> {
     const began = Date.now();
     rawClients = Array.from({ length: RAW }, (_, participant) => newRawClient(`${url}/${docOf(participant)}?ack=1`));
     // The server must keep answering other requests in the middle of the storm.
     const health = newTrpcClient(url.replace(/^ws/, 'http').replace(/\/sync$/, '')).health.query();
-    const written = await Promise.all(
-      rawClients.map(async (client, participant) => {
-        const docId = docOf(participant);
-        await client.opened;
-        client.sendSyncStep1();
-        const step2 = await client.nextMessage((message) => message.syncType === 1);
-        const doc = new Y.Doc();
-        Y.applyUpdate(doc, step2.payload);
-        expect(missingIn(doc, docId), `participant ${participant} in phase ${phase}`).toEqual([]);
-        const before = Y.encodeStateVector(doc);
-        doc.getMap('participants').set(keyOf(participant, phase), participant);
-        client.sendUpdate(Y.encodeStateAsUpdate(doc, before));
-        doc.destroy();
-        await client.nextMessage((message) => message.type === 100);
-        return { docId, key: keyOf(participant, phase) };
-      }),
-    );
+    const [written, answer] = await Promise.all([Promise.all(rawClients.map((client, participant) => join(client, participant, phase))), health]);
     for (const { docId, key } of written) expected.get(docId)!.add(key);
     // The relayed updates of 200 peers per document are not needed any more.
     for (const client of rawClients) client.messages.length = 0;
-    return { seconds: (Date.now() - began) / 1000, health: await health };
+    return { seconds: (Date.now() - began) / 1000, health: answer };
   }
 
   function loadsSoFar(target: TestServer): Map<string, number> {
@@ -182,7 +182,8 @@ it('a reconnect storm of 1,000 clients: full sync for each, one load per documen
       `total ${((Date.now() - startedAt) / 1000).toFixed(1)} s; peak RSS of the test process (server and clients) ${(maxRSS / 1024).toFixed(0)} MiB, ` +
       `heap now ${(process.memoryUsage().heapUsed / MiB).toFixed(0)} MiB`,
   );
-}, 180_000);
+  // About 25 s on an idle 2-core machine; the deadline only turns a hang into a failure.
+}, 240_000);
 
 function liveText(server: TestServer, docId: string): string | undefined {
   const state = server.engine.liveState(docId);

@@ -379,7 +379,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+    // Node's default backlog (511) overflows when a restart makes a thousand clients reconnect at
+    // once: the kernel drops their handshakes, and on a busy loop some get ECONNRESET. The kernel
+    // caps this at net.core.somaxconn.
+    httpServer.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1', backlog: 4096 }, () => {
       httpServer.off('error', reject);
       resolve();
     });
