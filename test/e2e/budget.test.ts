@@ -83,8 +83,10 @@ it('two people build a budget: totals and chart follow live, an invalid amount i
   await expect.poll(() => alice.evaluate(() => document.activeElement?.id), { timeout: UI_TIMEOUT }).toBe('document-editor');
   await alice.keyboard.type('Salaires');
   await typeInCell(alice, 0, 'nature', '');
-  await alice.keyboard.press('Alt+ArrowDown');
+  // As a person would, wait to see the caret's cell named and its values offered.
   const values = budget(alice).getByRole('group', { name: /Valeurs proposées pour « Nature »/ });
+  await values.getByRole('button', { name: 'Charge' }).waitFor({ timeout: UI_TIMEOUT });
+  await alice.keyboard.press('Alt+ArrowDown');
   await expect.poll(() => alice.evaluate(() => document.activeElement?.textContent), { timeout: UI_TIMEOUT }).toBe('Charge');
   await alice.keyboard.press('Enter');
   await expect.poll(() => cellText(cell(alice, 0, 'nature')), { timeout: UI_TIMEOUT }).toBe('Charge');

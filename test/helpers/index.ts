@@ -1,7 +1,7 @@
 export { captureLogger, type CapturedLogs } from './captureLogger.js';
 export { FlakyStore } from './FlakyStore.js';
 export { newClient, waitForText, webSocketWithToken, type TestClient } from './newClient.js';
-export { newDataDir, newServer, type TestServer } from './newServer.js';
+export { newDataDir, newServer, serverDatabase, type TestServer } from './newServer.js';
 export { encodeUpdateFrame, newRawClient, type RawClient, type RawMessage } from './newRawClient.js';
 export { newTrpcClient, type TestTrpcClient } from './newTrpcClient.js';
 export { spawnServer, type ServerProcess } from './spawnServer.js';
@@ -11,3 +11,4 @@ export { ADMIN_PASSWORD, addMember, bootstrapAdmin, defaultTokenFor, newOutsider
 export { workspaceReferentials } from './workspaceReferentials.js';
 export { anchorFor } from './anchorFor.js';
 export { writeInSection } from './writeInSection.js';
+export { seededRandom, type SeededRandom } from './seededRandom.js';

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type CanevasServer, type ServerOptions } from '@canevas/sync-server';
+import { createServer, SqliteDocumentStore, type CanevasServer, type ServerOptions } from '@canevas/sync-server';
 import { captureLogger, type CapturedLogs } from './captureLogger.js';
 import { bootstrapAdmin, rememberServerToken, type TestAccount } from './testAccounts.js';
 
@@ -14,11 +14,14 @@ export interface TestServer extends CanevasServer {
   dispose(): Promise<void>;
 }
 
-/** A real server on port 0 with a real SQLite file in a fresh temporary folder. */
+/**
+ * A real server on port 0 (or `port`, to restart one where its clients reconnect) with a real
+ * SQLite file in a fresh temporary folder (or `dataDir`).
+ */
 export async function newServer(options: Partial<ServerOptions> & { dataDir?: string } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await newDataDir());
   const logs = captureLogger();
-  const server = await createServer({ logger: logs.logger, ...options, dataDir, port: 0 });
+  const server = await createServer({ logger: logs.logger, ...options, dataDir, port: options.port ?? 0 });
   const admin = await bootstrapAdmin(server.accounts);
   rememberServerToken(server.url, admin.token);
   return {
@@ -35,4 +38,13 @@ export async function newServer(options: Partial<ServerOptions> & { dataDir?: st
 
 export async function newDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'canevas-test-'));
+}
+
+/**
+ * The server's own better-sqlite3 connection, to inject real SQLite faults (`max_page_count`,
+ * `query_only`, `busy_timeout`) exactly where the server writes.
+ */
+export function serverDatabase(server: CanevasServer): SqliteDocumentStore['database'] {
+  if (!(server.store instanceof SqliteDocumentStore)) throw new Error('The server does not use the SQLite store.');
+  return server.store.database;
 }

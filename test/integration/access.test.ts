@@ -137,6 +137,53 @@ describe('roles on the sync endpoint', () => {
     await newTrpcClient(server.url).workspaces.removeMember.mutate({ workspaceId: server.admin.workspaceId, userId: member.userId });
     expect((await marc.closed).code).toBe(4403);
   });
+  it('keeps roles isolated across documents: an editor of one dossier is only a tutor of another', async () => {
+    const { server, id: ownDossier, editor: ownerOfA } = await documentWithText('Plan de Léa');
+    const admin = newTrpcClient(server.url);
+    const other = await admin.workspaces.create.mutate({ name: 'Dossier de Karim' });
+    const { id: otherDossier } = await admin.documents.create.mutate({ title: 'Mémoire de Karim', workspaceId: other.id });
+    const ownerOfB = track(newClient(server.syncUrl, otherDossier));
+    await ownerOfB.synced;
+    ownerOfB.doc.getText('text').insert(0, 'Texte de Karim');
+    await waitFor(() => server.stats().pendingUpdates === 0);
+
+    // Léa edits her own workspace's documents and tutors Karim's.
+    const lea = await addMember(server.accounts, server.admin.workspaceId, 'editor', 'Léa');
+    await server.accounts.setMember(other.id, lea.userId, 'tutor', Date.now());
+    const asLea = newTrpcClient(server.url, { token: lea.token });
+    expect((await asLea.documents.get.query({ id: ownDossier })).role).toBe('editor');
+    expect((await asLea.documents.get.query({ id: otherDossier })).role).toBe('tutor');
+
+    // Both documents open at once on the same account: each connection has its own document's role.
+    const inA = track(newClient(server.syncUrl, ownDossier, { token: lea.token }));
+    const inB = track(newClient(server.syncUrl, otherDossier, { token: lea.token }));
+    await Promise.all([inA.synced, inB.synced]);
+    inB.doc.getText('text').insert(0, 'Réécrit : ');
+    inA.doc.getText('text').insert(0, 'Léa : ');
+    await waitFor(() => ownerOfA.text() === 'Léa : Plan de Léa');
+    await waitFor(() => server.stats().pendingUpdates === 0);
+    expect(ownerOfB.text()).toBe('Texte de Karim');
+    const stored = await server.store.loadDocument(otherDossier);
+    const storedDoc = new Y.Doc();
+    for (const update of [stored!.snapshot, ...stored!.updates.map((row) => row.update)]) if (update) Y.applyUpdate(storedDoc, update);
+    expect(storedDoc.getText('text').toString()).toBe('Texte de Karim');
+
+    // The API applies the same per-document roles.
+    await asLea.documents.rename.mutate({ id: ownDossier, title: 'Plan de Léa (v2)' });
+    await expect(asLea.documents.rename.mutate({ id: otherDossier, title: 'Pris' })).rejects.toThrow('Votre rôle ne permet pas de modifier ce document.');
+    expect((await admin.documents.get.query({ id: otherDossier })).title).toBe('Mémoire de Karim');
+
+    // A ticket opens the document it was issued for, never another one.
+    const target = await asLea.documents.syncTarget.query({ id: ownDossier });
+    const elsewhere = `${target.url}/${otherDossier}?ticket=${encodeURIComponent(target.params.ticket!)}`;
+    expect((await attempt(elsewhere, {})).status).not.toBe('open');
+
+    // Removed from Karim's workspace, Léa keeps her own.
+    await admin.workspaces.removeMember.mutate({ workspaceId: other.id, userId: lea.userId });
+    expect((await inB.closed).code).toBe(4403);
+    inA.doc.getText('text').insert(inA.text().length, ' — suite');
+    await waitFor(() => ownerOfA.text() === 'Léa : Plan de Léa — suite');
+  });
 });
 
 describe('accounts through the API', () => {

@@ -1,14 +1,32 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createAnchor, readThreads, reviewRoomOf } from '@canevas/core';
 import { SqliteAccountStore, SqliteDocumentStore } from '@canevas/sync-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newDataDir, runCanevas } from '../helpers/index.js';
+import * as Y from 'yjs';
+import { newClient, newDataDir, newTrpcClient, runCanevas, spawnServer, type ServerProcess, type TestClient } from '../helpers/index.js';
 
 let dataDir: string | undefined;
+let server: ServerProcess | undefined;
+const clients: TestClient[] = [];
 afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
+  await server?.exited;
+  server = undefined;
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
   dataDir = undefined;
 });
+
+/** A room as stored on disk (snapshot then log), read without any server. */
+async function storedDoc(store: SqliteDocumentStore, room: string): Promise<Y.Doc> {
+  const stored = await store.loadDocument(room);
+  if (!stored) throw new Error(`${room} is not stored`);
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const { update } of stored.updates) Y.applyUpdate(doc, update);
+  return doc;
+}
 
 describe('administration commands (contract 5)', () => {
   it('creates an admin, a workspace, a member with a role and an API token', async () => {
@@ -65,4 +83,77 @@ describe('administration commands (contract 5)', () => {
     const owner = await runCanevas(['workspace', 'create', '--name', 'X', '--owner', 'inconnu@exemple.fr'], { env });
     expect([owner.code, owner.stderr]).toEqual([1, expect.stringContaining('Aucun compte pour inconnu@exemple.fr')]);
   });
+});
+
+describe('RGPD from the command line: user export and user delete', () => {
+  it('exports a tutor’s data while the server runs, refuses to erase them until it stops, then anonymises their comments', async () => {
+    dataDir = await newDataDir();
+    const env = { DATA_DIR: dataDir };
+    server = await spawnServer(dataDir);
+    const admin = newTrpcClient(server.url);
+    const { id } = await admin.documents.create.mutate({ title: 'Dossier de validation', referentialId: 'anpe', templateId: 'dossier-validation' });
+
+    // The administrator adds the tutor with the CLI, next to the running server.
+    const email = 'ines.tutrice@exemple.fr';
+    expect((await runCanevas(['user', 'create', '--email', email, '--name', 'Inès', '--password-stdin'], { env, stdin: 'mot de passe d’Inès' })).code).toBe(0);
+    expect((await runCanevas(['member', 'add', '--workspace', server.admin.workspaceId, '--email', email, '--role', 'tutor'], { env })).code).toBe(0);
+    const tokenRun = await runCanevas(['token', 'create', '--email', email], { env });
+    const token = tokenRun.stdout.trim();
+    const tutorApi = newTrpcClient(server.url, { token });
+    const content = newClient(server.syncUrl, id, { token });
+    clients.push(content);
+    await content.synced;
+    const before = content.doc.getXmlFragment('default').toString();
+    await tutorApi.comments.create.mutate({ documentId: id, anchor: createAnchor(content.doc, 2, 8), body: 'Développez cette situation.' });
+
+    const out = join(dataDir, 'export-ines.json');
+    const exported = await runCanevas(['user', 'export', '--email', email, '--out', out], { env });
+    expect([exported.code, exported.stderr]).toEqual([0, expect.stringContaining(`Données de ${email} exportées dans ${out}`)]);
+    expect((await stat(out)).mode & 0o077).toBe(0);
+    const data = JSON.parse(await readFile(out, 'utf8')) as {
+      account: { email: string; name: string };
+      workspaces: { id: string; role: string }[];
+      comments: { documentId: string; body: string }[];
+      activity: { action: string; documentId?: string | null }[];
+    };
+    expect(data.account).toMatchObject({ email, name: 'Inès' });
+    expect(data.workspaces).toEqual([{ id: server.admin.workspaceId, name: 'Espace des tests', role: 'tutor' }]);
+    expect(data.comments).toMatchObject([{ documentId: id, documentTitle: 'Dossier de validation', body: 'Développez cette situation.' }]);
+    expect(data.activity).toContainEqual(expect.objectContaining({ action: 'document.open', documentId: id }));
+    const unknown = await runCanevas(['user', 'export', '--email', 'personne@exemple.fr'], { env });
+    expect([unknown.code, unknown.stderr]).toEqual([1, expect.stringContaining('Aucun compte pour personne@exemple.fr')]);
+
+    // While the server owns the data folder, erasure is refused and nothing changes.
+    const refused = await runCanevas(['user', 'delete', '--email', email, '--yes'], { env });
+    expect([refused.code, refused.stderr]).toEqual([1, expect.stringContaining('arrêtez-le avant de supprimer un compte')]);
+    expect((await tutorApi.auth.status.query()).user).toMatchObject({ email });
+    expect((await tutorApi.privacy.exportUser.query()).comments.map((comment) => comment.body)).toEqual(['Développez cette situation.']);
+
+    for (const client of clients.splice(0)) client.destroy();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+
+    // Without a terminal to ask, only --yes confirms.
+    const unconfirmed = await runCanevas(['user', 'delete', '--email', email], { env });
+    expect([unconfirmed.code, unconfirmed.stderr]).toEqual([2, expect.stringContaining('relancez avec --yes')]);
+    const nobody = await runCanevas(['user', 'delete', '--email', 'personne@exemple.fr', '--yes'], { env });
+    expect([nobody.code, nobody.stderr]).toEqual([1, expect.stringContaining('Aucun compte pour personne@exemple.fr')]);
+    const deleted = await runCanevas(['user', 'delete', '--email', email, '--yes'], { env });
+    expect([deleted.code, deleted.stderr]).toEqual([0, expect.stringContaining('1 document(s)')]);
+
+    const store = new SqliteDocumentStore({ file: join(dataDir, 'canevas.sqlite') });
+    try {
+      const accounts = new SqliteAccountStore(store.database);
+      expect(await accounts.findUserByEmail(email)).toBeUndefined();
+      const [thread] = readThreads(await storedDoc(store, reviewRoomOf(id)));
+      expect(thread!.comments).toMatchObject([{ body: 'Développez cette situation.', authorName: 'Compte supprimé', authorId: '' }]);
+      expect((await storedDoc(store, id)).getXmlFragment('default').toString()).toBe(before);
+      // The access log keeps that someone opened the dossier, no longer who.
+      const opened = (await accounts.listAudit({ documentId: id, limit: 100 })).filter((entry) => entry.action === 'document.open');
+      expect(opened.some((entry) => entry.userId === null)).toBe(true);
+    } finally {
+      await store.close();
+    }
+    expect(await readFile(join(dataDir, 'canevas.lock'), 'utf8').catch(() => 'released')).toBe('released');
+  }, 300_000);
 });

@@ -17,6 +17,11 @@ export const CloseCode = {
   DocumentNotFound: 4404,
   /** The document was deleted while open. */
   DocumentDeleted: 4410,
+  /**
+   * The document is quarantined: its stored rows could not be read. Nothing is loaded or written
+   * until an administrator restores it; the rows are kept as they are (like HTTP 423 Locked).
+   */
+  DocumentQuarantined: 4423,
 } as const;
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

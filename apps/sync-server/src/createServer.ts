@@ -24,6 +24,7 @@ import { SyncTicketStore } from './auth/SyncTicketStore.js';
 import { CloseCode } from './closeCodes.js';
 import { createExportHandler } from './export/exportHttpHandler.js';
 import { storeExportSource } from './export/ExportSource.js';
+import { createPasswordCheckLimit } from './http/passwordCheckLimit.js';
 import { createStaticHandler } from './http/staticFiles.js';
 import { createLogger, type Logger } from './logger.js';
 import type { ReferentialCatalog } from './plugins/ReferentialCatalog.js';
@@ -37,6 +38,8 @@ import { SyncConnection } from './sync/SyncConnection.js';
 import { SyncEngine, type SyncEngineStats } from './sync/SyncEngine.js';
 
 export const MIB = 1024 * 1024;
+/** Request line and headers together; larger → 431 (Node's own default, made explicit). */
+export const MAX_HEADER_SIZE = 16 * 1024;
 
 export interface ServerOptions {
   /** Folder of the SQLite file `canevas.sqlite`. Required unless `store` is given. */
@@ -85,6 +88,17 @@ export interface ServerOptions {
    * another process (the CLI) applies within seconds. Default 2 s.
    */
   accessRefreshMs?: number;
+  /** Time a client may take to send a request's headers (slowloris); then 408 and close. Default 20 s. */
+  headersTimeoutMs?: number;
+  /** Time a client may take to send a whole request, body included; then 408 and close. Default 60 s. */
+  requestTimeoutMs?: number;
+  /** Requests to `auth.logIn` / `auth.signUp` (password hashing) in progress at once per client address; more get 429. Default 2. */
+  maxPasswordChecksPerAddress?: number;
+  /**
+   * Sync upgrades being authorized at once; more get 503 at once, so that a flood of
+   * unauthenticated upgrades cannot queue up work against the database. Default 64.
+   */
+  maxPendingUpgrades?: number;
 }
 
 export interface CloseResult {
@@ -187,9 +201,24 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     authorize: exportAuthorizer({ auth, access, accounts, publicUrl: options.publicUrl, allowedOrigins }),
   });
 
-  const httpServer = createHttpServer((req, res) => {
+  const admitPasswordCheck = createPasswordCheckLimit({
+    perAddress: options.maxPasswordChecksPerAddress ?? 2,
+    trustedProxies: options.trustedProxies ?? 0,
+  });
+  const requestTimeout = options.requestTimeoutMs ?? 60_000;
+  // Node refuses a headers timeout above the request timeout.
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? 20_000, requestTimeout);
+  const httpOptions = {
+    headersTimeout,
+    requestTimeout,
+    // Node checks both timeouts on this interval (30 s by default), so it bounds how late a cut comes.
+    connectionsCheckingInterval: Math.max(10, Math.min(5000, Math.floor(headersTimeout / 4))),
+    maxHeaderSize: MAX_HEADER_SIZE,
+  };
+  const httpServer = createHttpServer(httpOptions, (req, res) => {
     const pathname = safePathname(req);
     if (pathname === '/trpc' || pathname?.startsWith('/trpc/')) {
+      if (pathname.startsWith('/trpc/') && !admitPasswordCheck(req, res, pathname)) return;
       trpcHandler(req, res);
     } else if (pathname?.startsWith('/export/')) {
       exportHandler(req, res);
@@ -207,25 +236,40 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   const alive = new Map<WebSocket, boolean>();
   let closing = false;
 
+  const maxPendingUpgrades = options.maxPendingUpgrades ?? 64;
+  let pendingUpgrades = 0;
+
   httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node detaches its own handlers from an upgraded socket: without this, a client resetting
+    // the connection while it is authorized would be an unhandled error.
+    socket.on('error', () => socket.destroy());
     const url = parseRequestUrl(req);
     if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable');
     if (!url || !url.pathname.startsWith('/sync/')) return refuseUpgrade(socket, 404, 'Not Found');
     const docId = url.pathname.slice('/sync/'.length);
     const room = parseRoomName(docId);
     if (!room) return refuseUpgrade(socket, 400, 'Bad Request');
+    if (pendingUpgrades >= maxPendingUpgrades) {
+      logger.warn('sync.upgrades_saturated', { pending: pendingUpgrades });
+      return refuseUpgrade(socket, 503, 'Service Unavailable', 'Retry-After: 1\r\n');
+    }
     const ackRequested = url.searchParams.get('ack') === '1';
-    // Authorized before upgrading: a refused client never receives a byte of the document.
-    authorizeUpgrade(req, url, docId, room).then(
-      (decision) => {
-        if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.text);
-        wss.handleUpgrade(req, socket, head, (ws) => acceptConnection(ws, docId, ackRequested, decision));
-      },
-      (error: unknown) => {
-        logger.error('sync.authorize_failed', { docId, error });
-        refuseUpgrade(socket, 500, 'Internal Server Error');
-      },
-    );
+    pendingUpgrades++;
+    // Authorized before upgrading: a refused client never receives a byte of the document, and
+    // nothing it sent after its request (`head`, the socket's buffer) is ever read.
+    authorizeUpgrade(req, url, docId, room)
+      .then(
+        (decision) => {
+          if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.text);
+          if (socket.destroyed) return;
+          wss.handleUpgrade(req, socket, head, (ws) => acceptConnection(ws, docId, ackRequested, decision));
+        },
+        (error: unknown) => {
+          logger.error('sync.authorize_failed', { docId, error });
+          refuseUpgrade(socket, 500, 'Internal Server Error');
+        },
+      )
+      .finally(() => pendingUpgrades--);
   });
 
   type UpgradeDecision =
@@ -335,7 +379,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+    // Node's default backlog (511) overflows when a restart makes a thousand clients reconnect at
+    // once: the kernel drops their handshakes, and on a busy loop some get ECONNRESET. The kernel
+    // caps this at net.core.somaxconn.
+    httpServer.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1', backlog: 4096 }, () => {
       httpServer.off('error', reject);
       resolve();
     });
@@ -408,8 +455,21 @@ function safePathname(req: IncomingMessage): string | undefined {
   return parseRequestUrl(req)?.pathname;
 }
 
-function refuseUpgrade(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+/** How long a refused upgrade's socket stays open for the client to read the answer. */
+const REFUSED_UPGRADE_LINGER_MS = 1000;
+
+/**
+ * Answers and closes. Whatever the client sent after its request is discarded unread; the socket
+ * is destroyed once the client closes its side, or after a short linger (destroying at once,
+ * with unread bytes, would reset the connection and could lose the answer).
+ */
+function refuseUpgrade(socket: Duplex, status: number, text: string, extraHeaders = ''): void {
+  if (socket.destroyed) return;
+  const linger = setTimeout(() => socket.destroy(), REFUSED_UPGRADE_LINGER_MS);
+  linger.unref();
+  socket.once('close', () => clearTimeout(linger));
+  socket.resume();
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n${extraHeaders}Content-Length: 0\r\n\r\n`);
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -1,5 +1,6 @@
 export { DOCUMENT_FIELD, editorExtensions } from './schema/editorExtensions.js';
 export { SectionHeading } from './schema/sectionHeading.js';
+export { isEditorSafeHref, safeHref } from './links/safeHref.js';
 export {
   TypedTable,
   TypedTableCell,

@@ -43,6 +43,11 @@ export interface DocumentSummary {
   referentialId: string | null;
   templateId: string | null;
   workspaceId: string | null;
+  /**
+   * The stored data could not be read: the document cannot be opened (sync closes with 4423)
+   * until an administrator restores it. Its rows are kept as they are.
+   */
+  quarantined: boolean;
 }
 
 export interface SyncTarget {
@@ -64,15 +69,16 @@ export const documentsRouter = router({
       const memberOf = new Set((await ctx.services.accounts.listWorkspacesOf(ctx.user.id)).map((entry) => entry.workspace.id));
       if (input?.workspaceId !== undefined) await requireWorkspace(ctx, input.workspaceId, 'read');
       const documents = await ctx.services.store.listDocuments();
+      const recorded = new Set((await ctx.services.store.listQuarantined()).map((record) => record.docId));
       return documents
         .filter((document) => document.workspaceId !== null && memberOf.has(document.workspaceId))
         .filter((document) => input?.workspaceId === undefined || document.workspaceId === input.workspaceId)
-        .map(toSummary);
+        .map((document) => toSummary(document, recorded.has(document.id) || ctx.services.engine.quarantineOf(document.id) !== undefined));
     }),
 
   get: userProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }): Promise<DocumentSummary & { role: Role }> => {
     const { document, role } = await requireDocument(ctx, input.id, 'read');
-    return { ...toSummary(document), role };
+    return { ...toSummary(document, await isQuarantined(ctx, document.id)), role };
   }),
 
   create: userProcedure.input(createInput).mutation(async ({ ctx, input }): Promise<{ id: string }> => {
@@ -96,7 +102,7 @@ export const documentsRouter = router({
     .mutation(async ({ ctx, input }): Promise<DocumentSummary> => {
       await requireDocument(ctx, input.id, 'write');
       if (!(await ctx.services.store.renameDocument(input.id, input.title, Date.now()))) throw notFound();
-      return toSummary((await requireDocument(ctx, input.id, 'read')).document);
+      return toSummary((await requireDocument(ctx, input.id, 'read')).document, await isQuarantined(ctx, input.id));
     }),
 
   delete: userProcedure.input(z.object({ id: idSchema })).mutation(async ({ ctx, input }): Promise<{ id: string }> => {
@@ -162,7 +168,13 @@ function initialSnapshot(services: ApiServices, referentialId?: string, template
   return proseMirrorJSONToUpdate(content);
 }
 
-function toSummary(document: DocumentMetadata): DocumentSummary {
+/** Known to this process (refused since a failed load), or recorded in the store by an earlier one. */
+async function isQuarantined(ctx: ApiContext, docId: string): Promise<boolean> {
+  if (ctx.services.engine.quarantineOf(docId)) return true;
+  return (await ctx.services.store.listQuarantined()).some((record) => record.docId === docId);
+}
+
+function toSummary(document: DocumentMetadata, quarantined: boolean): DocumentSummary {
   return {
     id: document.id,
     title: document.title,
@@ -171,5 +183,6 @@ function toSummary(document: DocumentMetadata): DocumentSummary {
     referentialId: document.referentialId,
     templateId: document.templateId,
     workspaceId: document.workspaceId,
+    quarantined,
   };
 }

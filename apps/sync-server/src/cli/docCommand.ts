@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { DocumentMetadata } from '../store/DocumentStore.js';
+import type { DocumentMetadata, QuarantineRecord } from '../store/DocumentStore.js';
 import { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
 import { UsageError, type Command, type CommandIO } from './Command.js';
 import { DOC_EXPORT_USAGE, docExport } from './docExport.js';
@@ -10,7 +10,8 @@ const USAGE = [
   'Usage : pnpm canevas doc list [--data <dossier>] [--json]',
   '',
   '  list   liste les documents, le plus récemment modifié en premier',
-  '         (identifiant, titre, référentiel, dernière modification)',
+  '         (identifiant, titre, référentiel, dernière modification) ;',
+  '         un document dont les données stockées sont illisibles est marqué « en quarantaine »',
   '',
   DOC_EXPORT_USAGE,
   '',
@@ -51,12 +52,13 @@ async function list(argv: string[], io: CommandIO): Promise<number> {
   const store = new SqliteDocumentStore({ file });
   try {
     const documents = await store.listDocuments();
+    const quarantine = new Map((await store.listQuarantined()).map((record) => [record.docId, record]));
     if (values.json) {
-      io.stdout(`${JSON.stringify(documents.map(toJson), null, 2)}\n`);
+      io.stdout(`${JSON.stringify(documents.map((document) => toJson(document, quarantine.get(document.id))), null, 2)}\n`);
     } else if (documents.length === 0) {
       io.stdout(`Aucun document dans ${dataDir}.\n`);
     } else {
-      io.stdout(formatTable(documents));
+      io.stdout(formatTable(documents, quarantine));
     }
     return 0;
   } finally {
@@ -64,7 +66,7 @@ async function list(argv: string[], io: CommandIO): Promise<number> {
   }
 }
 
-function toJson(document: DocumentMetadata) {
+function toJson(document: DocumentMetadata, quarantine: QuarantineRecord | undefined) {
   return {
     id: document.id,
     title: document.title,
@@ -73,19 +75,35 @@ function toJson(document: DocumentMetadata) {
     workspaceId: document.workspaceId,
     createdAt: new Date(document.createdAt).toISOString(),
     updatedAt: new Date(document.updatedAt).toISOString(),
+    quarantined: quarantine !== undefined,
+    quarantine: quarantine
+      ? { room: quarantine.room, reason: quarantine.reason, since: new Date(quarantine.quarantinedAt).toISOString() }
+      : null,
   };
 }
 
-function formatTable(documents: readonly DocumentMetadata[]): string {
+const QUARANTINE_MARK = '[EN QUARANTAINE]';
+
+function formatTable(documents: readonly DocumentMetadata[], quarantine: ReadonlyMap<string, QuarantineRecord>): string {
   const rows = [
     ['IDENTIFIANT', 'MODIFIÉ LE', 'RÉFÉRENTIEL', 'TITRE'],
     ...documents.map((document) => [
       document.id,
       new Date(document.updatedAt).toISOString().slice(0, 16).replace('T', ' '),
       document.referentialId ?? '—',
-      document.title,
+      quarantine.has(document.id) ? `${QUARANTINE_MARK} ${document.title}` : document.title,
     ]),
   ];
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  return `${rows.map((row) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : cell)).join('  ')).join('\n')}\n`;
+  const table = `${rows.map((row) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : cell)).join('  ')).join('\n')}\n`;
+  const quarantined = documents.filter((document) => quarantine.has(document.id));
+  if (quarantined.length === 0) return table;
+  const notes = quarantined.map((document) => `  ${document.id} : ${quarantine.get(document.id)!.reason}`);
+  return [
+    table,
+    `${QUARANTINE_MARK} données stockées illisibles : le document ne s’ouvre plus, ses données sont conservées telles quelles.`,
+    'Restaurez une sauvegarde (pnpm canevas restore) ; voir docs/security.md.',
+    ...notes,
+    '',
+  ].join('\n');
 }

@@ -4,23 +4,29 @@ import { UsageError, type Command, type CommandIO } from './Command.js';
 import { dataDirOf, openDataStore } from './openDataStore.js';
 import { parseOptions, required } from './parseOptions.js';
 import { readStdin } from './readStdin.js';
+import { USER_PRIVACY_HELP, USER_PRIVACY_SYNOPSIS, userDelete, userExport } from './userPrivacy.js';
 
 const USAGE = [
   'Usage : pnpm canevas user create --email <e> [--name <nom>] --password-stdin [--data <dossier>]',
   '        pnpm canevas user list [--data <dossier>] [--json]',
+  ...USER_PRIVACY_SYNOPSIS,
   '',
   'Le mot de passe est lu sur l’entrée standard (jamais en argument : il resterait dans l’historique).',
   'Le premier compte créé devient administrateur de l’instance. Affiche l’identifiant du compte.',
+  '',
+  ...USER_PRIVACY_HELP,
 ].join('\n');
 
 export const userCommand: Command = {
   name: 'user',
-  summary: 'comptes : create, list',
+  summary: 'comptes : create, list, export, delete',
   usage: USAGE,
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub === 'create') return create(rest, io);
     if (sub === 'list') return list(rest, io);
+    if (sub === 'export') return userExport(rest, io);
+    if (sub === 'delete') return userDelete(rest, io);
     throw new UsageError(sub === undefined ? 'Sous-commande manquante.' : `Sous-commande inconnue : ${sub}`);
   },
 };

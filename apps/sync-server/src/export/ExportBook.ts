@@ -2,7 +2,7 @@
  * What every export format renders: a title and a flat list of blocks. Documents, chapters of a
  * dossier and annexes are all turned into these blocks first, so the Markdown, DOCX and PDF
  * renderers stay simple and render the same thing. Everything here is plain text: links hold
- * only addresses that passed {@link safeHref}, and no renderer interprets markup in a text.
+ * only addresses that passed `safeHref` (@canevas/core), and no renderer interprets markup in a text.
  */
 export interface ExportBook {
   title: string;

@@ -9,6 +9,7 @@ import {
 import type { DocumentMetadata } from '../store/DocumentStore.js';
 import { documentNotFound } from './ExportError.js';
 import type { ExportSource } from './ExportSource.js';
+import { plainContent } from './plainContent.js';
 
 /** What an export needs of one document, read once. */
 export interface DocumentForExport {
@@ -22,7 +23,7 @@ export async function loadDocumentForExport(source: ExportSource, metadata: Docu
   const contentDoc = await source.loadRoom(metadata.id);
   if (!contentDoc) throw documentNotFound(metadata.id);
   try {
-    const content = yDocToProseMirrorJSON(contentDoc);
+    const content = plainContent(yDocToProseMirrorJSON(contentDoc));
     const reviewDoc = await source.loadRoom(reviewRoomOf(metadata.id));
     let evidence: ResolvedEvidenceLink[] = [];
     if (reviewDoc) {

@@ -1,6 +1,5 @@
-import type { ProseMirrorJSON } from '@canevas/core';
+import { safeHref, type ProseMirrorJSON } from '@canevas/core';
 import { clampHeadingLevel, type Block, type Inline, type TextMarks } from './ExportBook.js';
-import { safeHref } from './safeHref.js';
 import { typedTableToExport } from './typedTableToExport.js';
 
 export interface BlockOptions {

@@ -24,6 +24,19 @@ export interface StoredDocument {
   snapshot: Uint8Array | null;
   /** Updates appended since the snapshot, in insertion order. */
   updates: StoredUpdate[];
+  /** True when this room is recorded as the one whose rows made its document quarantined. */
+  quarantined?: boolean;
+}
+
+/** A document whose stored rows could not be applied: nobody may open or write it. */
+export interface QuarantineRecord {
+  docId: string;
+  /** The room whose rows failed: the document id, or `<docId>/review`. */
+  room: string;
+  /** Technical reason, for the administrator (the Yjs or SQLite error). */
+  reason: string;
+  /** Milliseconds since the epoch. */
+  quarantinedAt: number;
 }
 
 export interface PendingUpdate {
@@ -66,6 +79,12 @@ export interface DocumentStore {
   renameDocument(id: string, title: string, now: number): Promise<boolean>;
   /** Removes metadata, snapshots and logs (content and review). False when the document does not exist. */
   deleteDocument(id: string): Promise<boolean>;
+  /** Records (or replaces) a quarantine; never touches the document's snapshot or log rows. */
+  quarantine(record: QuarantineRecord): Promise<void>;
+  /** Forgets a quarantine, once the document loads again (after a restore, for instance). */
+  releaseQuarantine(docId: string): Promise<void>;
+  /** Every recorded quarantine (a handful at most). */
+  listQuarantined(): Promise<QuarantineRecord[]>;
   /** Number of stored documents (the demo seed only runs on an empty store). */
   countDocuments(): Promise<number>;
   close(): Promise<void>;

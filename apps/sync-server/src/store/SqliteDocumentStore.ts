@@ -6,6 +6,7 @@ import type {
   DocumentStore,
   NewDocument,
   PendingUpdate,
+  QuarantineRecord,
   StoredDocument,
 } from './DocumentStore.js';
 import { parseRoomName, type ParsedRoom, type RoomLayer } from '../roomName.js';
@@ -70,6 +71,15 @@ export class SqliteDocumentStore implements DocumentStore {
       rename: db.prepare<[string, number, string]>('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?'),
       deleteDocument: db.prepare<[string]>('DELETE FROM documents WHERE id = ?'),
       count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM documents'),
+      isQuarantined: db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM document_quarantine WHERE doc_id = ? AND room = ?'),
+      quarantine: db.prepare<[string, string, string, number, string]>(
+        `INSERT INTO document_quarantine (doc_id, room, reason, quarantined_at) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)
+         ON CONFLICT(doc_id) DO UPDATE SET room = excluded.room, reason = excluded.reason, quarantined_at = excluded.quarantined_at`,
+      ),
+      releaseQuarantine: db.prepare<[string]>('DELETE FROM document_quarantine WHERE doc_id = ?'),
+      listQuarantined: db.prepare<[], { doc_id: string; room: string; reason: string; quarantined_at: number }>(
+        'SELECT doc_id, room, reason, quarantined_at FROM document_quarantine ORDER BY quarantined_at',
+      ),
     };
 
     this.appendTransaction = db.transaction((batch: readonly PendingUpdate[]) => {
@@ -101,7 +111,8 @@ export class SqliteDocumentStore implements DocumentStore {
       if (!this.statements.exists.get(parsed.docId)) return undefined;
       const snapshot = log.snapshot.get(parsed.docId);
       const updates = log.updates.all(parsed.docId).map((row) => ({ rowId: row.row_id, update: toBytes(row.data) }));
-      return { snapshot: snapshot ? toBytes(snapshot.data) : null, updates };
+      const quarantined = this.statements.isQuarantined.get(parsed.docId, room) !== undefined;
+      return { snapshot: snapshot ? toBytes(snapshot.data) : null, updates, quarantined };
     })();
   }
 
@@ -144,6 +155,23 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async deleteDocument(id: string): Promise<boolean> {
     return this.statements.deleteDocument.run(id).changes > 0;
+  }
+
+  async quarantine(record: QuarantineRecord): Promise<void> {
+    this.statements.quarantine.run(record.docId, record.room, record.reason, record.quarantinedAt, record.docId);
+  }
+
+  async releaseQuarantine(docId: string): Promise<void> {
+    this.statements.releaseQuarantine.run(docId);
+  }
+
+  async listQuarantined(): Promise<QuarantineRecord[]> {
+    return this.statements.listQuarantined.all().map((row) => ({
+      docId: row.doc_id,
+      room: row.room,
+      reason: row.reason,
+      quarantinedAt: row.quarantined_at,
+    }));
   }
 
   async countDocuments(): Promise<number> {

@@ -116,4 +116,14 @@ export const sqliteMigrations: readonly string[] = [
   );
   CREATE INDEX submissions_by_document ON submissions(document_id, created_at);
   `,
+  // 5: documents whose stored rows could not be read (issue 7). Only this table is written: the
+  // unreadable rows stay exactly as they are, for the administrator to inspect or restore.
+  `
+  CREATE TABLE document_quarantine (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    room TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    quarantined_at INTEGER NOT NULL
+  );
+  `,
 ];

@@ -1,12 +1,25 @@
 import * as Y from 'yjs';
 import { CloseCode } from '../closeCodes.js';
 import type { Logger } from '../logger.js';
-import { roomNameOf } from '../roomName.js';
-import type { DocumentStore, PendingUpdate } from '../store/DocumentStore.js';
+import { parseRoomName, roomNameOf } from '../roomName.js';
+import type { DocumentStore, PendingUpdate, QuarantineRecord } from '../store/DocumentStore.js';
+import { storageFaultKind, type StorageFaultKind } from '../store/storageFaultKind.js';
 import { CorruptDocumentError, DocumentRoom, type QueuedUpdate } from './DocumentRoom.js';
 import type { FanOut } from './FanOut.js';
 import type { SyncConnection } from './SyncConnection.js';
-import { MalformedMessageError, decodeClientMessage, encodePersisted } from './syncMessages.js';
+import { MalformedMessageError, decodeClientMessage, encodePersisted, encodeStorageStatus } from './syncMessages.js';
+
+/** The close reason that goes with {@link CloseCode.DocumentQuarantined}. */
+export const QUARANTINE_CLOSE_REASON = 'Document en quarantaine : données stockées illisibles';
+
+/** Raised for a document whose stored rows could not be applied: it is neither loaded nor written. */
+export class DocumentQuarantinedError extends Error {
+  override readonly name = 'DocumentQuarantinedError';
+
+  constructor(readonly docId: string) {
+    super(`The document ${docId} is quarantined: its stored data could not be read.`);
+  }
+}
 
 export interface SyncEngineOptions {
   store: DocumentStore;
@@ -27,6 +40,11 @@ export interface SyncEngineStats {
   connections: number;
   /** Updates applied in memory and not yet durable. */
   pendingUpdates: number;
+}
+
+export interface StorageFault {
+  kind: StorageFaultKind;
+  retryInMs: number;
 }
 
 interface TakenBatch {
@@ -55,6 +73,12 @@ export class SyncEngine {
   private retryTimer: NodeJS.Timeout | undefined;
   private consecutiveFailures = 0;
   private closing = false;
+  /** Set from a failed append until the next successful one. */
+  private storageFault: StorageFault | undefined;
+  /** Rooms whose `ack=1` connections were told that writes fail: they hear of the recovery. */
+  private readonly roomsToldFailing = new Set<DocumentRoom>();
+  /** By document id: refused without reading the store again until the process restarts. */
+  private readonly quarantined = new Map<string, QuarantineRecord>();
 
   constructor(options: SyncEngineOptions) {
     this.store = options.store;
@@ -75,13 +99,26 @@ export class SyncEngine {
     return { documents: this.rooms.size, loading: this.loading.size, connections, pendingUpdates };
   }
 
+  /** Why a document is quarantined, as far as this process knows (the store also records it). */
+  quarantineOf(docId: string): QuarantineRecord | undefined {
+    return this.quarantined.get(docId);
+  }
+
   /**
    * Attaches a connection once the document's stored state is loaded. Messages received before
    * that must be buffered by the caller and passed to {@link handleMessage} afterwards.
-   * Resolves to false when the document does not exist.
+   * Resolves to false when the document does not exist; a quarantined document closes the
+   * connection with 4423.
    */
   async open(connection: SyncConnection): Promise<boolean> {
-    const room = await this.acquire(connection.room);
+    let room: DocumentRoom | undefined;
+    try {
+      room = await this.acquire(connection.room);
+    } catch (error) {
+      if (!(error instanceof DocumentQuarantinedError)) throw error;
+      connection.close(CloseCode.DocumentQuarantined, QUARANTINE_CLOSE_REASON);
+      return true;
+    }
     if (!room) return false;
     if (this.closing) {
       connection.close(CloseCode.GoingAway, 'Arrêt du serveur');
@@ -94,6 +131,10 @@ export class SyncEngine {
     }
     this.idleRooms.delete(room);
     room.attach(connection);
+    if (this.storageFault && connection.ackRequested) {
+      connection.send(encodeStorageStatus({ state: 'failing', ...this.storageFault }));
+      this.roomsToldFailing.add(room);
+    }
     return true;
   }
 
@@ -156,6 +197,7 @@ export class SyncEngine {
   async deleteDocument(docId: string): Promise<boolean> {
     return this.enqueue(async () => {
       const deleted = await this.store.deleteDocument(docId);
+      if (deleted) this.quarantined.delete(docId);
       for (const layer of ['content', 'review'] as const) {
         const room = this.rooms.get(roomNameOf(docId, layer));
         if (!room) continue;
@@ -176,6 +218,7 @@ export class SyncEngine {
     if (this.closing) throw new Error('The server is shutting down.');
     // Runs on the store chain, so the room cannot be unloaded between its load and the change.
     const applied = await this.enqueue(async () => {
+      this.refuseIfQuarantined(roomName);
       const existing = this.rooms.get(roomName);
       if (existing?.corrupt) throw new Error(`The room ${roomName} is being reloaded.`);
       const room = existing ?? (await this.load(roomName));
@@ -225,6 +268,7 @@ export class SyncEngine {
   }
 
   private async acquire(docId: string): Promise<DocumentRoom | undefined> {
+    this.refuseIfQuarantined(docId);
     const existing = this.rooms.get(docId);
     if (existing && !existing.corrupt) return existing;
     if (existing) await existing.unloaded;
@@ -238,6 +282,7 @@ export class SyncEngine {
   }
 
   private async load(docId: string): Promise<DocumentRoom | undefined> {
+    this.refuseIfQuarantined(docId);
     const current = this.rooms.get(docId);
     if (current && !current.corrupt) return current;
     const stored = await this.store.loadDocument(docId);
@@ -248,15 +293,83 @@ export class SyncEngine {
       room.loadStored(stored.snapshot, stored.updates.map(({ update }) => update));
     } catch (error) {
       room.destroy();
-      this.logger.error('store.load_failed', { docId, error });
-      throw error;
+      await this.quarantine(docId, error);
+      throw new DocumentQuarantinedError(parseRoomName(docId)?.docId ?? docId);
     }
+    // Only the room that failed may lift it: the other layer loading proves nothing.
+    if (stored.quarantined) await this.releaseQuarantine(docId);
     this.rooms.set(docId, room);
     // Until a connection attaches the room is idle, so a client that left during the load
     // does not leave it in memory forever.
     this.idleRooms.add(room);
     this.logger.debug('sync.document_loaded', { docId, logRows: stored.updates.length });
     return room;
+  }
+
+  private refuseIfQuarantined(roomName: string): void {
+    const docId = parseRoomName(roomName)?.docId ?? roomName;
+    if (this.quarantined.has(docId)) throw new DocumentQuarantinedError(docId);
+  }
+
+  /**
+   * Stored rows that cannot be applied must not be served half-read, nor folded into a snapshot
+   * that would hide them: the document is refused (both layers) and its rows are left untouched.
+   */
+  private async quarantine(roomName: string, error: unknown): Promise<void> {
+    const docId = parseRoomName(roomName)?.docId ?? roomName;
+    const record: QuarantineRecord = {
+      docId,
+      room: roomName,
+      reason: error instanceof Error ? error.message : String(error),
+      quarantinedAt: Date.now(),
+    };
+    this.quarantined.set(docId, record);
+    this.logger.error('store.document_quarantined', { docId, room: roomName, reason: record.reason });
+    // The other layer may be open: its pending updates are still stored, then it unloads when idle.
+    for (const layer of ['content', 'review'] as const) {
+      const room = this.rooms.get(roomNameOf(docId, layer));
+      if (!room) continue;
+      for (const connection of room.connections) connection.close(CloseCode.DocumentQuarantined, QUARANTINE_CLOSE_REASON);
+    }
+    try {
+      await this.store.quarantine(record);
+    } catch (recordError) {
+      // Refused anyway in this process; the next one finds the rows unreadable again.
+      this.logger.warn('store.quarantine_not_recorded', { docId, error: recordError });
+    }
+  }
+
+  /** The rows load again (restored by an administrator): the recorded quarantine no longer holds. */
+  private async releaseQuarantine(roomName: string): Promise<void> {
+    const docId = parseRoomName(roomName)?.docId ?? roomName;
+    try {
+      await this.store.releaseQuarantine(docId);
+      this.logger.info('store.quarantine_released', { docId });
+    } catch (error) {
+      this.logger.warn('store.quarantine_not_released', { docId, error });
+    }
+  }
+
+  /** Tells the `ack=1` connections of `rooms` that their updates wait in memory. */
+  private reportStorageFault(rooms: Iterable<DocumentRoom>, fault: StorageFault): void {
+    this.storageFault = fault;
+    const message = encodeStorageStatus({ state: 'failing', ...fault });
+    for (const room of rooms) {
+      if (room.destroyed) continue;
+      this.roomsToldFailing.add(room);
+      for (const connection of room.connections) if (connection.ackRequested) connection.send(message);
+    }
+  }
+
+  private reportStorageRecovered(): void {
+    if (!this.storageFault) return;
+    this.storageFault = undefined;
+    const message = encodeStorageStatus({ state: 'writable' });
+    for (const room of this.roomsToldFailing) {
+      if (room.destroyed) continue;
+      for (const connection of room.connections) if (connection.ackRequested) connection.send(message);
+    }
+    this.roomsToldFailing.clear();
   }
 
   private markIdleIfEmpty(room: DocumentRoom): void {
@@ -302,18 +415,28 @@ export class SyncEngine {
         for (const { room, updates } of batches) room.pending = updates.concat(room.pending);
         this.consecutiveFailures++;
         const delay = Math.min(this.retryDelayMs * 2 ** (this.consecutiveFailures - 1), this.maxRetryDelayMs);
-        this.logger.error('store.append_failed', { updates: entries.length, retryInMs: delay, error });
+        const kind = storageFaultKind(error);
+        this.logger.error('store.append_failed', { updates: entries.length, kind, retryInMs: delay, error });
         if (!this.closing) {
           this.retryTimer = setTimeout(() => {
             this.retryTimer = undefined;
             this.scheduleFlush();
           }, delay);
+          this.reportStorageFault(
+            batches.map((batch) => batch.room),
+            { kind, retryInMs: delay },
+          );
         }
         return;
       }
       if (this.consecutiveFailures > 0) this.logger.info('store.append_recovered', { afterFailures: this.consecutiveFailures });
       this.consecutiveFailures = 0;
       for (const batch of batches) this.afterCommit(batch);
+      this.reportStorageRecovered();
+    } else if (this.storageFault) {
+      // What failed to be written is gone (deleted documents): nothing waits any more.
+      this.consecutiveFailures = 0;
+      this.reportStorageRecovered();
     }
     for (const room of this.rooms.values()) room.answerDeferredSyncReplies();
     for (const room of [...this.rooms.values()]) {
@@ -377,6 +500,7 @@ export class SyncEngine {
 
   private unload(room: DocumentRoom): void {
     this.idleRooms.delete(room);
+    this.roomsToldFailing.delete(room);
     if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
     room.destroy();
   }

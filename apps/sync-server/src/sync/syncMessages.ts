@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { STORAGE_FAULT_KINDS, type StorageFaultKind } from '../store/storageFaultKind.js';
 
 /** y-websocket message types. */
 export const messageSync = 0;
@@ -11,6 +12,15 @@ export const messageQueryAwareness = 3;
  * state vector right after a commit that included updates from that connection.
  */
 export const messagePersisted = 100;
+/**
+ * Canevas extension, sent only to `ack=1` connections: whether the store accepts writes.
+ * Body: varUint8Array(payload), payload = varUint(state: 0 writable, 1 failing),
+ * varString(kind), varUint(retryInMs). Sent to the rooms whose updates could not be stored when
+ * writes start failing and after each failed retry, once with state 0 when they are stored again,
+ * and at once to a connection that attaches while writes fail. The payload is wrapped so that a
+ * client can skip fields added later.
+ */
+export const messageStorageStatus = 101;
 
 /** y-protocols sync sub-types. */
 export const syncStep1 = 0;
@@ -62,6 +72,30 @@ export function encodePersisted(stateVector: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, messagePersisted);
   encoding.writeVarUint8Array(encoder, stateVector);
   return encoding.toUint8Array(encoder);
+}
+
+export type StorageStatus = { state: 'writable' } | { state: 'failing'; kind: StorageFaultKind; retryInMs: number };
+
+export function encodeStorageStatus(status: StorageStatus): Uint8Array {
+  const payload = encoding.createEncoder();
+  encoding.writeVarUint(payload, status.state === 'failing' ? 1 : 0);
+  encoding.writeVarString(payload, status.state === 'failing' ? status.kind : '');
+  encoding.writeVarUint(payload, status.state === 'failing' ? Math.max(0, Math.round(status.retryInMs)) : 0);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageStorageStatus);
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(payload));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Decodes the payload of a type-101 message (tests and tools); throws on a malformed one. */
+export function decodeStorageStatusPayload(payload: Uint8Array): StorageStatus {
+  const decoder = decoding.createDecoder(payload);
+  const state = decoding.readVarUint(decoder);
+  const kind = decoding.readVarString(decoder);
+  const retryInMs = decoding.readVarUint(decoder);
+  if (state === 0) return { state: 'writable' };
+  if (state !== 1) throw new Error(`unknown storage state ${state}`);
+  return { state: 'failing', kind: STORAGE_FAULT_KINDS.find((known) => known === kind) ?? 'other', retryInMs };
 }
 
 export type ClientMessage =

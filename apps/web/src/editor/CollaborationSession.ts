@@ -5,6 +5,7 @@ import { LiveThreads } from '../comments/LiveThreads.js';
 import { LiveEvidence } from '../evidence/LiveEvidence.js';
 import type { ConnectionState } from './connectionStatus.js';
 import { PersistedAckTracker } from './PersistedAckTracker.js';
+import { listenToStorageStatus } from './storageStatus.js';
 
 export interface SyncTarget {
   url: string;
@@ -39,6 +40,7 @@ export class CollaborationSession {
     everSynced: false,
     unsynced: false,
     closed: null,
+    storage: null,
   };
 
   constructor(target: SyncTarget) {
@@ -49,12 +51,14 @@ export class CollaborationSession {
     });
     // The handler must be in place before the first message can arrive.
     this.acks.attach(this.provider);
+    listenToStorageStatus(this.provider, (storage) => this.update({ storage }));
     this.acks.subscribe(() => this.update({ unsynced: this.acks.unsynced }));
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') this.update({ socket: 'connected' });
-      else if (status === 'disconnected') this.update({ socket: 'offline', synced: false });
+      else if (status === 'disconnected') this.update({ socket: 'offline', synced: false, storage: null });
     });
-    this.provider.on('connection-close', () => this.update({ socket: 'offline', synced: false }));
+    // Disconnected, we know nothing of the server's store: a reconnect hears it again at once.
+    this.provider.on('connection-close', () => this.update({ socket: 'offline', synced: false, storage: null }));
     this.provider.on('sync', (synced) => {
       this.update(synced ? { synced, everSynced: true, unsynced: this.acks.unsynced } : { synced });
     });

@@ -34,6 +34,7 @@ import type { CollaborationSession, SyncTarget } from './CollaborationSession.js
 import { CollaborativeEditor } from './CollaborativeEditor.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { DocumentGoneNotice } from './DocumentGoneNotice.js';
+import { DocumentQuarantinedNotice } from './DocumentQuarantinedNotice.js';
 import { connectionStatus } from './connectionStatus.js';
 import { PresenceList } from './PresenceList.js';
 import { useBeforeUnloadWarning } from './useBeforeUnloadWarning.js';
@@ -46,6 +47,7 @@ type Loaded =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'gone' }
+  | { status: 'quarantined' }
   | { status: 'ready'; title: string; target: SyncTarget; referential: DocumentReferential; role: DocumentRole };
 
 /** The referential and template a document was created from (null for a « Document libre »). */
@@ -66,6 +68,10 @@ export function DocumentPage({ id }: { id: string }) {
         trpc.documents.get.query({ id }),
         trpc.documents.syncTarget.query({ id }),
       ]);
+      if (summary.quarantined) {
+        setLoaded({ status: 'quarantined' });
+        return;
+      }
       const referential = { referentialId: summary.referentialId, templateId: summary.templateId };
       setLoaded({ status: 'ready', title: summary.title, target, referential, role: summary.role });
     } catch (error) {
@@ -99,6 +105,12 @@ export function DocumentPage({ id }: { id: string }) {
           <p role="status" className="muted">
             Chargement du document…
           </p>
+        </>
+      )}
+      {loaded.status === 'quarantined' && (
+        <>
+          <PageHeading>Document en quarantaine</PageHeading>
+          <DocumentQuarantinedNotice documentId={id} />
         </>
       )}
       {loaded.status === 'error' && (
@@ -224,7 +236,7 @@ function SessionStatus({ session }: { session: CollaborationSession }) {
   // A keystroke waits a few milliseconds for its ack: only a lasting wait is worth showing.
   const lastingUnsynced = useLingeringFlag(state.unsynced, 1000);
   const status = connectionStatus({ ...state, unsynced: lastingUnsynced });
-  return <ConnectionBadge status={status} unsynced={state.unsynced} />;
+  return <ConnectionBadge status={status} unsynced={state.unsynced} storage={state.storage} />;
 }
 
 interface LiveDocumentProps {
@@ -289,6 +301,7 @@ function LiveDocument({ id, referential, session, identity, onChangeName, role, 
   }, [id, assessments, threads, role, mayComment, commentOnCriterion]);
 
   if (status === 'gone') return <DocumentGoneNotice />;
+  if (status === 'quarantined') return <DocumentQuarantinedNotice documentId={id} />;
   return (
     <div className={referentialId || session.reviewDoc ? 'doc-layout doc-layout--review' : 'doc-layout'}>
       <div className="doc-layout__main">

@@ -1,3 +1,5 @@
+import type { StorageFault } from './storageStatus.js';
+
 /** What the session knows about its connection, as plain data. */
 export interface ConnectionState {
   /** `connecting` only before the first connection attempt ends; then `connected` or `offline`. */
@@ -10,27 +12,34 @@ export interface ConnectionState {
   unsynced: boolean;
   /** The server refused the connection for good (close codes 4400–4499). */
   closed: { code: number; reason: string } | null;
+  /** The server cannot store edits for now (type 101); null when it can, or when we are not connected. */
+  storage: StorageFault | null;
 }
 
-export type ConnectionStatus = 'connected' | 'syncing' | 'offline' | 'gone' | 'refused';
+export type ConnectionStatus = 'connected' | 'syncing' | 'offline' | 'gone' | 'quarantined' | 'refused';
 
 export const CLOSE_DOCUMENT_NOT_FOUND = 4404;
 export const CLOSE_DOCUMENT_DELETED = 4410;
+/** The server could not read the stored document and refuses it (`CloseCode.DocumentQuarantined`). */
+export const CLOSE_DOCUMENT_QUARANTINED = 4423;
 
 export const STATUS_LABELS: Record<ConnectionStatus, string> = {
   connected: 'Connecté',
   syncing: 'Synchronisation en cours',
   offline: 'Hors ligne',
   gone: 'Document indisponible',
+  quarantined: 'Document en quarantaine',
   refused: 'Connexion refusée',
 };
 
 export function connectionStatus(state: ConnectionState): ConnectionStatus {
   if (state.closed) {
     const { code } = state.closed;
+    if (code === CLOSE_DOCUMENT_QUARANTINED) return 'quarantined';
     return code === CLOSE_DOCUMENT_NOT_FOUND || code === CLOSE_DOCUMENT_DELETED ? 'gone' : 'refused';
   }
   if (state.socket === 'offline') return 'offline';
-  if (state.socket === 'connecting' || !state.synced || state.unsynced) return 'syncing';
+  // While the server cannot store, nothing is « Connecté » in the sense users read: saved.
+  if (state.socket === 'connecting' || !state.synced || state.unsynced || state.storage) return 'syncing';
   return 'connected';
 }

@@ -163,15 +163,24 @@ export const TypedTableCommands = Extension.create({
         this.editor.view.dispatch(tr.scrollIntoView());
         return true;
       },
-      // To the value picker of an enum cell; Escape there comes back.
+      // To the value picker of an enum cell; Escape there comes back. The picker follows the
+      // caret through React, so right after the caret moved it may not be drawn yet: wait a few
+      // frames for it rather than dropping the key.
       'Alt-ArrowDown': () => {
         const context = tableContextOf(this.editor.state);
         if (context?.column?.type !== 'enum') return false;
-        const dom = this.editor.view.nodeDOM(context.tablePos);
-        const values = dom instanceof HTMLElement ? dom.querySelectorAll<HTMLButtonElement>('.typed-table__value') : [];
-        const target = [...values].find((button) => button.getAttribute('aria-pressed') === 'true') ?? values[0];
-        target?.focus();
-        return target !== undefined;
+        const { view } = this.editor;
+        const tablePos = context.tablePos;
+        const focusPicker = (framesLeft: number): void => {
+          if (view.isDestroyed) return;
+          const dom = view.nodeDOM(tablePos);
+          const values = dom instanceof HTMLElement ? [...dom.querySelectorAll<HTMLButtonElement>('.typed-table__value')] : [];
+          const target = values.find((button) => button.getAttribute('aria-pressed') === 'true') ?? values[0];
+          if (target) target.focus();
+          else if (framesLeft > 0) requestAnimationFrame(() => focusPicker(framesLeft - 1));
+        };
+        focusPicker(30);
+        return true;
       },
       Backspace: () => clearAcrossCells(this.editor.state, this.editor.view.dispatch),
       Delete: () => clearAcrossCells(this.editor.state, this.editor.view.dispatch),

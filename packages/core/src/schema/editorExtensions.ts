@@ -1,5 +1,6 @@
 import type { AnyExtension } from '@tiptap/core';
 import { StarterKit } from '@tiptap/starter-kit';
+import { isEditorSafeHref } from '../links/safeHref.js';
 import { SectionHeading } from './sectionHeading.js';
 import { TypedTable, TypedTableCell, TypedTableRow } from './typedTable.js';
 
@@ -16,7 +17,10 @@ export function editorExtensions(): AnyExtension[] {
     StarterKit.configure({
       // Yjs carries the history; ProseMirror's own undo would fight it.
       undoRedo: false,
-      link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
+      // TipTap's own check also lets ftp:, tel:, sms:… through. Ours refuses every scheme but
+      // http, https and mailto when a link is pasted, typed, set or rendered: a refused link is
+      // not parsed from pasted HTML (its text stays) and renders with an empty href.
+      link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'], isAllowedUri: isEditorSafeHref },
     }),
     SectionHeading,
     TypedTable,

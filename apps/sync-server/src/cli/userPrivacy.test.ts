@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AuthService } from '../accounts/AuthService.js';
+import { SqliteAccountStore } from '../accounts/SqliteAccountStore.js';
+import { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
+import type { CommandIO } from './Command.js';
+import { userDelete } from './userPrivacy.js';
+
+let dir: string | undefined;
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+/** A data folder with an administrator and Inès (ines@exemple.fr). */
+async function dataDirWithTwoAccounts(): Promise<string> {
+  dir = await mkdtemp(join(tmpdir(), 'canevas-privacy-'));
+  const store = new SqliteDocumentStore({ file: join(dir, 'canevas.sqlite') });
+  try {
+    const auth = new AuthService({ accounts: new SqliteAccountStore(store.database) });
+    await auth.createUser({ email: 'admin@exemple.fr', password: 'mot de passe admin' });
+    await auth.createUser({ email: 'ines@exemple.fr', name: 'Inès', password: 'mot de passe d’Inès' });
+  } finally {
+    await store.close();
+  }
+  return dir;
+}
+
+/** What a person types at the terminal. */
+function terminal(answer: string): NodeJS.ReadableStream {
+  return Object.assign(Readable.from([`${answer}\n`]), { isTTY: true });
+}
+
+async function accountExists(dataDir: string, email: string): Promise<boolean> {
+  const store = new SqliteDocumentStore({ file: join(dataDir, 'canevas.sqlite') });
+  try {
+    return (await new SqliteAccountStore(store.database).findUserByEmail(email)) !== undefined;
+  } finally {
+    await store.close();
+  }
+}
+
+describe('user delete on a terminal', () => {
+  it('asks first: anything but « oui » keeps the account, « oui » erases it', async () => {
+    const dataDir = await dataDirWithTwoAccounts();
+    let stderr = '';
+    const io = (answer: string): CommandIO => ({ stdout: () => undefined, stderr: (text) => (stderr += text), env: {}, stdin: terminal(answer) });
+
+    expect(await userDelete(['--email', 'ines@exemple.fr', '--data', dataDir], io('non'))).toBe(1);
+    expect(stderr).toContain('Supprimer définitivement le compte ines@exemple.fr (Inès) ?');
+    expect(stderr).toContain('Suppression annulée : rien n’a changé.');
+    expect(await accountExists(dataDir, 'ines@exemple.fr')).toBe(true);
+
+    expect(await userDelete(['--email', 'ines@exemple.fr', '--data', dataDir], io('oui'))).toBe(0);
+    expect(stderr).toContain('Compte ines@exemple.fr supprimé');
+    expect(await accountExists(dataDir, 'ines@exemple.fr')).toBe(false);
+    expect(await accountExists(dataDir, 'admin@exemple.fr')).toBe(true);
+  });
+});

@@ -1,0 +1,49 @@
+import { yDocToProseMirrorJSON } from '@canevas/core';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { plainContent } from './plainContent.js';
+
+function bodyWith(build: (heading: Y.XmlElement) => void): Y.Doc {
+  const doc = new Y.Doc();
+  const heading = new Y.XmlElement('heading');
+  doc.getXmlFragment('default').insert(0, [heading]);
+  heading.setAttribute('level', 2 as unknown as string);
+  heading.insert(0, [new Y.XmlText('Titre')]);
+  build(heading);
+  return doc;
+}
+
+describe('plainContent', () => {
+  it('drops prototype keys, and what a `__proto__` attribute would make attributes inherit', () => {
+    const doc = bodyWith((heading) => {
+      heading.setAttribute('__proto__', { sectionId: 'injecté', polluted: 'oui' } as unknown as string);
+      heading.setAttribute('constructor', 'x');
+      heading.setAttribute('prototype', 'y');
+    });
+    const read = yDocToProseMirrorJSON(doc);
+    // What Yjs gives: the attributes object inherits the client's values.
+    expect((read.content![0]!.attrs as Record<string, unknown>).polluted).toBe('oui');
+
+    const plain = plainContent(read);
+    const attrs = plain.content![0]!.attrs!;
+    expect(attrs).toEqual({ level: 2 });
+    expect(Object.getPrototypeOf(attrs)).toBe(Object.prototype);
+    expect(attrs.sectionId).toBeUndefined();
+    expect(plain.content![0]!.content).toEqual([{ type: 'text', text: 'Titre' }]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('drops a Y type or a sub-document stored as an attribute value instead of walking its internals', () => {
+    const doc = bodyWith((heading) => {
+      heading.setAttribute('sectionId', new Y.Map() as unknown as string);
+      heading.setAttribute('kind', new Y.Doc() as unknown as string);
+    });
+    expect(plainContent(yDocToProseMirrorJSON(doc)).content![0]!.attrs).toEqual({ level: 2 });
+  });
+
+  it('keeps JSON attribute values (typed table columns) as they are', () => {
+    const columns = [{ id: 'poste', label: 'Poste', type: 'text', required: true }];
+    const doc = bodyWith((heading) => heading.setAttribute('columns', columns as unknown as string));
+    expect(plainContent(yDocToProseMirrorJSON(doc)).content![0]!.attrs).toEqual({ level: 2, columns });
+  });
+});

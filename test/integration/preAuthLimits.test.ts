@@ -1,0 +1,220 @@
+import { connect, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { SqliteAccountStore, SqliteDocumentStore, type AccountStore } from '@canevas/sync-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { encodeUpdateFrame, newClient, newDataDir, newServer, newTrpcClient, waitFor, waitForText, type TestClient, type TestServer } from '../helpers/index.js';
+
+let server: TestServer | undefined;
+const clients: TestClient[] = [];
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await server?.dispose();
+  server = undefined;
+});
+
+function textUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('text').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** A client-to-server WebSocket frame (binary, masked as RFC 6455 requires; zero mask key). */
+function maskedFrame(payload: Uint8Array): Buffer {
+  const length = payload.byteLength;
+  const header = length < 126 ? Buffer.from([0x82, 0x80 | length]) : Buffer.from([0x82, 0x80 | 126, length >> 8, length & 0xff]);
+  return Buffer.concat([header, Buffer.alloc(4), payload]);
+}
+
+function upgradeRequest(path: string, extraHeaders = ''): string {
+  return (
+    `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+    `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n${extraHeaders}\r\n`
+  );
+}
+
+interface RawConnection {
+  socket: Socket;
+  /** Everything the server sent. */
+  answer(): string;
+  /** Resolves once the server has closed the connection completely. */
+  closed: Promise<void>;
+}
+
+/**
+ * A raw TCP client. With `halfOpen`, it keeps its own side open when the server ends its side, so
+ * `closed` then means that the server destroyed the connection, not merely half-closed it.
+ */
+function rawConnection(port: number, options: { halfOpen?: boolean } = {}): Promise<RawConnection> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ port, host: '127.0.0.1', allowHalfOpen: options.halfOpen ?? false });
+    let answer = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    // A reset after the server destroyed the socket is one way of being closed.
+    socket.on('error', () => undefined);
+    const closed = new Promise<void>((done) => socket.once('close', () => done()));
+    socket.once('connect', () => resolve({ socket, answer: () => answer, closed }));
+    socket.once('error', reject);
+  });
+}
+
+/** An upgrade with a bearer token; resolves with 101 once open, or the refusal's status and headers. */
+function upgradeWithToken(syncUrl: string, docId: string, token: string): Promise<{ status: number; headers: Record<string, unknown>; socket?: WebSocket }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${syncUrl}/${docId}`, { headers: { authorization: `Bearer ${token}` } });
+    socket.once('open', () => resolve({ status: 101, headers: {}, socket }));
+    socket.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+    socket.once('error', reject);
+  });
+}
+
+/** An account store whose token lookups wait at a gate: upgrades stay « being authorized ». */
+function gatedAccounts(real: SqliteAccountStore) {
+  let gate: Promise<void> | undefined;
+  let release = () => {};
+  const state = { waiting: 0 };
+  const store = new Proxy(real, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      if (property !== 'useApiToken') return value.bind(target);
+      return async (...args: unknown[]) => {
+        if (gate) {
+          state.waiting++;
+          await gate;
+          state.waiting--;
+        }
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  }) as AccountStore;
+  return {
+    store,
+    state,
+    close() {
+      gate = new Promise((resolve) => (release = resolve));
+    },
+    open() {
+      gate = undefined;
+      release();
+    },
+  };
+}
+
+describe('before authentication: what an anonymous client can make the server do', () => {
+  it('answers an unauthenticated upgrade with 401 and closes, never reading the frames sent behind it', async () => {
+    server = await newServer();
+    const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Cible' });
+    const reader = newClient(server.syncUrl, id);
+    clients.push(reader);
+    await reader.synced;
+
+    const hostile = await rawConnection(server.port, { halfOpen: true });
+    // The frames travel in the same packet as the request, as an impatient client would send them.
+    hostile.socket.write(Buffer.concat([Buffer.from(upgradeRequest(`/sync/${id}`), 'latin1'), maskedFrame(encodeUpdateFrame(textUpdate('pirate')))]));
+    await waitFor(() => hostile.answer().includes('\r\n\r\n'));
+    expect(hostile.answer()).toMatch(/^HTTP\/1\.1 401 /);
+    // A client that keeps sending after the refusal is never read either, and cannot keep the
+    // connection half-open: once the server destroys it, a write gets a reset and it closes.
+    let closed = false;
+    void hostile.closed.then(() => (closed = true));
+    await waitFor(() => {
+      if (!closed) hostile.socket.write(maskedFrame(encodeUpdateFrame(textUpdate('encore'))));
+      return closed;
+    });
+    expect(hostile.answer()).not.toContain('101');
+
+    // A member's edit made afterwards arrives alone: nothing of the refused client was applied.
+    const writer = newClient(server.syncUrl, id);
+    clients.push(writer);
+    await writer.synced;
+    writer.doc.getText('text').insert(0, 'témoin');
+    await waitForText([reader, writer], 'témoin');
+    expect(await server.store.loadDocument(id).then((stored) => stored!.updates.length)).toBe(1);
+  });
+
+  it('answers 413 with a clear message to an oversized body sent to a public procedure', async () => {
+    server = await newServer({ maxBodySize: 64 * 1024 });
+    const response = await fetch(`${server.url}/trpc/auth.logIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'a@exemple.fr', password: 'x'.repeat(100 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+    expect(JSON.stringify(await response.json())).toContain('Requête trop volumineuse.');
+    // Just under the limit, the same procedure answers normally (here: a wrong password).
+    const normal = await fetch(`${server.url}/trpc/auth.logIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'a@exemple.fr', password: 'pas le bon mot de passe' }),
+    });
+    expect(normal.status).toBe(401);
+  });
+
+  it('cuts off a client that sends its headers too slowly (slowloris) with 408, and one that never finishes its body', async () => {
+    server = await newServer({ headersTimeoutMs: 200, requestTimeoutMs: 400 });
+    const slowHeaders = await rawConnection(server.port);
+    slowHeaders.socket.write('POST /trpc/auth.logIn HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Lent: a\r\n');
+    await slowHeaders.closed;
+    expect(slowHeaders.answer()).toMatch(/^HTTP\/1\.1 408 /);
+
+    const slowBody = await rawConnection(server.port);
+    slowBody.socket.write('POST /trpc/auth.logIn HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"email":');
+    await slowBody.closed;
+    expect(slowBody.answer()).toMatch(/^HTTP\/1\.1 408 /);
+
+    expect((await fetch(`${server.url}/trpc/health`)).status).toBe(200);
+  });
+
+  it('hashes at most two passwords at once per address: a third login attempt gets 429 with a French message', async () => {
+    server = await newServer();
+    const body = JSON.stringify({ email: 'a@exemple.fr', password: 'pas le bon mot de passe' });
+    // Two attempts held open mid-body keep their slots.
+    const held = await Promise.all([rawConnection(server.port), rawConnection(server.port)]);
+    for (const connection of held) {
+      connection.socket.write(`POST /trpc/auth.logIn HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 5)}`);
+    }
+    const anonymous = newTrpcClient(server.url, { token: null });
+    const signUp = () => anonymous.auth.signUp.mutate({ email: 'b@exemple.fr', password: 'un mot de passe solide' }).then(() => 'accepted', (error: Error) => error.message);
+    await waitFor(async () => (await signUp()).includes('depuis cette adresse'));
+    expect(await signUp()).toBe('Trop de connexions en cours depuis cette adresse : réessayez dans un instant.');
+
+    // The held attempts are answered as usual, and free their slots.
+    for (const connection of held) connection.socket.write(body.slice(5));
+    for (const connection of held) await waitFor(() => connection.answer().includes('\r\n\r\n'));
+    expect(held.map((connection) => connection.answer().split('\r\n')[0])).toEqual(['HTTP/1.1 401 Unauthorized', 'HTTP/1.1 401 Unauthorized']);
+    await waitFor(async () => (await signUp()) === 'La création de compte se fait sur invitation.');
+    for (const connection of held) connection.socket.destroy();
+  });
+
+  it('refuses upgrades past maxPendingUpgrades with 503 while others are being authorized, and survives a reset meanwhile', async () => {
+    const dataDir = await newDataDir();
+    const store = new SqliteDocumentStore({ file: join(dataDir, 'canevas.sqlite') });
+    const accounts = gatedAccounts(new SqliteAccountStore(store.database));
+    server = await newServer({ dataDir, store, accounts: accounts.store, submissionsDatabase: store.database, maxPendingUpgrades: 2 });
+    const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Afflux' });
+
+    accounts.close();
+    // One client resets its connection while its (bad) token is checked: the refusal then
+    // writes to a dead socket, which must not take the server down.
+    const quitter = await rawConnection(server.port);
+    quitter.socket.write(upgradeRequest(`/sync/${id}`, 'Authorization: Bearer cnv_faux\r\n'));
+    await waitFor(() => accounts.state.waiting === 1);
+    quitter.socket.resetAndDestroy();
+    await quitter.closed;
+    const first = upgradeWithToken(server.syncUrl, id, server.admin.token);
+    await waitFor(() => accounts.state.waiting === 2);
+    const saturated = await upgradeWithToken(server.syncUrl, id, server.admin.token);
+    expect(saturated).toMatchObject({ status: 503, headers: { 'retry-after': '1' } });
+
+    accounts.open();
+    const opened = await first;
+    expect(opened.status).toBe(101);
+    opened.socket!.close();
+    const later = await upgradeWithToken(server.syncUrl, id, server.admin.token);
+    expect(later.status).toBe(101);
+    later.socket!.close();
+  });
+});
