@@ -157,7 +157,7 @@ describe('evidence links', () => {
 
     for (const documentId of [id, free]) {
       const { stored } = await storedReview(documentId);
-      expect(stored).toEqual({ snapshot: null, updates: [] });
+      expect(stored).toEqual({ snapshot: null, updates: [], quarantined: false });
     }
   });
 

@@ -9,6 +9,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { AccessControl, roleAllows } from './accounts/AccessControl.js';
 import type { AccountStore } from './accounts/AccountStore.js';
+import { AuditRetryQueue } from './accounts/AuditRetryQueue.js';
 import { AuthService } from './accounts/AuthService.js';
 import { exportAuthorizer } from './accounts/exportAuthorizer.js';
 import { PrivacyService } from './accounts/PrivacyService.js';
@@ -236,6 +237,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   const alive = new Map<WebSocket, boolean>();
   let closing = false;
 
+  const openingsAudit = new AuditRetryQueue({ accounts, logger });
   const maxPendingUpgrades = options.maxPendingUpgrades ?? 64;
   let pendingUpgrades = 0;
 
@@ -297,7 +299,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     const role = await access.roleIn(document.workspaceId, userId);
     if (role === undefined) return { ok: false, status: 403, text: 'Forbidden' };
     if (room.layer === 'content') {
-      await accounts.audit({ at: Date.now(), userId, action: 'document.open', workspaceId: document.workspaceId, documentId: room.docId, detail: { role } });
+      // Never blocks the upgrade: while SQLite refuses writes the entry waits in memory, and a
+      // browser whose socket dropped can still reconnect.
+      await openingsAudit.record({ at: Date.now(), userId, action: 'document.open', workspaceId: document.workspaceId, documentId: room.docId, detail: { role } });
     }
     // Review docs are server-owned: every member reads them, none writes them.
     return { ok: true, userId, canWrite: room.layer === 'content' && roleAllows(role, 'write'), workspaceId: document.workspaceId };
@@ -406,6 +410,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     httpServer.closeAllConnections();
     await serverClosed;
     await fanOut.close();
+    await openingsAudit.close();
     await store.close();
     if (unstoredUpdates > 0) logger.error('server.unstored_updates', { unstoredUpdates });
     logger.info('server.closed', { unstoredUpdates });

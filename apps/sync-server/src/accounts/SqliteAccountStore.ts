@@ -134,7 +134,11 @@ export class SqliteAccountStore implements AccountStore {
       )
       .get(tokenHash, now);
     if (!row) return undefined;
-    this.#db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now, row.id);
+    try {
+      this.#db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now, row.id);
+    } catch {
+      // Best effort: a full or locked disk must not refuse a valid token (the date is informational).
+    }
     return { id: row.id, userId: row.user_id };
   }
 

@@ -21,7 +21,8 @@ export const serveCommand: Command = {
     'Usage : pnpm canevas serve [--port <p>] [--host <h>] [--data <dossier>] [--plugins <dossier>] [--public-url <url>] [--demo]',
     '',
     'Variables d’environnement : PORT (3000), HOST (127.0.0.1), DATA_DIR (./data), PLUGINS_DIR,',
-    'PUBLIC_URL, MAX_PAYLOAD (4194304 octets), SQLITE_SYNCHRONOUS (NORMAL|FULL), LOG_LEVEL (info),',
+    'PUBLIC_URL, MAX_PAYLOAD (4194304 octets), SQLITE_SYNCHRONOUS (NORMAL|FULL), SQLITE_BUSY_TIMEOUT (200 ms),',
+    'LOG_LEVEL (info),',
     'TRUST_PROXY (0 : nombre de mandataires inverses de confiance), ALLOWED_ORIGINS (origines supplémentaires, séparées par des virgules).',
   ].join('\n'),
   async run(argv, io) {
@@ -35,7 +36,7 @@ export const serveCommand: Command = {
       io.stderr(`${(error as Error).message}\n`);
       return 1;
     }
-    const store = new SqliteDocumentStore({ file: join(config.dataDir, 'canevas.sqlite'), synchronous: config.sqliteSynchronous });
+    const store = new SqliteDocumentStore({ file: join(config.dataDir, 'canevas.sqlite'), synchronous: config.sqliteSynchronous, busyTimeoutMs: config.sqliteBusyTimeoutMs });
     // A faulty plugin is logged and disabled here; it never stops the server.
     const referentials = await loadReferentials({ manifestsDir: config.pluginsDir, logger });
     if (config.demo) {

@@ -13,6 +13,7 @@ describe('resolveServeConfig', () => {
       publicUrl: undefined,
       maxPayload: 4 * 1024 * 1024,
       sqliteSynchronous: 'NORMAL',
+      sqliteBusyTimeoutMs: 200,
       logLevel: 'info',
       demo: false,
       trustedProxies: 0,

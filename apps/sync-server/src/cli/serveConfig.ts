@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LogLevel } from '../logger.js';
-import type { SqliteSynchronous } from '../store/SqliteDocumentStore.js';
+import { DEFAULT_BUSY_TIMEOUT_MS, type SqliteSynchronous } from '../store/SqliteDocumentStore.js';
 import { UsageError } from './Command.js';
 
 export interface ServeConfig {
@@ -12,6 +12,8 @@ export interface ServeConfig {
   publicUrl: string | undefined;
   maxPayload: number;
   sqliteSynchronous: SqliteSynchronous;
+  /** Milliseconds a statement waits for another connection's lock (the whole server waits with it). */
+  sqliteBusyTimeoutMs: number;
   logLevel: LogLevel;
   demo: boolean;
   /** Reverse proxies in front (X-Forwarded-For hops to trust for the client address). */
@@ -56,6 +58,7 @@ export function resolveServeConfig(argv: string[], env: NodeJS.ProcessEnv): Serv
     publicUrl,
     maxPayload: integer('MAX_PAYLOAD', env.MAX_PAYLOAD, DEFAULT_MAX_PAYLOAD, 1024, 1024 * 1024 * 1024),
     sqliteSynchronous: synchronous(env.SQLITE_SYNCHRONOUS),
+    sqliteBusyTimeoutMs: integer('SQLITE_BUSY_TIMEOUT', env.SQLITE_BUSY_TIMEOUT, DEFAULT_BUSY_TIMEOUT_MS, 0, 60_000),
     logLevel: logLevel(env.LOG_LEVEL),
     demo: values.demo ?? false,
     trustedProxies: integer('TRUST_PROXY', env.TRUST_PROXY, 0, 0, 10),

@@ -22,8 +22,17 @@ export interface SqliteDocumentStoreOptions {
    * one fsync per commit.
    */
   synchronous?: SqliteSynchronous;
+  /**
+   * How long a statement waits for a lock held by another connection. better-sqlite3 waits
+   * synchronously, freezing every socket of the server meanwhile, so it stays short: the server
+   * is the only writer of its data folder (lock file) and backups read through the online backup
+   * API, so a lock is a stranger's; a write it refuses is kept in memory and retried.
+   * Default {@link DEFAULT_BUSY_TIMEOUT_MS}.
+   */
   busyTimeoutMs?: number;
 }
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 200;
 
 interface DocumentRow {
   id: string;
@@ -52,7 +61,7 @@ export class SqliteDocumentStore implements DocumentStore {
     this.database = db;
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
     db.pragma('foreign_keys = ON');
     migrate(db);
 

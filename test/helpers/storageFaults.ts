@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { SqliteDocumentStore } from '@canevas/sync-server';
+import * as decoding from 'lib0/decoding';
+import type { RawClient, RawMessage } from './newRawClient.js';
+import { serverDatabase, type TestServer } from './newServer.js';
+
+// Real SQLite faults on a server's own file, shared by the storage-fault tests.
+
+export const SQLITE_FILE = 'canevas.sqlite';
+/** The server's storage status message (ack=1 clients only). */
+export const STORAGE_STATUS = 101;
+
+/** Decodes as a variable-length integer longer than 53 bits: Yjs refuses it ("Integer out of Range"). */
+export const GARBAGE = Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
+
+export type StorageStatus = { state: 'writable' } | { state: 'failing'; kind: string; retryInMs: number };
+
+/** Decodes a type-101 frame by hand, as any client would: the wire format is the contract. */
+export function storageStatusOf(message: RawMessage): StorageStatus {
+  const decoder = decoding.createDecoder(message.payload);
+  const state = decoding.readVarUint(decoder);
+  const kind = decoding.readVarString(decoder);
+  const retryInMs = decoding.readVarUint(decoder);
+  return state === 0 ? { state: 'writable' } : { state: 'failing', kind, retryInMs };
+}
+
+export const storageStatuses = (client: RawClient): StorageStatus[] =>
+  client.messages.filter((message) => message.type === STORAGE_STATUS).map(storageStatusOf);
+
+/** The file may not grow by one page: any insert that needs a new page fails with SQLITE_FULL. Returns the cure. */
+export function fillDisk(server: TestServer): () => void {
+  const db = serverDatabase(server);
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  db.pragma(`max_page_count = ${pages}`);
+  return () => db.pragma('max_page_count = 1073741823');
+}
+
+/**
+ * A second, independent connection on a stopped server's file (as an administrator's tool would);
+ * the caller closes it.
+ */
+export function openDataFile(dataDir: string): SqliteDocumentStore {
+  return new SqliteDocumentStore({ file: join(dataDir, SQLITE_FILE), busyTimeoutMs: 0 });
+}
+
+/** Replaces a stopped server's compacted snapshot of `docId` by bytes Yjs cannot read. */
+export async function corruptSnapshot(dataDir: string, docId: string): Promise<void> {
+  const store = openDataFile(dataDir);
+  try {
+    const changed = store.database.prepare<[Buffer, string]>('UPDATE document_snapshots SET data = ? WHERE doc_id = ?').run(GARBAGE, docId).changes;
+    if (changed !== 1) throw new Error(`corruptSnapshot: no snapshot stored for ${docId}`);
+  } finally {
+    await store.close();
+  }
+}
