@@ -110,7 +110,7 @@ const faults: Fault[] = [
   {
     kind: 'busy',
     inject(server) {
-      // Without this the server would wait 5 s (its default busy_timeout) inside every attempt.
+      // Shorter than the server's default busy_timeout (200 ms), to keep the test quick.
       serverDatabase(server).pragma('busy_timeout = 20');
       const other = openSecondConnection(server.dataDir);
       other.exec('BEGIN EXCLUSIVE');
@@ -134,7 +134,7 @@ describe.each(faults)('writes failing with a real SQLite fault ($kind)', ({ kind
     const server = await startServer(dataDir);
     const api = newTrpcClient(server.url);
     const { id } = await api.documents.create.mutate({ title: `Panne de stockage (${kind})` });
-    // Sockets authorize (and audit) by writing to the database: open them before the fault.
+    // Opened before the fault (reconnecting during one: storageFaultsReconnect.test.ts).
     const target = await api.documents.syncTarget.query({ id });
     const alice = stock(server.syncUrl, id);
     const bob = stock(server.syncUrl, id);

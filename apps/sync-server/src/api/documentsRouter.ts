@@ -6,6 +6,7 @@ import { DOCUMENT_ID_PATTERN, newDocumentId } from '../documentId.js';
 import type { Role, User } from '../accounts/AccountStore.js';
 import type { DocumentMetadata } from '../store/DocumentStore.js';
 import type { ApiServices } from './ApiServices.js';
+import { isQuarantined } from './documentQuarantine.js';
 import { syncTargetUrl } from './syncTargetUrl.js';
 import { requireDocument, requireWorkspace, router, userProcedure, type ApiContext } from './trpc.js';
 
@@ -166,12 +167,6 @@ function initialSnapshot(services: ApiServices, referentialId?: string, template
     });
   }
   return proseMirrorJSONToUpdate(content);
-}
-
-/** Known to this process (refused since a failed load), or recorded in the store by an earlier one. */
-async function isQuarantined(ctx: ApiContext, docId: string): Promise<boolean> {
-  if (ctx.services.engine.quarantineOf(docId)) return true;
-  return (await ctx.services.store.listQuarantined()).some((record) => record.docId === docId);
 }
 
 function toSummary(document: DocumentMetadata, quarantined: boolean): DocumentSummary {

@@ -2,8 +2,11 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { DOCUMENT_ID_PATTERN } from '../documentId.js';
 import { ReviewError } from '../review/EvidenceService.js';
+import type { DocumentMetadata } from '../store/DocumentStore.js';
+import { DocumentQuarantinedError } from '../sync/SyncEngine.js';
 import { anchorSchema } from './anchorSchema.js';
-import { requireDocument, router, userProcedure } from './trpc.js';
+import { quarantinedError, requireOpenDocument } from './documentQuarantine.js';
+import { router, userProcedure } from './trpc.js';
 
 export const MAX_NODES_PER_LINK = 20;
 export const AUTHOR_MAX = 80;
@@ -33,24 +36,26 @@ const addInput = z.object({
 export const evidenceRouter = router({
   // Linking evidence is the writer's work (owner, editor), not the tutor's.
   add: userProcedure.input(addInput).mutation(async ({ ctx, input }) => {
-    await requireDocument(ctx, input.documentId, 'write');
-    return translate(ctx.services.evidence.add({ ...input, author: ctx.user.name }));
+    const { document } = await requireOpenDocument(ctx, input.documentId, 'write');
+    return translate(document, ctx.services.evidence.add({ ...input, author: ctx.user.name }));
   }),
   remove: userProcedure.input(z.object({ documentId, id: linkId })).mutation(async ({ ctx, input }) => {
-    await requireDocument(ctx, input.documentId, 'write');
-    return translate(ctx.services.evidence.remove(input));
+    const { document } = await requireOpenDocument(ctx, input.documentId, 'write');
+    return translate(document, ctx.services.evidence.remove(input));
   }),
   reattach: userProcedure.input(z.object({ documentId, id: linkId, anchor: anchorSchema })).mutation(async ({ ctx, input }) => {
-    await requireDocument(ctx, input.documentId, 'write');
-    return translate(ctx.services.evidence.reattach(input));
+    const { document } = await requireOpenDocument(ctx, input.documentId, 'write');
+    return translate(document, ctx.services.evidence.reattach(input));
   }),
 });
 
-async function translate<T>(result: Promise<T>): Promise<T> {
+async function translate<T>(document: DocumentMetadata, result: Promise<T>): Promise<T> {
   try {
     return await result;
   } catch (error) {
     if (error instanceof ReviewError) throw new TRPCError({ code: error.code, message: error.message });
+    // Its rows turned out unreadable while the change ran.
+    if (error instanceof DocumentQuarantinedError) throw quarantinedError(document);
     throw error;
   }
 }

@@ -3,8 +3,11 @@ import { z } from 'zod';
 import { roleAllows } from '../accounts/AccessControl.js';
 import { DOCUMENT_ID_PATTERN } from '../documentId.js';
 import { ReviewError } from '../review/EvidenceService.js';
+import type { DocumentMetadata } from '../store/DocumentStore.js';
+import { DocumentQuarantinedError } from '../sync/SyncEngine.js';
 import { anchorSchema } from './anchorSchema.js';
-import { requireDocument, router, userProcedure } from './trpc.js';
+import { quarantinedError, requireOpenDocument } from './documentQuarantine.js';
+import { router, userProcedure } from './trpc.js';
 
 export const COMMENT_MAX = 5000;
 
@@ -17,11 +20,13 @@ const body = z
   .min(1, { error: 'Le commentaire est vide.' })
   .max(COMMENT_MAX, { error: `Un commentaire ne doit pas dépasser ${COMMENT_MAX} caractères.` });
 
-async function translate<T>(result: Promise<T>): Promise<T> {
+async function translate<T>(document: DocumentMetadata, result: Promise<T>): Promise<T> {
   try {
     return await result;
   } catch (error) {
     if (error instanceof ReviewError) throw new TRPCError({ code: error.code, message: error.message });
+    // Its rows turned out unreadable while the change ran.
+    if (error instanceof DocumentQuarantinedError) throw quarantinedError(document);
     throw error;
   }
 }
@@ -31,34 +36,34 @@ export const commentsRouter = router({
   create: userProcedure
     .input(z.object({ documentId, anchor: anchorSchema.optional(), nodeId: nodeId.optional(), body }))
     .mutation(async ({ ctx, input }) => {
-      const { document } = await requireDocument(ctx, input.documentId, 'comment');
-      const thread = await translate(ctx.services.reviewLayer.createThread(document, ctx.user, input));
+      const { document } = await requireOpenDocument(ctx, input.documentId, 'comment');
+      const thread = await translate(document, ctx.services.reviewLayer.createThread(document, ctx.user, input));
       await ctx.services.accounts.audit({ at: Date.now(), userId: ctx.user.id, action: 'comment.created', workspaceId: document.workspaceId, documentId: document.id, detail: { thread: thread.id } });
       return { threadId: thread.id };
     }),
 
   reply: userProcedure.input(z.object({ documentId, threadId: id('fil'), body })).mutation(async ({ ctx, input }) => {
-    await requireDocument(ctx, input.documentId, 'comment');
-    const thread = await translate(ctx.services.reviewLayer.reply(input.documentId, ctx.user, input));
+    const { document } = await requireOpenDocument(ctx, input.documentId, 'comment');
+    const thread = await translate(document, ctx.services.reviewLayer.reply(input.documentId, ctx.user, input));
     return { threadId: thread.id, commentId: thread.comments.at(-1)!.id };
   }),
 
   edit: userProcedure.input(z.object({ documentId, threadId: id('fil'), commentId: id('commentaire'), body })).mutation(async ({ ctx, input }) => {
-    await requireDocument(ctx, input.documentId, 'comment');
-    await translate(ctx.services.reviewLayer.editComment(input.documentId, ctx.user, input));
+    const { document } = await requireOpenDocument(ctx, input.documentId, 'comment');
+    await translate(document, ctx.services.reviewLayer.editComment(input.documentId, ctx.user, input));
     return { ok: true as const };
   }),
 
   delete: userProcedure.input(z.object({ documentId, threadId: id('fil'), commentId: id('commentaire') })).mutation(async ({ ctx, input }) => {
-    await requireDocument(ctx, input.documentId, 'comment');
-    await translate(ctx.services.reviewLayer.editComment(input.documentId, ctx.user, { ...input, body: null }));
+    const { document } = await requireOpenDocument(ctx, input.documentId, 'comment');
+    await translate(document, ctx.services.reviewLayer.editComment(input.documentId, ctx.user, { ...input, body: null }));
     return { ok: true as const };
   }),
 
   setResolved: userProcedure.input(z.object({ documentId, threadId: id('fil'), resolved: z.boolean() })).mutation(async ({ ctx, input }) => {
-    const { role } = await requireDocument(ctx, input.documentId, 'comment');
+    const { document, role } = await requireOpenDocument(ctx, input.documentId, 'comment');
     const canModerate = role === 'owner' || roleAllows(role, 'assess');
-    await translate(ctx.services.reviewLayer.setResolved(input.documentId, ctx.user, canModerate, input));
+    await translate(document, ctx.services.reviewLayer.setResolved(input.documentId, ctx.user, canModerate, input));
     return { ok: true as const };
   }),
 });
@@ -75,8 +80,8 @@ export const assessmentsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const { document } = await requireDocument(ctx, input.documentId, 'assess');
-      const stored = await translate(ctx.services.reviewLayer.assess(document, ctx.user, input));
+      const { document } = await requireOpenDocument(ctx, input.documentId, 'assess');
+      const stored = await translate(document, ctx.services.reviewLayer.assess(document, ctx.user, input));
       const change = stored.history.at(-1)!;
       await ctx.services.accounts.audit({
         at: Date.now(),

@@ -4,6 +4,7 @@ import { TRPCError } from '@trpc/server';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { DOCUMENT_ID_PATTERN } from '../documentId.js';
+import { quarantinedError, requireOpenDocument } from './documentQuarantine.js';
 import { requireDocument, router, userProcedure } from './trpc.js';
 
 const documentIdSchema = z.string().regex(DOCUMENT_ID_PATTERN, { error: 'Identifiant de document invalide.' });
@@ -23,13 +24,19 @@ export const submissionsRouter = router({
   create: userProcedure
     .input(z.object({ documentId: documentIdSchema, name: z.string().trim().min(1, { error: 'Nommez la version soumise.' }).max(120, { error: 'Le nom ne doit pas dépasser 120 caractères.' }) }))
     .mutation(async ({ ctx, input }): Promise<SubmissionSummary> => {
-      const { document } = await requireDocument(ctx, input.documentId, 'write');
+      const { document } = await requireOpenDocument(ctx, input.documentId, 'write');
       await ctx.services.engine.flushPending();
       const stored = await ctx.services.store.loadDocument(input.documentId);
       if (!stored) throw new TRPCError({ code: 'NOT_FOUND', message: 'Document introuvable.' });
       const doc = new Y.Doc();
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const { update } of stored.updates) Y.applyUpdate(doc, update);
+      try {
+        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+        for (const { update } of stored.updates) Y.applyUpdate(doc, update);
+      } catch {
+        // Rows nobody has tried to open since they broke: never frozen into a version.
+        doc.destroy();
+        throw quarantinedError(document);
+      }
       const now = Date.now();
       const submission = await ctx.services.submissions.create({
         id: randomBytes(12).toString('base64url'),

@@ -2,7 +2,7 @@
 export class ExportError extends Error {
   override readonly name = 'ExportError';
   constructor(
-    readonly code: 'NOT_FOUND' | 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'TOO_MANY',
+    readonly code: 'NOT_FOUND' | 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'TOO_MANY' | 'CONFLICT',
     message: string,
   ) {
     super(message);
@@ -11,4 +11,18 @@ export class ExportError extends Error {
 
 export function documentNotFound(id: string): ExportError {
   return new ExportError('NOT_FOUND', `Document introuvable : « ${id} ».`);
+}
+
+/**
+ * Documents whose stored data cannot be read: a dossier without them would look complete to the
+ * jury, so the whole export stops and names them.
+ */
+export function documentsQuarantined(titles: readonly string[], dossier: boolean): ExportError {
+  const names = titles.map((title) => `« ${title} »`).join(', ');
+  const head = `${titles.length > 1 ? 'Documents en quarantaine' : 'Document en quarantaine'} : ${names}.`;
+  const unreadable = titles.length > 1 ? 'Leurs données stockées sont illisibles' : 'Ses données stockées sont illisibles';
+  const tail = dossier
+    ? `${unreadable} : le dossier n’est pas exporté. Retirez ${titles.length > 1 ? 'ces documents' : 'ce document'} de la sélection, ou demandez à l’administrateur de restaurer ${titles.length > 1 ? 'leurs' : 'ses'} données depuis une sauvegarde.`
+    : `${unreadable} : il ne peut pas être exporté avant que l’administrateur les restaure depuis une sauvegarde.`;
+  return new ExportError('CONFLICT', `${head} ${tail}`);
 }

@@ -11,6 +11,19 @@ export interface ExportSource {
   listDocuments(): Promise<DocumentMetadata[]>;
   /** A room's Y.Doc (content or review); undefined when nothing is stored. The caller destroys it. */
   loadRoom(room: string): Promise<Y.Doc | undefined>;
+  /** Documents recorded in quarantine (their stored rows could not be read). */
+  quarantinedIds(): Promise<Set<string>>;
+}
+
+/** A room whose stored rows Yjs refuses: its document is (or is about to be) in quarantine. */
+export class UnreadableRoomError extends Error {
+  override readonly name = 'UnreadableRoomError';
+  constructor(
+    readonly room: string,
+    cause: unknown,
+  ) {
+    super(`The stored rows of ${room} cannot be read.`, { cause });
+  }
 }
 
 /** Reads the state of a room kept in memory, if any (`SyncEngine.liveState`). */
@@ -20,6 +33,7 @@ export function storeExportSource(store: DocumentStore, liveState?: LiveStateRea
   return {
     getDocument: (id) => store.getDocument(id),
     listDocuments: () => store.listDocuments(),
+    quarantinedIds: async () => new Set((await store.listQuarantined()).map((record) => record.docId)),
     async loadRoom(room) {
       // An open document: its in-memory state is the newest, including what is being stored.
       const live = liveState?.(room);
@@ -37,7 +51,7 @@ export function storeExportSource(store: DocumentStore, liveState?: LiveStateRea
         for (const { update } of stored.updates) Y.applyUpdate(doc, update);
       } catch (error) {
         doc.destroy();
-        throw error;
+        throw new UnreadableRoomError(room, error);
       }
       return doc;
     },

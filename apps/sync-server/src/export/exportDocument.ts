@@ -2,7 +2,7 @@ import { todayIso } from '@canevas/core';
 import type { ReferentialLookup } from './completenessAnnex.js';
 import { evidenceAnnex } from './evidenceAnnex.js';
 import type { Block, ExportBook } from './ExportBook.js';
-import { documentNotFound } from './ExportError.js';
+import { documentNotFound, documentsQuarantined } from './ExportError.js';
 import { EXPORT_FORMATS, type ExportFormat } from './exportFormats.js';
 import type { ExportSource } from './ExportSource.js';
 import { fileNameOf } from './fileName.js';
@@ -44,6 +44,7 @@ export async function exportDocument(context: ExportContext, id: string, options
   const now = context.now?.() ?? new Date();
   const metadata = await context.source.getDocument(id);
   if (!metadata) throw documentNotFound(id);
+  if ((await context.source.quarantinedIds()).has(id)) throw documentsQuarantined([metadata.title], false);
   const document = await loadDocumentForExport(context.source, metadata);
   const blocks: Block[] = proseMirrorToBlocks(document.content, { today: todayIso(now) });
   if (options.evidence) {

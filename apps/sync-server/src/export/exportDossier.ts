@@ -5,7 +5,7 @@ import { completenessAnnex } from './completenessAnnex.js';
 import { evidenceAnnex } from './evidenceAnnex.js';
 import { heading, paragraph, text, type Block, type ExportBook } from './ExportBook.js';
 import { exportedOn, type ExportContext, type ExportedFile, type ExportOptions } from './exportDocument.js';
-import { ExportError } from './ExportError.js';
+import { documentsQuarantined, ExportError } from './ExportError.js';
 import { EXPORT_FORMATS } from './exportFormats.js';
 import { fileNameOf } from './fileName.js';
 import { loadDocumentForExport, type DocumentForExport } from './loadDocumentForExport.js';
@@ -42,6 +42,10 @@ export async function exportDossier(context: ExportContext, selection: DossierSe
   const now = context.now?.() ?? new Date();
   const today = todayIso(now);
   const metadata = await selectDocuments(context, selection);
+  // Checked before reading anything: a dossier missing a chapter would look complete to the jury.
+  const quarantined = await context.source.quarantinedIds();
+  const refused = metadata.filter((document) => quarantined.has(document.id));
+  if (refused.length > 0) throw documentsQuarantined(refused.map((document) => document.title), true);
   const total = metadata.length + 1;
   const format = EXPORT_FORMATS[options.format];
   const title = options.title?.trim() || 'Dossier';
@@ -50,7 +54,7 @@ export async function exportDossier(context: ExportContext, selection: DossierSe
   const chapters: Block[] = [];
   for (const [index, entry] of metadata.entries()) {
     options.onProgress?.({ completed: index, total, message: `Lecture de « ${entry.title} » (${index + 1} sur ${metadata.length})` });
-    const document = await loadDocumentForExport(context.source, entry);
+    const document = await loadDocumentForExport(context.source, entry, true);
     documents.push(document);
     chapters.push({ kind: 'pageBreak' }, heading(1, entry.title), chapterNote(entry, context));
     chapters.push(...proseMirrorToBlocks(document.content, { headingOffset: 1, today }));

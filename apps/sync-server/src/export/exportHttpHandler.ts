@@ -135,7 +135,7 @@ export function createExportHandler(options: ExportHttpOptions): ExportHttpHandl
   return handler;
 }
 
-const STATUS: Record<ExportError['code'], number> = { NOT_FOUND: 404, BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, TOO_MANY: 429 };
+const STATUS: Record<ExportError['code'], number> = { NOT_FOUND: 404, BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, TOO_MANY: 429, CONFLICT: 409 };
 
 class MethodNotAllowed extends Error {
   constructor(readonly allowed: string[]) {

@@ -7,8 +7,8 @@ import {
   type ResolvedEvidenceLink,
 } from '@canevas/core';
 import type { DocumentMetadata } from '../store/DocumentStore.js';
-import { documentNotFound } from './ExportError.js';
-import type { ExportSource } from './ExportSource.js';
+import { documentNotFound, documentsQuarantined } from './ExportError.js';
+import { UnreadableRoomError, type ExportSource } from './ExportSource.js';
 import { plainContent } from './plainContent.js';
 
 /** What an export needs of one document, read once. */
@@ -19,7 +19,20 @@ export interface DocumentForExport {
   evidence: ResolvedEvidenceLink[];
 }
 
-export async function loadDocumentForExport(source: ExportSource, metadata: DocumentMetadata): Promise<DocumentForExport> {
+/**
+ * Rows that cannot be read (not yet recorded in quarantine, or recorded by no one) refuse the
+ * export the same way: `dossier` says which message.
+ */
+export async function loadDocumentForExport(source: ExportSource, metadata: DocumentMetadata, dossier = false): Promise<DocumentForExport> {
+  try {
+    return await readDocument(source, metadata);
+  } catch (error) {
+    if (error instanceof UnreadableRoomError) throw documentsQuarantined([metadata.title], dossier);
+    throw error;
+  }
+}
+
+async function readDocument(source: ExportSource, metadata: DocumentMetadata): Promise<DocumentForExport> {
   const contentDoc = await source.loadRoom(metadata.id);
   if (!contentDoc) throw documentNotFound(metadata.id);
   try {

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ROLE_NAMES, type DocumentRole } from '../account/roleNames.js';
 import { useCurrentUser } from '../account/SessionContext.js';
 import { apiErrorMessage, isNotFound } from '../api/apiError.js';
@@ -156,6 +156,8 @@ interface DocumentWorkspaceProps {
 
 function DocumentWorkspace({ id, title, referential, role, onRenamed, session, identity, onChangeName }: DocumentWorkspaceProps) {
   const readOnly = role === 'tutor' || role === 'viewer';
+  // Quarantined while open (4423): renaming, submitting and exporting cannot work; the notice stays.
+  const quarantined = useQuarantined(session);
   const [renaming, setRenaming] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const submissions = useSubmissions(id);
@@ -175,7 +177,7 @@ function DocumentWorkspace({ id, title, referential, role, onRenamed, session, i
   return (
     <>
       <header className="doc-header">
-        {renaming ? (
+        {renaming && !quarantined ? (
           <div className="doc-header__title">
             <h1 className="visually-hidden">{title}</h1>
             <RenameTitleForm title={title} onRename={rename} onClose={() => setRenaming(false)} />
@@ -183,7 +185,7 @@ function DocumentWorkspace({ id, title, referential, role, onRenamed, session, i
         ) : (
           <div className="doc-header__title">
             <PageHeading>{title}</PageHeading>
-            {!readOnly && (
+            {!readOnly && !quarantined && (
               <button
                 ref={renameButton}
                 type="button"
@@ -194,14 +196,14 @@ function DocumentWorkspace({ id, title, referential, role, onRenamed, session, i
                 Renommer
               </button>
             )}
-            {!readOnly && (
+            {!readOnly && !quarantined && (
               <button type="button" className="button" onClick={() => setSubmitting(true)}>
                 Soumettre<span className="visually-hidden"> une version à votre tuteur</span>
               </button>
             )}
           </div>
         )}
-        <ExportDocumentButton documentId={id} title={title} hasReferential={referential.referentialId !== null} />
+        {!quarantined && <ExportDocumentButton documentId={id} title={title} hasReferential={referential.referentialId !== null} />}
         {session && <SessionStatus session={session} />}
       </header>
       {readOnly && (
@@ -225,9 +227,18 @@ function DocumentWorkspace({ id, title, referential, role, onRenamed, session, i
       ) : (
         <p className="muted">Connexion au document…</p>
       )}
-      {submitting && <SubmitVersionDialog documentId={id} onSubmitted={submissions.added} onClose={() => setSubmitting(false)} />}
+      {submitting && !quarantined && <SubmitVersionDialog documentId={id} onSubmitted={submissions.added} onClose={() => setSubmitting(false)} />}
     </>
   );
+}
+
+const noSubscription = () => () => undefined;
+const noState = () => null;
+
+/** True once the server closed the session with 4423; false without a session yet. */
+function useQuarantined(session: CollaborationSession | null): boolean {
+  const state = useSyncExternalStore(session?.subscribe ?? noSubscription, session?.getState ?? noState);
+  return state !== null && connectionStatus(state) === 'quarantined';
 }
 
 function SessionStatus({ session }: { session: CollaborationSession }) {
