@@ -93,6 +93,28 @@ describe('opening a sync socket while the disk is full', () => {
     expect(openings).toHaveLength(3);
   });
 
+  it('opens a submitted version while the database is read-only, and logs that opening once it recovers', async () => {
+    const server = await start();
+    const api = newTrpcClient(server.url);
+    const { id } = await api.documents.create.mutate({ title: 'Mémoire soumis' });
+    const writer = stock(server.syncUrl, id);
+    await writer.synced;
+    writer.doc.getText('text').insert(0, 'Version pour la tutrice.');
+    await waitFor(async () => ((await server.store.loadDocument(id))?.updates.length ?? 0) > 0);
+    const submitted = await api.submissions.create.mutate({ documentId: id, name: 'Version 1' });
+
+    const db = serverDatabase(server);
+    db.pragma('query_only = ON');
+    const frozen = await api.submissions.get.query({ id: submitted.id });
+    expect(frozen).toMatchObject({ id: submitted.id, name: 'Version 1' });
+    expect(server.logs.events('audit.deferred')).toHaveLength(1);
+
+    db.pragma('query_only = OFF');
+    await api.submissions.get.query({ id: submitted.id });
+    const opened = (await api.privacy.documentAccessLog.query({ documentId: id })).filter((entry) => entry.action === 'submission.opened');
+    expect(opened).toHaveLength(2);
+  });
+
   it('writes the openings still waiting when the server stops', async () => {
     const server = await start();
     const api = newTrpcClient(server.url);
