@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newClient, newDataDir, newRawClient, newServer, newTrpcClient, waitFor, type RawClient, type TestClient, type TestServer } from '../helpers/index.js';
+import { newClient, newDataDir, newRawClient, newServer, newTrpcClient, serverDatabase, waitFor, type RawClient, type TestClient, type TestServer } from '../helpers/index.js';
 import { fillDisk as fillFile, storageStatuses } from '../helpers/storageFaults.js';
 
 // A browser whose socket dropped during a write fault must get back in: opening a socket writes
@@ -67,6 +67,52 @@ describe('opening a sync socket while the disk is full', () => {
     expect(openings).toHaveLength(openingsBefore + 4);
     expect(server.logs.events('audit.deferred_written')).toEqual([expect.objectContaining({ count: 3 })]);
     expect(server.logs.events('audit.entries_lost')).toHaveLength(0);
+  });
+
+  it('connects with an API token while the database is read-only (its last use is best effort)', async () => {
+    const server = await start();
+    const api = newTrpcClient(server.url);
+    const { id } = await api.documents.create.mutate({ title: 'Base en lecture seule' });
+    const writer = stock(server.syncUrl, id);
+    await writer.synced;
+    writer.doc.getText('text').insert(0, 'Déjà enregistré.');
+    await waitFor(async () => ((await server.store.loadDocument(id))?.updates.length ?? 0) > 0);
+    writer.destroy();
+
+    // Every write fails, the token's in-place update included.
+    const db = serverDatabase(server);
+    db.pragma('query_only = ON');
+    const reader = stock(server.syncUrl, id);
+    await reader.synced;
+    expect(reader.text()).toBe('Déjà enregistré.');
+    expect(server.logs.events('audit.deferred')).toHaveLength(1);
+
+    db.pragma('query_only = OFF');
+    await stock(server.syncUrl, id).synced;
+    const openings = (await api.privacy.documentAccessLog.query({ documentId: id })).filter((entry) => entry.action === 'document.open');
+    expect(openings).toHaveLength(3);
+  });
+
+  it('opens a submitted version while the database is read-only, and logs that opening once it recovers', async () => {
+    const server = await start();
+    const api = newTrpcClient(server.url);
+    const { id } = await api.documents.create.mutate({ title: 'Mémoire soumis' });
+    const writer = stock(server.syncUrl, id);
+    await writer.synced;
+    writer.doc.getText('text').insert(0, 'Version pour la tutrice.');
+    await waitFor(async () => ((await server.store.loadDocument(id))?.updates.length ?? 0) > 0);
+    const submitted = await api.submissions.create.mutate({ documentId: id, name: 'Version 1' });
+
+    const db = serverDatabase(server);
+    db.pragma('query_only = ON');
+    const frozen = await api.submissions.get.query({ id: submitted.id });
+    expect(frozen).toMatchObject({ id: submitted.id, name: 'Version 1' });
+    expect(server.logs.events('audit.deferred')).toHaveLength(1);
+
+    db.pragma('query_only = OFF');
+    await api.submissions.get.query({ id: submitted.id });
+    const opened = (await api.privacy.documentAccessLog.query({ documentId: id })).filter((entry) => entry.action === 'submission.opened');
+    expect(opened).toHaveLength(2);
   });
 
   it('writes the openings still waiting when the server stops', async () => {

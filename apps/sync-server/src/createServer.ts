@@ -143,6 +143,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   const auth = new AuthService({ accounts });
   const access = new AccessControl(accounts, store);
   const tickets = new SyncTicketStore();
+  // Openings of a document or a submitted version are recorded even while the disk refuses writes.
+  const openingsAudit = new AuditRetryQueue({ accounts, logger });
   const allowedOrigins = options.allowedOrigins ?? [];
   let refreshScheduled = false;
   const onAccessChanged = () => {
@@ -185,6 +187,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
       auth,
       access,
       tickets,
+      openingsAudit,
       trustedProxies: options.trustedProxies ?? 0,
       allowedOrigins,
       onAccessChanged,
@@ -237,7 +240,6 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   const alive = new Map<WebSocket, boolean>();
   let closing = false;
 
-  const openingsAudit = new AuditRetryQueue({ accounts, logger });
   const maxPendingUpgrades = options.maxPendingUpgrades ?? 64;
   let pendingUpgrades = 0;
 

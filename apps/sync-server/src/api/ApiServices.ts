@@ -1,5 +1,6 @@
 import type { ProseMirrorJSON } from '@canevas/core';
 import type { AccessControl } from '../accounts/AccessControl.js';
+import type { AuditRetryQueue } from '../accounts/AuditRetryQueue.js';
 import type { AccountStore } from '../accounts/AccountStore.js';
 import type { AuthService } from '../accounts/AuthService.js';
 import type { PrivacyService } from '../accounts/PrivacyService.js';
@@ -30,6 +31,8 @@ export interface ApiServices {
   privacy: PrivacyService;
   access: AccessControl;
   tickets: SyncTicketStore;
+  /** Access-log entries for openings: kept and retried while the store refuses writes. */
+  openingsAudit: Pick<AuditRetryQueue, 'record'>;
   /** Reverse proxies in front of the server, for the client address behind them. */
   trustedProxies: number;
   /** Extra origins allowed for cookie-authenticated calls, besides the Host and PUBLIC_URL. */

@@ -66,7 +66,7 @@ export const submissionsRouter = router({
     const submission = await ctx.services.submissions.get(input.id);
     if (!submission) throw new TRPCError({ code: 'NOT_FOUND', message: 'Version soumise introuvable.' });
     const { document } = await requireDocument(ctx, submission.documentId, 'read');
-    await ctx.services.accounts.audit({ at: Date.now(), userId: ctx.user.id, action: 'submission.opened', workspaceId: document.workspaceId, documentId: submission.documentId, detail: { submission: submission.id } });
+    await ctx.services.openingsAudit.record({ at: Date.now(), userId: ctx.user.id, action: 'submission.opened', workspaceId: document.workspaceId, documentId: submission.documentId, detail: { submission: submission.id } });
     const doc = new Y.Doc();
     Y.applyUpdate(doc, submission.state);
     const content = yDocToProseMirrorJSON(doc);
