@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { reviewRoomOf } from '@canevas/core';
 import { CloseCode, SqliteDocumentStore } from '@canevas/sync-server';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -367,5 +368,42 @@ describe('a stored row that cannot be read', () => {
     expect(reader.text()).toBe('Texte à préserver');
     expect(await third.store.listQuarantined()).toEqual([]);
     expect((await newTrpcClient(third.url).documents.get.query({ id })).quarantined).toBe(false);
+  });
+
+  it('a snapshot that decodes but cannot be integrated is quarantined on first use, rows untouched', async () => {
+    const dataDir = await newDataDir();
+    dirs.push(dataDir);
+    const first = await startServer(dataDir);
+    const { id } = await newTrpcClient(first.url).documents.create.mutate({ title: 'Instantané incohérent' });
+    const { id: healthy } = await newTrpcClient(first.url).documents.create.mutate({ title: 'Voisin' });
+    await stopServer(first);
+    // One item of client 5 whose origin is a later clock of its own client: Yjs decodes it (so the
+    // load's byte walk accepts it) but cannot integrate it.
+    const encoder = encoding.createEncoder();
+    for (const value of [1, 1, 5, 0]) encoding.writeVarUint(encoder, value);
+    encoding.writeUint8(encoder, 0b10000000 | 4);
+    for (const value of [5, 10]) encoding.writeVarUint(encoder, value);
+    encoding.writeVarString(encoder, 'a');
+    encoding.writeVarUint(encoder, 0);
+    const unresolvable = Buffer.from(encoding.toUint8Array(encoder));
+    openSecondConnection(dataDir).prepare<[Buffer, string]>('UPDATE document_snapshots SET data = ? WHERE doc_id = ?').run(unresolvable, id);
+    const corrupted = rowsOf(dataDir, id);
+    for (const store of openStores.splice(0)) await store.close();
+
+    const second = await startServer(dataDir);
+    // A client that holds content makes the server build the document: refused as quarantined.
+    const holder = new Y.Doc();
+    holder.getText('text').insert(0, 'Copie locale');
+    const client = raw(`${second.syncUrl}/${id}`);
+    await client.opened;
+    client.sendSyncStep1(holder);
+    expect((await client.closed).code).toBe(CloseCode.DocumentQuarantined);
+    await waitFor(async () => (await second.store.listQuarantined()).length === 1);
+    expect((await raw(`${second.syncUrl}/${id}`).closed).code).toBe(CloseCode.DocumentQuarantined);
+    expect((await newTrpcClient(second.url).documents.get.query({ id })).quarantined).toBe(true);
+    const neighbour = stock(second.syncUrl, healthy);
+    await neighbour.synced;
+    expect(await stopServer(second)).toEqual({ unstoredUpdates: 0 });
+    expect(rowsOf(dataDir, id)).toEqual(corrupted);
   });
 });

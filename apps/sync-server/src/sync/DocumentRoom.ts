@@ -1,6 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode } from '../closeCodes.js';
 import { parseRoomName } from '../roomName.js';
 import { checkAwarenessUpdate } from './checkAwarenessUpdate.js';
 import { AwarenessFrames } from './AwarenessFrames.js';
@@ -32,6 +31,14 @@ export const SERVER_ORIGIN = 'server';
 /** Raised when a decodable update still failed while being applied: the in-memory doc is suspect. */
 export class CorruptDocumentError extends Error {
   override readonly name = 'CorruptDocumentError';
+
+  constructor(
+    message: string,
+    /** The stored rows themselves cannot be applied (not a client's update): quarantine them. */
+    readonly fromStorage = false,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -252,8 +259,8 @@ export class DocumentRoom {
   /**
    * Applies the stored snapshot to the Y.Doc if it is not yet, then sends the server's sync step 1
    * to the connections that attached meanwhile. The snapshot read at load, so this fails only on
-   * ids that integration cannot resolve: the room is then marked corrupt, its connections are
-   * closed (1011) and CorruptDocumentError is thrown.
+   * ids that integration cannot resolve: the room is then marked corrupt and a CorruptDocumentError
+   * from storage is thrown, for the engine to quarantine the document.
    */
   private materialize(): void {
     const snapshot = this.storedSnapshot;
@@ -262,9 +269,9 @@ export class DocumentRoom {
     try {
       Y.applyUpdate(this.liveDoc, snapshot);
     } catch (error) {
+      // The engine quarantines the document and closes its connections (4423).
       this.corrupt = true;
-      for (const connection of this.connections) connection.close(CloseCode.InternalError, 'Erreur du serveur');
-      throw new CorruptDocumentError(`the stored snapshot could not be applied: ${(error as Error).message}`);
+      throw new CorruptDocumentError(`the stored snapshot could not be applied: ${(error as Error).message}`, true);
     }
     const waiting = this.awaitingStep1;
     this.awaitingStep1 = [];

@@ -173,6 +173,9 @@ export class SyncEngine {
       if (error instanceof MalformedMessageError) {
         this.logger.warn('sync.malformed_message', { docId: room.id, connection: connection.id, bytes: data.byteLength, reason: error.message });
         connection.close(CloseCode.MalformedMessage, 'Message invalide');
+      } else if (error instanceof CorruptDocumentError && error.fromStorage) {
+        // The stored snapshot read at load cannot be integrated: the same as unreadable rows.
+        this.quarantineOpenRoom(room, error);
       } else if (error instanceof CorruptDocumentError) {
         // The doc may hold half of the update: drop it from memory, the store is still right.
         this.logger.error('sync.corrupt_document', { docId: room.id, connection: connection.id, reason: error.message });
@@ -304,6 +307,12 @@ export class SyncEngine {
     this.idleRooms.add(room);
     this.logger.debug('sync.document_loaded', { docId, logRows: stored.updates.length });
     return room;
+  }
+
+  /** A room whose stored snapshot failed once applied: refused like one that fails at load. */
+  private quarantineOpenRoom(room: DocumentRoom, error: CorruptDocumentError): void {
+    for (const connection of room.connections) connection.close(CloseCode.DocumentQuarantined, QUARANTINE_CLOSE_REASON);
+    void this.enqueue(() => this.quarantine(room.id, error));
   }
 
   private refuseIfQuarantined(roomName: string): void {
