@@ -447,6 +447,7 @@ function openSqliteStore(options: ServerOptions): SqliteDocumentStore {
   return new SqliteDocumentStore({
     file: join(options.dataDir, SQLITE_FILE),
     ...(options.sqliteSynchronous && { synchronous: options.sqliteSynchronous }),
+    checkpointInWorker: true,
   });
 }
 

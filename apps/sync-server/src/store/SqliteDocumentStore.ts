@@ -11,6 +11,7 @@ import type {
 } from './DocumentStore.js';
 import { parseRoomName, type ParsedRoom, type RoomLayer } from '../roomName.js';
 import { sqliteMigrations } from './sqliteMigrations.js';
+import { WalCheckpointer } from './WalCheckpointer.js';
 
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
 
@@ -30,9 +31,17 @@ export interface SqliteDocumentStoreOptions {
    * Default {@link DEFAULT_BUSY_TIMEOUT_MS}.
    */
   busyTimeoutMs?: number;
+  /**
+   * Copy the write-ahead log into the database file from a worker thread (see
+   * {@link WalCheckpointer}) rather than inside a commit on the event loop. For the long-running
+   * server; one-shot commands keep SQLite's automatic checkpoints.
+   */
+  checkpointInWorker?: boolean;
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 200;
+/** About 1,000 WAL pages, SQLite's own automatic threshold, at ~4 pages per commit. */
+const COMMITS_PER_CHECKPOINT = 250;
 
 interface DocumentRow {
   id: string;
@@ -54,6 +63,8 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly logs: Record<RoomLayer, LogStatements>;
   private readonly appendTransaction: (batch: readonly PendingUpdate[]) => void;
   private readonly compactTransaction: (docId: string, snapshot: Uint8Array, upToRowId: number) => void;
+  private checkpointer: WalCheckpointer | undefined;
+  private commitsSinceCheckpoint = 0;
 
   constructor(options: SqliteDocumentStoreOptions) {
     mkdirSync(dirname(options.file), { recursive: true });
@@ -64,6 +75,14 @@ export class SqliteDocumentStore implements DocumentStore {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
     db.pragma('foreign_keys = ON');
     migrate(db);
+    if (options.checkpointInWorker) {
+      db.pragma('wal_autocheckpoint = 0');
+      this.checkpointer = new WalCheckpointer(options.file, () => {
+        // Never let the log grow without bound: back to SQLite's automatic checkpoints.
+        this.checkpointer = undefined;
+        if (db.open) db.pragma('wal_autocheckpoint = 1000');
+      });
+    }
 
     this.logs = {
       content: logStatements(db, 'document_snapshots', 'document_updates'),
@@ -128,10 +147,12 @@ export class SqliteDocumentStore implements DocumentStore {
   async appendUpdates(batch: readonly PendingUpdate[]): Promise<void> {
     if (batch.length === 0) return;
     this.appendTransaction(batch);
+    this.committed();
   }
 
   async compact(room: string, snapshot: Uint8Array, upToRowId: number): Promise<void> {
     this.compactTransaction(room, snapshot, upToRowId);
+    this.committed();
   }
 
   async createDocument(document: NewDocument): Promise<void> {
@@ -188,7 +209,17 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
+    const checkpointer = this.checkpointer;
+    this.checkpointer = undefined;
+    await checkpointer?.close();
+    // The last connection to close checkpoints what is left and removes the log.
     if (this.database.open) this.database.close();
+  }
+
+  private committed(): void {
+    if (!this.checkpointer || ++this.commitsSinceCheckpoint < COMMITS_PER_CHECKPOINT) return;
+    this.commitsSinceCheckpoint = 0;
+    this.checkpointer.request();
   }
 }
 
