@@ -376,6 +376,7 @@ describe('a stored row that cannot be read', () => {
     const first = await startServer(dataDir);
     const { id } = await newTrpcClient(first.url).documents.create.mutate({ title: 'Instantané incohérent' });
     const { id: healthy } = await newTrpcClient(first.url).documents.create.mutate({ title: 'Voisin' });
+    const { id: changedByServer } = await newTrpcClient(first.url).documents.create.mutate({ title: 'Changé par le serveur' });
     await stopServer(first);
     // One item of client 5 whose origin is a later clock of its own client: Yjs decodes it (so the
     // load's byte walk accepts it) but cannot integrate it.
@@ -386,7 +387,8 @@ describe('a stored row that cannot be read', () => {
     encoding.writeVarString(encoder, 'a');
     encoding.writeVarUint(encoder, 0);
     const unresolvable = Buffer.from(encoding.toUint8Array(encoder));
-    openSecondConnection(dataDir).prepare<[Buffer, string]>('UPDATE document_snapshots SET data = ? WHERE doc_id = ?').run(unresolvable, id);
+    const db = openSecondConnection(dataDir);
+    for (const docId of [id, changedByServer]) db.prepare<[Buffer, string]>('UPDATE document_snapshots SET data = ? WHERE doc_id = ?').run(unresolvable, docId);
     const corrupted = rowsOf(dataDir, id);
     for (const store of openStores.splice(0)) await store.close();
 
@@ -401,6 +403,9 @@ describe('a stored row that cannot be read', () => {
     await waitFor(async () => (await second.store.listQuarantined()).length === 1);
     expect((await raw(`${second.syncUrl}/${id}`).closed).code).toBe(CloseCode.DocumentQuarantined);
     expect((await newTrpcClient(second.url).documents.get.query({ id })).quarantined).toBe(true);
+    // A server change (evidence, comments) is the first to build the other one: refused the same way.
+    await expect(second.engine.applyServerChange(changedByServer, (doc) => doc.getText('text').insert(0, 'serveur'))).rejects.toThrow(/quarantined/);
+    expect((await newTrpcClient(second.url).documents.get.query({ id: changedByServer })).quarantined).toBe(true);
     const neighbour = stock(second.syncUrl, healthy);
     await neighbour.synced;
     expect(await stopServer(second)).toEqual({ unstoredUpdates: 0 });

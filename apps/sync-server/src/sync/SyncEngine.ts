@@ -226,8 +226,15 @@ export class SyncEngine {
       if (existing?.corrupt) throw new Error(`The room ${roomName} is being reloaded.`);
       const room = existing ?? (await this.load(roomName));
       if (!room) return undefined;
-      // Wrapped: the chain must not wait for durability, which needs a later turn of the chain.
-      return { result: room.applyServerChange(change) };
+      try {
+        // Wrapped: the chain must not wait for durability, which needs a later turn of the chain.
+        return { result: room.applyServerChange(change) };
+      } catch (error) {
+        if (!(error instanceof CorruptDocumentError && error.fromStorage)) throw error;
+        for (const connection of room.connections) connection.close(CloseCode.DocumentQuarantined, QUARANTINE_CLOSE_REASON);
+        await this.quarantine(room.id, error);
+        throw new DocumentQuarantinedError(parseRoomName(roomName)?.docId ?? roomName);
+      }
     });
     if (!applied) return { found: false };
     await applied.result.stored;
@@ -241,7 +248,14 @@ export class SyncEngine {
   liveState(roomName: string): Uint8Array | undefined {
     const room = this.rooms.get(roomName);
     if (!room || room.corrupt || room.destroyed) return undefined;
-    return Y.encodeStateAsUpdate(room.doc);
+    try {
+      return Y.encodeStateAsUpdate(room.doc);
+    } catch (error) {
+      if (!(error instanceof CorruptDocumentError && error.fromStorage)) throw error;
+      // The caller falls back to the store, whose rows it then finds unreadable too.
+      this.quarantineOpenRoom(room, error);
+      return undefined;
+    }
   }
 
   /** Flushes, compacts and unloads everything; resolves to the number of updates left unstored. */
