@@ -185,6 +185,14 @@ describe('a quarantined document', () => {
     expect((await api.submissions.create.mutate({ documentId: healthy, name: 'Version du jury' })).name).toBe('Version du jury');
   });
 
+  it('refuses a comment and an evidence link on rows nobody has opened since they broke', async () => {
+    const { api, broken, anchor } = await brokenWorkspace();
+    const comment = await failure(api.comments.create.mutate({ documentId: broken, anchor, body: 'Première remarque.' }));
+    expect(comment).toEqual({ code: 'PRECONDITION_FAILED', message: expect.stringMatching(QUARANTINED) });
+    const evidence = await failure(api.evidence.add.mutate({ documentId: broken, anchor, nodeIds: ['cp2-c1'] }));
+    expect(evidence).toEqual({ code: 'PRECONDITION_FAILED', message: expect.stringMatching(QUARANTINED) });
+  });
+
   it('refuses a submission of rows nobody has opened since they broke', async () => {
     const { api, broken } = await brokenWorkspace();
     const refusal = await failure(api.submissions.create.mutate({ documentId: broken, name: 'Version du jury' }));

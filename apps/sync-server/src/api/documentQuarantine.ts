@@ -30,6 +30,8 @@ export async function requireOpenDocument(
 ): Promise<{ document: DocumentMetadata; role: Role }> {
   const access = await requireDocument(ctx, documentId, action);
   if (await isQuarantined(ctx, documentId)) throw quarantinedError(access.document);
+  // Rows that broke since this process started are found when the content is first read.
+  await refuseQuarantined(access.document, ctx.services.engine.ensureReadable(documentId));
   return access;
 }
 

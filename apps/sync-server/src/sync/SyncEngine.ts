@@ -138,6 +138,17 @@ export class SyncEngine {
     return true;
   }
 
+  /**
+   * Loads a document's content room if it is not in memory, so that unreadable rows are found
+   * (and the document quarantined) before anything is added to its other layers; rejects with
+   * DocumentQuarantinedError then. A room loaded only for this is unloaded when idle.
+   */
+  async ensureReadable(docId: string): Promise<void> {
+    this.refuseIfQuarantined(docId);
+    const room = await this.acquire(docId);
+    if (room) this.markIdleIfEmpty(room);
+  }
+
   /** Stores what is pending now (a submission must include the last keystrokes). */
   async flushPending(): Promise<void> {
     await this.enqueue(() => this.flush());
