@@ -2,7 +2,6 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reviewRoomOf } from '@canevas/core';
 import { CloseCode, SqliteDocumentStore } from '@canevas/sync-server';
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -17,16 +16,14 @@ import {
   spawnServer,
   waitFor,
   type RawClient,
-  type RawMessage,
   type ServerProcess,
   type TestClient,
   type TestServer,
 } from '../helpers/index.js';
+import { GARBAGE, SQLITE_FILE, STORAGE_STATUS, fillDisk, storageStatuses } from '../helpers/storageFaults.js';
 
 // Real SQLite faults on the server's own file, real server, stock y-websocket clients.
 
-const SQLITE_FILE = 'canevas.sqlite';
-const STORAGE_STATUS = 101;
 const QUARANTINE_REASON = 'Document en quarantaine : données stockées illisibles';
 
 const servers: TestServer[] = [];
@@ -78,19 +75,6 @@ function openSecondConnection(dataDir: string): SqliteDocumentStore['database'] 
   return store.database;
 }
 
-type Status = { state: 'writable' } | { state: 'failing'; kind: string; retryInMs: number };
-
-/** Decodes a type-101 frame by hand, as any client would: the wire format is the contract. */
-function statusOf(message: RawMessage): Status {
-  const decoder = decoding.createDecoder(message.payload);
-  const state = decoding.readVarUint(decoder);
-  const kind = decoding.readVarString(decoder);
-  const retryInMs = decoding.readVarUint(decoder);
-  return state === 0 ? { state: 'writable' } : { state: 'failing', kind, retryInMs };
-}
-
-const statuses = (client: RawClient) => client.messages.filter((message) => message.type === STORAGE_STATUS).map(statusOf);
-
 interface Fault {
   kind: 'full' | 'busy' | 'readonly';
   /** Breaks writes on the running server; returns what lifts the fault. */
@@ -101,11 +85,7 @@ const faults: Fault[] = [
   {
     kind: 'full',
     inject(server) {
-      const db = serverDatabase(server);
-      // The file may not grow by one page: any insert that needs a new page fails with SQLITE_FULL.
-      const pages = db.pragma('page_count', { simple: true }) as number;
-      db.pragma(`max_page_count = ${pages}`);
-      return () => db.pragma('max_page_count = 1073741823');
+      return fillDisk(server);
     },
   },
   {
@@ -149,11 +129,11 @@ describe.each(faults)('writes failing with a real SQLite fault ($kind)', ({ kind
     // Large enough to need new pages, so that a full disk refuses it.
     const long = `Alice pendant la panne : ${'x'.repeat(20_000)}. `;
     alice.doc.getText('text').insert(alice.text().length, long);
-    await waitFor(() => statuses(watcher).some((status) => status.state === 'failing'));
+    await waitFor(() => storageStatuses(watcher).some((status) => status.state === 'failing'));
     bob.doc.getText('text').insert(0, 'Bob pendant la panne. ');
     await waitFor(() => server.logs.events('store.append_failed').length >= 3);
 
-    const failing = statuses(watcher).filter((status) => status.state === 'failing');
+    const failing = storageStatuses(watcher).filter((status) => status.state === 'failing');
     expect(failing.length).toBeGreaterThanOrEqual(1);
     expect(failing.every((status) => status.state === 'failing' && status.kind === kind && status.retryInMs > 0)).toBe(true);
     expect(server.logs.events('store.append_failed').every((entry) => entry.kind === kind)).toBe(true);
@@ -169,16 +149,16 @@ describe.each(faults)('writes failing with a real SQLite fault ($kind)', ({ kind
     // the only upgrade that writes nothing to the database).
     const late = raw(`${target.url}/${target.review.room}?ticket=${encodeURIComponent(target.review.params.ticket!)}&ack=1`, null);
     await late.opened;
-    await waitFor(() => statuses(late).length > 0);
-    expect(statuses(late)[0]).toMatchObject({ state: 'failing', kind });
+    await waitFor(() => storageStatuses(late).length > 0);
+    expect(storageStatuses(late)[0]).toMatchObject({ state: 'failing', kind });
 
     lift();
     const expected = `Bob pendant la panne. Avant la panne. ${long}`;
     await waitFor(() => alice.text() === expected && bob.text() === expected, {
       message: () => `alice ${alice.text().length}, bob ${bob.text().length} characters`,
     });
-    await waitFor(() => statuses(watcher).at(-1)?.state === 'writable');
-    await waitFor(() => statuses(late).at(-1)?.state === 'writable');
+    await waitFor(() => storageStatuses(watcher).at(-1)?.state === 'writable');
+    await waitFor(() => storageStatuses(late).at(-1)?.state === 'writable');
     expect(server.logs.events('store.append_recovered')).toHaveLength(1);
     expect(server.stats().pendingUpdates).toBe(0);
     // Stock clients (no ack=1) never receive the extension.
@@ -218,7 +198,6 @@ function rowsOf(dataDir: string, docId: string): { table: string; rowId: number 
 }
 
 // Decodes as a variable-length integer longer than 53 bits: Yjs refuses it ("Integer out of Range").
-const GARBAGE = Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
 
 describe('a stored row that cannot be read', () => {
   it('quarantines its document: 4423 on every attempt, rows never rewritten (even by SIGTERM), other documents sync', async () => {
