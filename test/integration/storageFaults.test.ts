@@ -1,7 +1,6 @@
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { reviewRoomOf } from '@canevas/core';
-import { CloseCode, SqliteDocumentStore } from '@canevas/sync-server';
+import { CloseCode, type SqliteDocumentStore } from '@canevas/sync-server';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -20,7 +19,7 @@ import {
   type TestClient,
   type TestServer,
 } from '../helpers/index.js';
-import { GARBAGE, SQLITE_FILE, STORAGE_STATUS, fillDisk, storageStatuses } from '../helpers/storageFaults.js';
+import { GARBAGE, STORAGE_STATUS, fillDisk, openDataFile, storageStatuses } from '../helpers/storageFaults.js';
 
 // Real SQLite faults on the server's own file, real server, stock y-websocket clients.
 
@@ -70,7 +69,7 @@ function raw(url: string, token?: string | null): RawClient {
 
 /** A second, independent better-sqlite3 connection on the same file (as another process would). */
 function openSecondConnection(dataDir: string): SqliteDocumentStore['database'] {
-  const store = new SqliteDocumentStore({ file: join(dataDir, SQLITE_FILE), busyTimeoutMs: 0 });
+  const store = openDataFile(dataDir);
   openStores.push(store);
   return store.database;
 }
@@ -196,8 +195,6 @@ function rowsOf(dataDir: string, docId: string): { table: string; rowId: number 
   }
   return rows;
 }
-
-// Decodes as a variable-length integer longer than 53 bits: Yjs refuses it ("Integer out of Range").
 
 describe('a stored row that cannot be read', () => {
   it('quarantines its document: 4423 on every attempt, rows never rewritten (even by SIGTERM), other documents sync', async () => {
