@@ -27,20 +27,30 @@ export function storageStatusOf(message: RawMessage): StorageStatus {
 export const storageStatuses = (client: RawClient): StorageStatus[] =>
   client.messages.filter((message) => message.type === STORAGE_STATUS).map(storageStatusOf);
 
-/** The file may not grow by one page: any insert that needs a new page fails with SQLITE_FULL. Returns the cure. */
+/**
+ * Neither the database file nor the update log may grow: any insert that needs a new page fails
+ * with SQLITE_FULL, any logged edit with ENOSPC (the log's quota, set to its current size).
+ * Returns the cure.
+ */
 export function fillDisk(server: TestServer): () => void {
   const db = serverDatabase(server);
   const pages = db.pragma('page_count', { simple: true }) as number;
   db.pragma(`max_page_count = ${pages}`);
-  return () => db.pragma('max_page_count = 1073741823');
+  const log = (server.store as SqliteDocumentStore).updateLog;
+  log?.setQuota(log.bytes);
+  return () => {
+    db.pragma('max_page_count = 1073741823');
+    log?.setQuota(Number.POSITIVE_INFINITY);
+  };
 }
 
 /**
- * A second, independent connection on a stopped server's file (as an administrator's tool would);
- * the caller closes it.
+ * A second, independent connection on a server's file (as an administrator's tool would); the
+ * caller closes it. `importLog` (a stopped server only) first imports the update log a crash left
+ * behind, as the next start would, so that every edit is a row.
  */
-export function openDataFile(dataDir: string): SqliteDocumentStore {
-  return new SqliteDocumentStore({ file: join(dataDir, SQLITE_FILE), busyTimeoutMs: 0 });
+export function openDataFile(dataDir: string, options: { importLog?: boolean } = {}): SqliteDocumentStore {
+  return new SqliteDocumentStore({ file: join(dataDir, SQLITE_FILE), busyTimeoutMs: 0, ...(options.importLog && { updateLog: 'append' as const }) });
 }
 
 /** Replaces a stopped server's compacted snapshot of `docId` by bytes Yjs cannot read. */

@@ -68,25 +68,19 @@ function raw(url: string, token?: string | null): RawClient {
 }
 
 /** A second, independent better-sqlite3 connection on the same file (as another process would). */
-function openSecondConnection(dataDir: string): SqliteDocumentStore['database'] {
-  const store = openDataFile(dataDir);
+function openSecondConnection(dataDir: string, options: { importLog?: boolean } = {}): SqliteDocumentStore['database'] {
+  const store = openDataFile(dataDir, options);
   openStores.push(store);
   return store.database;
 }
 
 interface Fault {
-  kind: 'full' | 'busy' | 'readonly';
-  /** Breaks writes on the running server; returns what lifts the fault. */
+  kind: 'busy' | 'readonly';
+  /** Breaks writes to the database of the running server; returns what lifts the fault. */
   inject(server: TestServer): () => void;
 }
 
-const faults: Fault[] = [
-  {
-    kind: 'full',
-    inject(server) {
-      return fillDisk(server);
-    },
-  },
+const databaseFaults: Fault[] = [
   {
     kind: 'busy',
     inject(server) {
@@ -102,12 +96,17 @@ const faults: Fault[] = [
     inject(server) {
       const db = serverDatabase(server);
       db.pragma('query_only = ON');
-      return () => db.pragma('query_only = OFF');
+      // A stopped server has closed its connection: nothing to lift then.
+      return () => {
+        if (db.open) db.pragma('query_only = OFF');
+      };
     },
   },
 ];
 
-describe.each(faults)('writes failing with a real SQLite fault ($kind)', ({ kind, inject }) => {
+describe('a full disk (database and update log)', () => {
+  const kind = 'full';
+  const inject = fillDisk;
   it('keeps every edit in memory, relays nothing unstored, tells ack=1 clients why, then stores all of it', async () => {
     const dataDir = await newDataDir();
     dirs.push(dataDir);
@@ -172,6 +171,51 @@ describe.each(faults)('writes failing with a real SQLite fault ($kind)', ({ kind
   });
 });
 
+describe.each(databaseFaults)('a database refusing writes ($kind)', ({ kind, inject }) => {
+  it('does not stop editing: edits are logged, relayed and acknowledged; folding waits; a stop during the fault loses nothing', async () => {
+    const dataDir = await newDataDir();
+    dirs.push(dataDir);
+    // A low threshold, so that folds are attempted (and refused) during the fault.
+    const server = await newServer({ dataDir, compactionThreshold: 5 });
+    servers.push(server);
+    const api = newTrpcClient(server.url);
+    const { id } = await api.documents.create.mutate({ title: `Base indisponible (${kind})` });
+    const alice = stock(server.syncUrl, id);
+    const bob = stock(server.syncUrl, id);
+    const watcher = raw(`${server.syncUrl}/${id}?ack=1`);
+    await Promise.all([alice.synced, bob.synced, watcher.opened]);
+    alice.doc.getText('text').insert(0, 'Avant. ');
+    await waitFor(() => bob.text() === 'Avant. ');
+
+    const lift = inject(server);
+    try {
+      for (let i = 0; i < 20; i++) {
+        alice.doc.getText('text').insert(alice.text().length, `${i} `);
+        // One edit per turn: each is its own logged batch.
+        await waitFor(() => bob.text() === alice.text());
+      }
+      expect(bob.text()).toBe(`Avant. ${Array.from({ length: 20 }, (_, i) => `${i} `).join('')}`);
+      await waitFor(() => server.logs.events('store.compact_failed').length >= 1);
+      expect(server.logs.events('store.compact_failed').every((entry) => entry.kind === kind)).toBe(true);
+      // Nothing is reported as failing: the edits are durable in the log.
+      expect(storageStatuses(watcher).filter((status) => status.state === 'failing')).toEqual([]);
+      expect(server.logs.events('store.append_failed')).toEqual([]);
+      expect(server.stats().pendingUpdates).toBe(0);
+
+      // Stopped while the database still refuses: the log stays on disk for the next start.
+      for (const client of clients.splice(0)) client.destroy();
+      expect(await stopServer(server)).toEqual({ unstoredUpdates: 0 });
+    } finally {
+      lift();
+    }
+    for (const store of openStores.splice(0)) await store.close();
+    const restarted = await startServer(dataDir);
+    const carol = stock(restarted.syncUrl, id);
+    await carol.synced;
+    expect(carol.text()).toBe(`Avant. ${Array.from({ length: 20 }, (_, i) => `${i} `).join('')}`);
+  });
+});
+
 function textOf(stored: { snapshot: Uint8Array | null; updates: { update: Uint8Array }[] }): string {
   const doc = new Y.Doc();
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
@@ -215,7 +259,8 @@ describe('a stored row that cannot be read', () => {
     await first.exited;
     for (const client of clients.splice(0)) client.destroy();
 
-    const db = openSecondConnection(dataDir);
+    // Imported as the next start would: the killed server's edits were in its update log.
+    const db = openSecondConnection(dataDir, { importLog: true });
     const last = db.prepare<[string], { row_id: number }>('SELECT MAX(row_id) AS row_id FROM document_updates WHERE doc_id = ?').get(broken)!;
     expect(last.row_id).toBeGreaterThan(0);
     db.prepare<[Buffer, number]>('UPDATE document_updates SET data = ? WHERE row_id = ?').run(GARBAGE, last.row_id);

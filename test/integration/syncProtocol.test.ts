@@ -150,8 +150,8 @@ describe('loading', () => {
 });
 
 describe('compaction', () => {
-  it('folds the log into a snapshot past the threshold and on unload, keeping the content', async () => {
-    const { server, docId } = await setup({ compactionThreshold: 10 });
+  it('folds the log into a snapshot past the threshold, and a short log once the document stays idle', async () => {
+    const { server, docId } = await setup({ compactionThreshold: 10, idleFoldDelayMs: 1500 });
     const writer = await raw(`${server.syncUrl}/${docId}?ack=1`);
     const doc = new Y.Doc();
     const text = doc.getText('text');
@@ -170,9 +170,18 @@ describe('compaction', () => {
 
     writer.close();
     await waitFor(() => server.stats().documents === 0);
+    // A short log is not folded at unload: someone coming back at once costs no rewrite.
     const afterUnload = await server.store.loadDocument(docId);
-    expect(afterUnload!.updates).toHaveLength(0);
-    expect(textOf([afterUnload!.snapshot!])).toBe('0123456789012345678901234');
+    expect(afterUnload!.updates).toHaveLength(whileOpen!.updates.length);
+    const back = await raw(`${server.syncUrl}/${docId}`);
+    back.sendSyncStep1();
+    const step2 = await back.nextMessage((message) => message.syncType === 1);
+    expect(textOf([step2.payload])).toBe('0123456789012345678901234');
+    back.close();
+    await waitFor(() => server.stats().documents === 0);
+    await waitFor(async () => (await server.store.loadDocument(docId))!.updates.length === 0);
+    const folded = await server.store.loadDocument(docId);
+    expect(textOf([folded!.snapshot!])).toBe('0123456789012345678901234');
   });
 });
 

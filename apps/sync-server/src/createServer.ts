@@ -60,8 +60,15 @@ export interface ServerOptions {
   maxBodySize?: number;
   /** Default NORMAL (survives a process crash); FULL also survives power loss. */
   sqliteSynchronous?: SqliteSynchronous;
-  /** Log rows before a document is compacted. Default 500. */
+  /** Log rows before a document is folded into its snapshot. Default 500 (see SyncEngine). */
   compactionThreshold?: number;
+  /** Delay before the short log of a document nobody has open is folded. Default 30 s. */
+  idleFoldDelayMs?: number;
+  /**
+   * Largest size of the update log files (`canevas.sqlite-log/`); past it, edits wait in memory
+   * as on a full disk until folding frees room. Default: no limit but the disk's.
+   */
+  updateLogQuotaBytes?: number;
   /** Folder of the built web app, served with an SPA fallback when given. */
   webRoot?: string;
   /**
@@ -136,6 +143,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     fanOut,
     logger,
     ...(options.compactionThreshold !== undefined && { compactionThreshold: options.compactionThreshold }),
+    ...(options.idleFoldDelayMs !== undefined && { idleFoldDelayMs: options.idleFoldDelayMs }),
   });
 
   const accounts = options.accounts ?? defaultAccountStore(store);
@@ -448,6 +456,8 @@ function openSqliteStore(options: ServerOptions): SqliteDocumentStore {
     file: join(options.dataDir, SQLITE_FILE),
     ...(options.sqliteSynchronous && { synchronous: options.sqliteSynchronous }),
     checkpointInWorker: true,
+    updateLog: 'append',
+    ...(options.updateLogQuotaBytes !== undefined && { updateLogQuotaBytes: options.updateLogQuotaBytes }),
   });
 }
 

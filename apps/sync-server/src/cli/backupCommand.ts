@@ -1,6 +1,9 @@
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { parseRoomName } from '../roomName.js';
+import { updateLogDirOf } from '../store/SqliteDocumentStore.js';
+import { readLogFolder, type LogUpdate } from '../store/UpdateLog.js';
 import { UsageError, type Command } from './Command.js';
 import { dataDirOf } from './openDataStore.js';
 import { parseOptions } from './parseOptions.js';
@@ -36,6 +39,16 @@ export const backupCommand: Command = {
     // Written beside the target then renamed: an interrupted backup never leaves a half file.
     const partial = `${target}.partiel`;
     rmSync(partial, { force: true });
+    // A running server's latest edits may be in its update log, not yet in the database. Read
+    // first: what leaves the log afterwards is in the database by the time it is copied (an
+    // update found in both is applied twice, which changes nothing).
+    let logged: LogUpdate[];
+    try {
+      logged = readLogFolder(updateLogDirOf(source)).updates;
+    } catch (error) {
+      io.stderr(`Lecture du journal des modifications impossible : ${(error as Error).message}\n`);
+      return 1;
+    }
     const db = new Database(source, { readonly: true, fileMustExist: true });
     try {
       let lastShown = -1;
@@ -56,6 +69,13 @@ export const backupCommand: Command = {
     } finally {
       db.close();
     }
+    try {
+      appendLogged(partial, logged);
+    } catch (error) {
+      rmSync(partial, { force: true });
+      io.stderr(`La sauvegarde a échoué (journal des modifications) : ${(error as Error).message}\n`);
+      return 1;
+    }
     const check = checkBackup(partial);
     if (!check.ok) {
       rmSync(partial, { force: true });
@@ -68,6 +88,28 @@ export const backupCommand: Command = {
     return 0;
   },
 };
+
+/** Adds the logged updates to the copy as rows, the way the server imports them at start. */
+function appendLogged(file: string, updates: readonly LogUpdate[]): void {
+  if (updates.length === 0) return;
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    const insert = {
+      content: db.prepare('INSERT INTO document_updates (doc_id, data, created_at) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)'),
+      review: db.prepare('INSERT INTO review_updates (doc_id, data, created_at) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)'),
+    };
+    const now = Date.now();
+    db.transaction(() => {
+      for (const { room, update } of updates) {
+        const parsed = parseRoomName(room);
+        if (parsed) insert[parsed.layer].run(parsed.docId, update, now, parsed.docId);
+      }
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
 
 /** Integrity check and a sanity check that this is a Canevas database. */
 export function checkBackup(file: string): { ok: true; documents: number; version: number } | { ok: false; message: string } {

@@ -17,5 +17,6 @@ export function openDataStore(dataDir: string, options: { create: boolean }): Sq
   if (!options.create && !existsSync(file)) {
     throw new UsageError(`Aucune base Canevas dans ${dataDir} (fichier canevas.sqlite absent). Indiquez --data ou DATA_DIR.`);
   }
-  return new SqliteDocumentStore({ file });
+  // A running server's latest edits may still be in its update log: read them too.
+  return new SqliteDocumentStore({ file, updateLog: 'read' });
 }

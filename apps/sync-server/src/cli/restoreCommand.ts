@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
 import { sqliteMigrations } from '../store/sqliteMigrations.js';
 import { checkBackup } from './backupCommand.js';
 import { UsageError, type Command } from './Command.js';
@@ -53,10 +54,17 @@ export const restoreCommand: Command = {
       source.close();
     }
     if (existsSync(live)) {
-      // Fold the WAL into the old file first, so the kept copy is complete on its own.
-      const old = new Database(live);
-      old.pragma('wal_checkpoint(TRUNCATE)');
-      old.close();
+      // Import the update log a crashed server may have left, then fold the WAL into the old
+      // file, so that the kept copy is complete on its own.
+      try {
+        const old = new SqliteDocumentStore({ file: live, updateLog: 'append' });
+        old.database.pragma('wal_checkpoint(TRUNCATE)');
+        await old.close();
+      } catch (error) {
+        rmSync(incoming, { force: true });
+        io.stderr(`Impossible de compléter l’ancienne base avant de la mettre de côté : ${(error as Error).message}\n`);
+        return 1;
+      }
       const kept = `${live}.avant-restauration-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       renameSync(live, kept);
       io.stderr(`Ancienne base conservée : ${kept}\n`);

@@ -9,8 +9,9 @@ import type {
   QuarantineRecord,
   StoredDocument,
 } from './DocumentStore.js';
-import { parseRoomName, type ParsedRoom, type RoomLayer } from '../roomName.js';
+import { parseRoomName, roomNameOf, type ParsedRoom, type RoomLayer } from '../roomName.js';
 import { sqliteMigrations } from './sqliteMigrations.js';
+import { UpdateLog, readLogFolder, removeImportedFiles, type LogUpdate } from './UpdateLog.js';
 import { WalCheckpointer } from './WalCheckpointer.js';
 
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
@@ -37,6 +38,22 @@ export interface SqliteDocumentStoreOptions {
    * server; one-shot commands keep SQLite's automatic checkpoints.
    */
   checkpointInWorker?: boolean;
+  /**
+   * The append-only update log beside the database (`<file>-log/`, see {@link UpdateLog}):
+   * - `append`, for the server: leftovers of a previous process are imported as rows at open,
+   *   then every batch of updates is one write to the log instead of a SQLite commit;
+   * - `read`, for a process beside a running server (commands, backups): the log's updates are
+   *   read once at open and served with the stored rows; this process writes rows, never the log.
+   * Without it, the log is ignored (a stopped server leaves none).
+   */
+  updateLog?: 'append' | 'read';
+  /** Refuse updates past this many bytes of log files (default: the disk's own limit). */
+  updateLogQuotaBytes?: number;
+}
+
+/** The log folder of a database file. */
+export function updateLogDirOf(file: string): string {
+  return `${file}-log`;
 }
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 200;
@@ -65,6 +82,14 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly compactTransaction: (docId: string, snapshot: Uint8Array, upToRowId: number) => void;
   private checkpointer: WalCheckpointer | undefined;
   private commitsSinceCheckpoint = 0;
+  /** Set in `append` mode. */
+  readonly updateLog: UpdateLog | undefined;
+  /** In `read` mode: the updates the log held at open, by room. */
+  private readonly loggedAtOpen = new Map<string, Uint8Array[]>();
+  /** Content edits appended to the log since `updated_at` was last written, by document. */
+  private readonly touchedAt = new Map<string, number>();
+  private readonly insertRow: Record<RoomLayer, Database.Statement<[number | null, string, Uint8Array, number, string]>>;
+  private retryRetireAt = 0;
 
   constructor(options: SqliteDocumentStoreOptions) {
     mkdirSync(dirname(options.file), { recursive: true });
@@ -91,6 +116,10 @@ export class SqliteDocumentStore implements DocumentStore {
     this.statements = {
       exists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM documents WHERE id = ?'),
       touch: db.prepare<[number, string]>('UPDATE documents SET updated_at = ? WHERE id = ?'),
+      touchLater: db.prepare<[number, string]>('UPDATE documents SET updated_at = MAX(updated_at, ?) WHERE id = ?'),
+      lastRowId: db.prepare<[], { seq: number | null }>(
+        "SELECT MAX(seq) AS seq FROM (SELECT MAX(seq) AS seq FROM sqlite_sequence WHERE name IN ('document_updates', 'review_updates') UNION ALL SELECT MAX(row_id) FROM document_updates UNION ALL SELECT MAX(row_id) FROM review_updates)",
+      ),
       insertDocument: db.prepare<[string, string, string | null, string | null, string | null, number, number]>(
         'INSERT INTO documents (id, title, workspace_id, referential_id, template_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -127,7 +156,40 @@ export class SqliteDocumentStore implements DocumentStore {
       if (!this.statements.exists.get(docId)) return;
       this.logs[layer].upsertSnapshot.run(docId, snapshot, Date.now());
       this.logs[layer].deleteFolded.run(docId, upToRowId);
+      const touched = layer === 'content' ? this.touchedAt.get(docId) : undefined;
+      if (touched !== undefined) this.statements.touchLater.run(touched, docId);
     });
+
+    this.insertRow = {
+      content: db.prepare(
+        'INSERT INTO document_updates (row_id, doc_id, data, created_at) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)',
+      ),
+      review: db.prepare(
+        'INSERT INTO review_updates (row_id, doc_id, data, created_at) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)',
+      ),
+    };
+
+    const logDir = updateLogDirOf(options.file);
+    if (options.updateLog === 'append') {
+      const leftover = readLogFolder(logDir);
+      if (leftover.files.length > 0) {
+        this.importLogged(leftover.updates, Math.max(...leftover.files.map((file) => file.modifiedAt)));
+        removeImportedFiles(leftover);
+      }
+      this.updateLog = new UpdateLog({
+        dir: logDir,
+        sync: options.synchronous === 'FULL',
+        afterSeq: this.lastRowId(),
+        firstSegment: leftover.nextSegment,
+        ...(options.updateLogQuotaBytes !== undefined && { quotaBytes: options.updateLogQuotaBytes }),
+      });
+    } else if (options.updateLog === 'read') {
+      for (const { room, update } of readLogFolder(logDir).updates) {
+        let updates = this.loggedAtOpen.get(room);
+        if (!updates) this.loggedAtOpen.set(room, (updates = []));
+        updates.push(update);
+      }
+    }
   }
 
   async loadDocument(room: string): Promise<StoredDocument | undefined> {
@@ -140,19 +202,49 @@ export class SqliteDocumentStore implements DocumentStore {
       const snapshot = log.snapshot.get(parsed.docId);
       const updates = log.updates.all(parsed.docId).map((row) => ({ rowId: row.row_id, update: toBytes(row.data) }));
       const quarantined = this.statements.isQuarantined.get(parsed.docId, room) !== undefined;
+      // Logged updates are newer than every row: their sequence numbers continue the row ids.
+      if (this.updateLog) for (const { seq, update } of this.updateLog.entries(room)) updates.push({ rowId: seq, update });
+      const logged = this.loggedAtOpen.get(room);
+      if (logged) {
+        const after = updates.at(-1)?.rowId ?? 0;
+        logged.forEach((update, index) => updates.push({ rowId: after + index + 1, update }));
+      }
       return { snapshot: snapshot ? toBytes(snapshot.data) : null, updates, quarantined };
     })();
   }
 
   async appendUpdates(batch: readonly PendingUpdate[]): Promise<void> {
     if (batch.length === 0) return;
-    this.appendTransaction(batch);
-    this.committed();
+    if (!this.updateLog) {
+      this.appendTransaction(batch);
+      this.committed();
+      return;
+    }
+    const log = this.updateLog;
+    log.append(batch.map(({ docId: room, update }) => ({ room, update })));
+    const now = Date.now();
+    for (const { docId: room } of batch) {
+      const { docId, layer } = requireRoom(room);
+      if (layer === 'content') this.touchedAt.set(docId, now);
+    }
+    this.retireSealedSegments();
   }
 
+  /**
+   * Replaces the snapshot and folds the rows and logged updates up to `upToRowId`
+   * (`Number.MAX_SAFE_INTEGER`: everything stored so far).
+   */
   async compact(room: string, snapshot: Uint8Array, upToRowId: number): Promise<void> {
     this.compactTransaction(room, snapshot, upToRowId);
     this.committed();
+    this.updateLog?.drop(room, upToRowId);
+    const { docId, layer } = requireRoom(room);
+    if (layer === 'content' && !this.updateLog?.sizeOf(room).entries) this.touchedAt.delete(docId);
+  }
+
+  /** Rooms with logged updates not yet folded into their snapshot. */
+  loggedRooms(): string[] {
+    return this.updateLog?.rooms() ?? [];
   }
 
   async createDocument(document: NewDocument): Promise<void> {
@@ -172,11 +264,13 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async getDocument(id: string): Promise<DocumentMetadata | undefined> {
     const row = this.statements.getDocument.get(id);
-    return row ? toMetadata(row) : undefined;
+    return row ? this.withLoggedEdits(toMetadata(row)) : undefined;
   }
 
   async listDocuments(): Promise<DocumentMetadata[]> {
-    return this.statements.listDocuments.all().map(toMetadata);
+    const documents = this.statements.listDocuments.all().map((row) => this.withLoggedEdits(toMetadata(row)));
+    // Stable: equal times keep the newest-created-first order of the query.
+    return this.touchedAt.size === 0 ? documents : documents.sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
   async renameDocument(id: string, title: string, now: number): Promise<boolean> {
@@ -184,7 +278,10 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async deleteDocument(id: string): Promise<boolean> {
-    return this.statements.deleteDocument.run(id).changes > 0;
+    const deleted = this.statements.deleteDocument.run(id).changes > 0;
+    for (const layer of ['content', 'review'] as const) this.updateLog?.drop(roomNameOf(id, layer));
+    this.touchedAt.delete(id);
+    return deleted;
   }
 
   async quarantine(record: QuarantineRecord): Promise<void> {
@@ -209,11 +306,84 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
+    if (this.updateLog) {
+      try {
+        // A stopped server leaves no log: commands and backups then read only the database.
+        this.moveLoggedToRows(this.updateLog.rooms().flatMap((room) => this.updateLog!.entries(room).map((entry) => ({ room, ...entry }))));
+        for (const room of this.updateLog.rooms()) this.updateLog.drop(room);
+        this.writeTouchedTimes();
+      } catch {
+        // The database refuses writes: the log files stay, and the next start imports them.
+      }
+      this.updateLog.close();
+    }
     const checkpointer = this.checkpointer;
     this.checkpointer = undefined;
     await checkpointer?.close();
     // The last connection to close checkpoints what is left and removes the log.
     if (this.database.open) this.database.close();
+  }
+
+  private withLoggedEdits(metadata: DocumentMetadata): DocumentMetadata {
+    const touched = this.touchedAt.get(metadata.id);
+    return touched !== undefined && touched > metadata.updatedAt ? { ...metadata, updatedAt: touched } : metadata;
+  }
+
+  private writeTouchedTimes(): void {
+    this.database.transaction(() => {
+      for (const [docId, at] of this.touchedAt) this.statements.touchLater.run(at, docId);
+    })();
+    this.touchedAt.clear();
+  }
+
+  private lastRowId(): number {
+    return this.statements.lastRowId.get()?.seq ?? 0;
+  }
+
+  /** Leftovers of a previous process, as rows in write order (their documents may be gone). */
+  private importLogged(updates: readonly LogUpdate[], modifiedAt: number): void {
+    this.database.transaction(() => {
+      const touched = new Set<string>();
+      for (const { room, update } of updates) {
+        const parsed = parseRoomName(room);
+        if (!parsed) continue;
+        this.insertRow[parsed.layer].run(null, parsed.docId, update, modifiedAt, parsed.docId);
+        if (parsed.layer === 'content') touched.add(parsed.docId);
+      }
+      for (const docId of touched) this.statements.touchLater.run(Math.floor(modifiedAt), docId);
+    })();
+  }
+
+  /** Copies logged entries into rows that keep their sequence numbers as row ids. */
+  private moveLoggedToRows(entries: readonly { room: string; seq: number; update: Uint8Array }[]): void {
+    if (entries.length === 0) return;
+    const now = Date.now();
+    this.database.transaction(() => {
+      for (const { room, seq, update } of entries) {
+        const parsed = parseRoomName(room);
+        if (parsed) this.insertRow[parsed.layer].run(seq, parsed.docId, update, now, parsed.docId);
+      }
+    })();
+    this.committed();
+  }
+
+  /**
+   * A full log file whose entries are still live (rooms edited rarely and never folded) would
+   * keep the log growing: its entries move into rows, then the file goes.
+   */
+  private retireSealedSegments(): void {
+    const log = this.updateLog;
+    if (!log || Date.now() < this.retryRetireAt) return;
+    for (const segment of log.sealedSegments()) {
+      try {
+        this.moveLoggedToRows(segment.entries);
+      } catch {
+        // The database refuses writes for now: the file stays, its entries stay live.
+        this.retryRetireAt = Date.now() + 1000;
+        return;
+      }
+      log.forgetSegment(segment.id);
+    }
   }
 
   private committed(): void {

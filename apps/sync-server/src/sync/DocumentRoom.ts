@@ -53,6 +53,13 @@ export class DocumentRoom {
   pending: QueuedUpdate[] = [];
   /** Rows in the store's log since the last snapshot (drives compaction). */
   logRows: number;
+  /** Bytes of those rows. */
+  logBytes = 0;
+  /** Size of the last stored snapshot: folding the log costs rewriting that much. */
+  snapshotBytes = 0;
+  /** After a failed fold, none is tried before this time (ms since the epoch). */
+  foldAfter = 0;
+  failedFolds = 0;
   /** A review room: only the server writes it, clients only read it and announce no presence. */
   readonly serverOwned: boolean;
   /** Set when the in-memory doc can no longer be trusted; the room is then unloaded. */
@@ -86,6 +93,11 @@ export class DocumentRoom {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.unsubscribe = fanOut.subscribe(id, this.deliver);
+  }
+
+  /** False while the stored snapshot waits to be applied (see {@link loadStored}). */
+  get materialized(): boolean {
+    return this.storedSnapshot === undefined;
   }
 
   /** The room's Y.Doc, built from the stored state on first use. */

@@ -25,8 +25,17 @@ export interface SyncEngineOptions {
   store: DocumentStore;
   fanOut: FanOut;
   logger: Logger;
-  /** Compact a document's log once it holds this many rows (default 500). */
+  /**
+   * Fold a document's log into its snapshot once it holds this many rows (default 500) and at
+   * least as many bytes as the snapshot (folding rewrites the whole snapshot); a room unloaded
+   * with this many rows is folded at once, one with fewer after `idleFoldDelayMs`.
+   */
   compactionThreshold?: number;
+  /**
+   * How long the log of a document nobody has open waits before it is folded (default 30 s): a
+   * person who reloads the page or reconnects costs no rewrite of the snapshot.
+   */
+  idleFoldDelayMs?: number;
   /** First retry delay after a failed write, doubled up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
@@ -66,6 +75,10 @@ export class SyncEngine {
   private readonly fanOut: FanOut;
   private readonly logger: Logger;
   private readonly compactionThreshold: number;
+  private readonly idleFoldDelayMs: number;
+  /** Rooms unloaded with a short log, and when to fold it. */
+  private readonly foldLater = new Map<string, number>();
+  private foldTimer: NodeJS.Timeout | undefined;
   private readonly retryDelayMs: number;
   private readonly maxRetryDelayMs: number;
   private chain: Promise<void> = Promise.resolve();
@@ -85,6 +98,7 @@ export class SyncEngine {
     this.fanOut = options.fanOut;
     this.logger = options.logger;
     this.compactionThreshold = options.compactionThreshold ?? 500;
+    this.idleFoldDelayMs = options.idleFoldDelayMs ?? 30_000;
     this.retryDelayMs = options.retryDelayMs ?? 100;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 10_000;
   }
@@ -213,6 +227,7 @@ export class SyncEngine {
       const deleted = await this.store.deleteDocument(docId);
       if (deleted) this.quarantined.delete(docId);
       for (const layer of ['content', 'review'] as const) {
+        this.foldLater.delete(roomNameOf(docId, layer));
         const room = this.rooms.get(roomNameOf(docId, layer));
         if (!room) continue;
         for (const connection of room.connections) connection.close(CloseCode.DocumentDeleted, 'Document supprimé');
@@ -288,6 +303,10 @@ export class SyncEngine {
     }
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
+    if (this.foldTimer) clearTimeout(this.foldTimer);
+    this.foldTimer = undefined;
+    // Leave every document as one snapshot: the next start loads each in one read.
+    for (const roomName of [...this.foldLater.keys()]) await this.enqueue(() => this.foldIdle(roomName));
     const unstored = this.stats().pendingUpdates;
     for (const room of this.rooms.values()) room.destroy();
     this.rooms.clear();
@@ -315,7 +334,10 @@ export class SyncEngine {
     if (current && !current.corrupt) return current;
     const stored = await this.store.loadDocument(docId);
     if (!stored) return undefined;
+    this.foldLater.delete(docId);
     const room = new DocumentRoom(docId, stored.updates.length, this.fanOut, () => this.scheduleFlush());
+    room.logBytes = stored.updates.reduce((sum, { update }) => sum + update.byteLength, 0);
+    room.snapshotBytes = stored.snapshot?.byteLength ?? 0;
     try {
       // Throws on unreadable rows; a lone snapshot is applied when first needed (see loadStored).
       room.loadStored(stored.snapshot, stored.updates.map(({ update }) => update));
@@ -474,13 +496,16 @@ export class SyncEngine {
     }
     for (const room of this.rooms.values()) room.answerDeferredSyncReplies();
     for (const room of [...this.rooms.values()]) {
-      if (room.logRows >= this.compactionThreshold && !room.destroyed) await this.compact(room);
+      if (room.destroyed || room.logRows < this.compactionThreshold || room.logBytes < room.snapshotBytes) continue;
+      if (Date.now() < room.foldAfter) continue;
+      await this.compact(room);
     }
     for (const room of [...this.idleRooms]) await this.unloadIfIdle(room);
   }
 
   private afterCommit({ room, updates, stateVector }: TakenBatch): void {
     room.logRows += updates.length;
+    for (const { update } of updates) room.logBytes += update.byteLength;
     for (const { stored } of updates) stored?.resolve();
     if (room.destroyed) return;
     this.fanOut.publish(
@@ -494,29 +519,74 @@ export class SyncEngine {
     for (const connection of acknowledged) connection.send(message);
   }
 
-  /** Rebuilds the state from what is stored (never from memory), so only durable data is folded. */
+  /**
+   * Folds a room's log into a new snapshot. When everything the room applied is stored (nothing
+   * pending, doc built and sound), the in-memory doc IS the stored state: it is encoded as it is.
+   * Otherwise the state is rebuilt from what is stored, never from memory, so that only durable
+   * data is folded. Only this process appends to an open document, so the memory path folds
+   * everything stored so far.
+   */
   private async compact(room: DocumentRoom): Promise<void> {
-    try {
-      const stored = await this.store.loadDocument(room.id);
-      if (!stored || stored.updates.length === 0) {
+    if (room.materialized && !room.corrupt && !room.destroyed && room.pending.length === 0) {
+      try {
+        const snapshot = Y.encodeStateAsUpdate(room.doc);
+        await this.store.compact(room.id, snapshot, Number.MAX_SAFE_INTEGER);
+        this.logger.debug('store.compacted', { docId: room.id, folded: room.logRows, from: 'memory' });
         room.logRows = 0;
-        return;
+        room.logBytes = 0;
+        room.snapshotBytes = snapshot.byteLength;
+        room.failedFolds = 0;
+      } catch (error) {
+        this.foldFailed(room, error);
       }
+      return;
+    }
+    const folded = await this.foldStored(room.id);
+    if (folded === 'failed') {
+      this.foldFailed(room);
+      return;
+    }
+    room.failedFolds = 0;
+    if (!folded) return;
+    room.logRows = Math.max(0, room.logRows - folded.rows);
+    room.logBytes = Math.max(0, room.logBytes - folded.bytes);
+    room.snapshotBytes = folded.snapshotBytes;
+  }
+
+  /**
+   * The log stays as it is and nothing is lost; the next attempt waits (1 s doubling to a
+   * minute), since a locked database makes every attempt wait its busy timeout.
+   */
+  private foldFailed(room: DocumentRoom, error?: unknown): void {
+    room.failedFolds++;
+    const delay = Math.min(1000 * 2 ** (room.failedFolds - 1), 60_000);
+    room.foldAfter = Date.now() + delay;
+    if (error !== undefined) this.logger.error('store.compact_failed', { docId: room.id, kind: storageFaultKind(error), retryInMs: delay, error });
+  }
+
+  /** Rebuilds a room's state from what is stored and folds it; undefined when nothing was folded. */
+  private async foldStored(roomName: string): Promise<{ rows: number; bytes: number; snapshotBytes: number } | 'failed' | undefined> {
+    try {
+      const stored = await this.store.loadDocument(roomName);
+      if (!stored || stored.updates.length === 0 || stored.quarantined) return undefined;
       const doc = new Y.Doc();
       try {
         if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
         // Applying one by one is linear; Y.mergeUpdates over a long log is not.
         for (const { update } of stored.updates) Y.applyUpdate(doc, update);
         const upToRowId = stored.updates[stored.updates.length - 1]!.rowId;
-        await this.store.compact(room.id, Y.encodeStateAsUpdate(doc), upToRowId);
+        const snapshot = Y.encodeStateAsUpdate(doc);
+        await this.store.compact(roomName, snapshot, upToRowId);
+        this.logger.debug('store.compacted', { docId: roomName, folded: stored.updates.length, from: 'store' });
+        const bytes = stored.updates.reduce((sum, { update }) => sum + update.byteLength, 0);
+        return { rows: stored.updates.length, bytes, snapshotBytes: snapshot.byteLength };
       } finally {
         doc.destroy();
       }
-      room.logRows = Math.max(0, room.logRows - stored.updates.length);
-      this.logger.debug('store.compacted', { docId: room.id, folded: stored.updates.length });
     } catch (error) {
       // The log stays as it is; nothing is lost, compaction is retried later.
-      this.logger.error('store.compact_failed', { docId: room.id, error });
+      this.logger.error('store.compact_failed', { docId: roomName, kind: storageFaultKind(error), error });
+      return 'failed';
     }
   }
 
@@ -526,10 +596,46 @@ export class SyncEngine {
       return;
     }
     if (room.pending.length > 0) return;
-    if (room.logRows > 0) await this.compact(room);
+    // A long log is folded now, a short one later: the next person to open the document replays
+    // it in a few milliseconds, and a quick return costs no rewrite of the snapshot.
+    if (room.logRows >= this.compactionThreshold) await this.compact(room);
     // A client may have reconnected during the compaction: it keeps the same live room.
     if (room.connections.size > 0 || room.pending.length > 0) return;
+    if (room.logRows > 0 && !room.corrupt) this.scheduleIdleFold(room.id);
     this.unload(room);
+  }
+
+  private scheduleIdleFold(roomName: string): void {
+    this.foldLater.set(roomName, Date.now() + this.idleFoldDelayMs);
+    if (this.foldTimer || this.closing) return;
+    this.foldTimer = setTimeout(() => {
+      this.foldTimer = undefined;
+      void this.enqueue(() => this.foldDueRooms());
+    }, this.idleFoldDelayMs);
+    this.foldTimer.unref();
+  }
+
+  /** Folds the idle rooms that are due, one store task each, so that sockets are served between. */
+  private async foldDueRooms(): Promise<void> {
+    const now = Date.now();
+    let next = Number.POSITIVE_INFINITY;
+    for (const [roomName, due] of this.foldLater) {
+      if (due <= now) void this.enqueue(() => this.foldIdle(roomName));
+      else next = Math.min(next, due);
+    }
+    if (next === Number.POSITIVE_INFINITY || this.closing || this.foldTimer) return;
+    this.foldTimer = setTimeout(() => {
+      this.foldTimer = undefined;
+      void this.enqueue(() => this.foldDueRooms());
+    }, Math.max(0, next - now));
+    this.foldTimer.unref();
+  }
+
+  private async foldIdle(roomName: string): Promise<void> {
+    if (!this.foldLater.delete(roomName)) return;
+    // Reopened meanwhile: the open room folds its own log.
+    if (this.rooms.has(roomName) || this.quarantined.has(parseRoomName(roomName)?.docId ?? roomName)) return;
+    await this.foldStored(roomName);
   }
 
   private unload(room: DocumentRoom): void {

@@ -1,0 +1,216 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SqliteDocumentStore, updateLogDirOf } from './SqliteDocumentStore.js';
+import { UpdateLog, parseLogFile, readLogFolder } from './UpdateLog.js';
+
+const dirs: string[] = [];
+const logs: UpdateLog[] = [];
+const stores: SqliteDocumentStore[] = [];
+afterEach(async () => {
+  for (const log of logs.splice(0)) log.close();
+  for (const store of stores.splice(0)) await store.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function newDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'canevas-log-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function openLog(dir: string, options: { afterSeq?: number; segmentBytes?: number; quotaBytes?: number } = {}): UpdateLog {
+  const log = new UpdateLog({ dir, afterSeq: options.afterSeq ?? 0, ...options });
+  logs.push(log);
+  return log;
+}
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+const logFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.log')).sort();
+
+describe('UpdateLog', () => {
+  it('stores a batch as one frame and reads each room back in order, sequence numbers after the rows', () => {
+    const dir = newDir();
+    const log = openLog(dir, { afterSeq: 41 });
+    expect(log.append([{ room: 'doc-a', update: bytes(1, 2, 3) }, { room: 'doc-b', update: bytes(9) }])).toEqual([42, 43]);
+    expect(log.append([{ room: 'doc-a', update: bytes(4) }])).toEqual([44]);
+    expect(log.entries('doc-a')).toEqual([
+      { seq: 42, update: bytes(1, 2, 3) },
+      { seq: 44, update: bytes(4) },
+    ]);
+    expect(log.sizeOf('doc-a')).toEqual({ entries: 2, bytes: 4 });
+    // A room is named once per file; later frames refer to it by number.
+    const file = readFileSync(join(dir, logFiles(dir)[0]!));
+    expect(file.toString('latin1').split('doc-a')).toHaveLength(2);
+    expect(readLogFolder(dir).updates).toEqual([
+      { room: 'doc-a', update: bytes(1, 2, 3) },
+      { room: 'doc-b', update: bytes(9) },
+      { room: 'doc-a', update: bytes(4) },
+    ]);
+  });
+
+  it('costs a few bytes per update on disk, not pages', () => {
+    const dir = newDir();
+    const log = openLog(dir);
+    const update = new Uint8Array(20).fill(7);
+    for (let i = 0; i < 1000; i++) log.append([{ room: 'a-document-id-of-22-ch', update }]);
+    const size = statSync(join(dir, logFiles(dir)[0]!)).size;
+    expect(size).toBeLessThan(1000 * (20 + 10));
+    expect(log.bytes).toBe(size);
+  });
+
+  it('reads every whole frame of a file cut in the middle of its last one (crash), and says it is complete', () => {
+    const dir = newDir();
+    const log = openLog(dir);
+    log.append([{ room: 'r', update: bytes(1, 1, 1, 1) }]);
+    log.append([{ room: 'r', update: bytes(2, 2, 2, 2) }, { room: 's', update: bytes(3) }]);
+    const path = join(dir, logFiles(dir)[0]!);
+    const whole = statSync(path).size;
+    for (let cut = whole - 1; cut > whole - 8; cut--) {
+      truncateSync(path, cut);
+      // The whole second frame is refused: a batch is stored entirely or not at all.
+      expect(parseLogFile(readFileSync(path))).toEqual({ updates: [{ room: 'r', update: bytes(1, 1, 1, 1) }], complete: true });
+    }
+  });
+
+  it('stops at a damaged frame, keeps what precedes it, and reports the file as damaged', () => {
+    const dir = newDir();
+    const log = openLog(dir);
+    log.append([{ room: 'r', update: bytes(1, 1, 1, 1) }]);
+    log.append([{ room: 'r', update: bytes(2, 2, 2, 2) }]);
+    log.append([{ room: 'r', update: bytes(3, 3, 3, 3) }]);
+    const path = join(dir, logFiles(dir)[0]!);
+    const file = readFileSync(path);
+    // Flip a byte of the second update: its checksum no longer matches.
+    const second = file.indexOf(Buffer.from([2, 2, 2, 2]));
+    file[second] = 0x55;
+    writeFileSync(path, file);
+    expect(parseLogFile(file)).toEqual({ updates: [{ room: 'r', update: bytes(1, 1, 1, 1) }], complete: false });
+    expect(readLogFolder(dir).files.map((entry) => entry.damaged)).toEqual([true]);
+  });
+
+  it('refuses a frame past its quota with ENOSPC, writes nothing of it, and accepts again once raised', () => {
+    const dir = newDir();
+    const log = openLog(dir);
+    log.append([{ room: 'r', update: bytes(1) }]);
+    log.setQuota(log.bytes);
+    const size = log.bytes;
+    expect(() => log.append([{ room: 'r', update: bytes(2) }])).toThrow(expect.objectContaining({ code: 'ENOSPC' }));
+    expect(log.bytes).toBe(size);
+    expect(log.entries('r').map((entry) => entry.update)).toEqual([bytes(1)]);
+    log.setQuota(Number.POSITIVE_INFINITY);
+    log.append([{ room: 'r', update: bytes(3) }]);
+    expect(readLogFolder(dir).updates.map((entry) => entry.update)).toEqual([bytes(1), bytes(3)]);
+  });
+
+  it('deletes a file once none of its entries is live, and seals a full one for the store to move', () => {
+    const dir = newDir();
+    const log = openLog(dir, { segmentBytes: 64 });
+    const big = new Uint8Array(60).fill(1);
+    log.append([{ room: 'hot', update: big }]);
+    log.append([{ room: 'cold', update: bytes(5) }, { room: 'hot', update: big }]);
+    expect(logFiles(dir)).toEqual(['000001.log', '000002.log']);
+    const sealed = log.sealedSegments();
+    expect(sealed.map((segment) => segment.id)).toEqual([1, 2]);
+    log.drop('hot');
+    expect(logFiles(dir)).toEqual(['000002.log']);
+    expect(log.sealedSegments()).toEqual([{ id: 2, entries: [{ room: 'cold', seq: 2, update: bytes(5) }] }]);
+    log.forgetSegment(2);
+    expect(logFiles(dir)).toEqual([]);
+    expect(log.rooms()).toEqual([]);
+    log.append([{ room: 'cold', update: bytes(6) }]);
+    expect(logFiles(dir)).toEqual(['000003.log']);
+  });
+});
+
+describe('SqliteDocumentStore with its update log', () => {
+  async function newStore(file: string, mode: 'append' | 'read' = 'append'): Promise<SqliteDocumentStore> {
+    const store = new SqliteDocumentStore({ file, updateLog: mode });
+    stores.push(store);
+    return store;
+  }
+
+  async function withDocument(): Promise<{ file: string; store: SqliteDocumentStore }> {
+    const file = join(newDir(), 'canevas.sqlite');
+    const store = await newStore(file);
+    await store.createDocument({ id: 'doc-1', title: 'Plan', workspaceId: null, referentialId: null, templateId: null, createdAt: 1, snapshot: bytes(0, 0) });
+    return { file, store };
+  }
+
+  it('appends without a database commit, folds on compact, and leaves no log file once closed', async () => {
+    const { file, store } = await withDocument();
+    const changes = () => store.database.prepare<[], { n: number }>('SELECT total_changes() AS n').get()!.n;
+    const before = changes();
+    await store.appendUpdates([{ docId: 'doc-1', update: bytes(1) }, { docId: 'doc-1/review', update: bytes(2) }]);
+    await store.appendUpdates([{ docId: 'doc-1', update: bytes(3) }]);
+    expect(changes()).toBe(before);
+    const stored = await store.loadDocument('doc-1');
+    expect(stored!.updates.map((row) => row.update)).toEqual([bytes(1), bytes(3)]);
+    // The listing shows the edit at once, although the row is not written yet.
+    expect((await store.getDocument('doc-1'))!.updatedAt).toBeGreaterThan(1);
+
+    await store.compact('doc-1', bytes(0, 0, 7), stored!.updates[0]!.rowId);
+    expect((await store.loadDocument('doc-1'))!.updates.map((row) => row.update)).toEqual([bytes(3)]);
+
+    stores.splice(stores.indexOf(store), 1);
+    await store.close();
+    expect(logFiles(updateLogDirOf(file))).toEqual([]);
+    const reopened = await newStore(file, 'read');
+    expect((await reopened.loadDocument('doc-1'))!.updates.map((row) => row.update)).toEqual([bytes(3)]);
+    expect((await reopened.loadDocument('doc-1/review'))!.updates.map((row) => row.update)).toEqual([bytes(2)]);
+    expect((await reopened.getDocument('doc-1'))!.updatedAt).toBeGreaterThan(1);
+  });
+
+  it('after a crash, the next server imports the log left behind, in order, and continues the numbering', async () => {
+    const { file, store } = await withDocument();
+    await store.appendUpdates([{ docId: 'doc-1', update: bytes(1) }]);
+    await store.appendUpdates([{ docId: 'doc-1', update: bytes(2) }, { docId: 'gone', update: bytes(9) }]);
+    // No close: the process died. Another process reads what the log holds meanwhile.
+    const reader = await newStore(file, 'read');
+    expect((await reader.loadDocument('doc-1'))!.updates.map((row) => row.update)).toEqual([bytes(1), bytes(2)]);
+
+    const next = await newStore(file);
+    expect(logFiles(updateLogDirOf(file))).toEqual([]);
+    const imported = await next.loadDocument('doc-1');
+    expect(imported!.updates.map((row) => row.update)).toEqual([bytes(1), bytes(2)]);
+    await next.appendUpdates([{ docId: 'doc-1', update: bytes(3) }]);
+    const rows = (await next.loadDocument('doc-1'))!.updates;
+    expect(rows.map((row) => row.update)).toEqual([bytes(1), bytes(2), bytes(3)]);
+    expect(rows[2]!.rowId).toBeGreaterThan(rows[1]!.rowId);
+  });
+
+  it('moves the live entries of a full file into rows, so that the log does not grow with rarely edited documents', async () => {
+    const file = join(newDir(), 'canevas.sqlite');
+    const store = new SqliteDocumentStore({ file, updateLog: 'append' });
+    stores.push(store);
+    for (const id of ['quiet', 'busy']) {
+      await store.createDocument({ id, title: id, workspaceId: null, referentialId: null, templateId: null, createdAt: 1, snapshot: bytes(0, 0) });
+    }
+    await store.appendUpdates([{ docId: 'quiet', update: bytes(4, 2) }]);
+    const page = new Uint8Array(1024 * 1024).fill(3);
+    // 16 MiB files: the seventeenth append seals the first one.
+    for (let i = 0; i < 17; i++) {
+      await store.appendUpdates([{ docId: 'busy', update: page }]);
+      const stored = await store.loadDocument('busy');
+      await store.compact('busy', bytes(0, 0), stored!.updates.at(-1)!.rowId);
+    }
+    expect(logFiles(updateLogDirOf(file))).toEqual(['000002.log']);
+    const rows = store.database.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM document_updates WHERE doc_id = 'quiet'").get()!.n;
+    expect(rows).toBe(1);
+    expect((await store.loadDocument('quiet'))!.updates.map((row) => row.update)).toEqual([bytes(4, 2)]);
+  });
+
+  it('keeps a damaged log file aside at import, with everything readable before the damage imported', async () => {
+    const { file, store } = await withDocument();
+    await store.appendUpdates([{ docId: 'doc-1', update: bytes(1, 1, 1) }]);
+    await store.appendUpdates([{ docId: 'doc-1', update: bytes(2, 2, 2) }]);
+    const path = join(updateLogDirOf(file), '000001.log');
+    const content = readFileSync(path);
+    content[content.indexOf(Buffer.from([2, 2, 2]))] = 0x77;
+    writeFileSync(path, content);
+    const next = await newStore(file);
+    expect((await next.loadDocument('doc-1'))!.updates.map((row) => row.update)).toEqual([bytes(1, 1, 1)]);
+    expect(existsSync(`${path}.endommage`)).toBe(true);
+  });
+});

@@ -1,0 +1,496 @@
+import {
+  closeSync,
+  existsSync,
+  fdatasyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+/**
+ * An append-only file of Yjs updates, in front of the SQLite snapshots.
+ *
+ * Why: a SQLite commit writes whole 4 KiB pages (the log row's leaf, its index leaf, the row
+ * counter, the document row), so a 20-byte keystroke cost ~16 KiB on disk, and the commit ran in
+ * the turn that relays. Here a turn's updates become ONE `write()` of a checksummed frame; the
+ * kernel writes each page of the file once. Snapshots stay in SQLite: the engine folds a room's
+ * entries into its snapshot by size, then {@link drop}s them.
+ *
+ * Durability is SQLite's with the same `synchronous` setting: without `sync`, what `write()`
+ * accepted survives a crash of the process (WAL + NORMAL); with `sync`, `fdatasync` after every
+ * frame also survives a power loss (FULL). A frame is written whole or found torn at the next
+ * start and ignored, with what follows it: a batch is stored entirely or not at all.
+ *
+ * Files: `<dir>/<n>.log`, numbered in order; the one being appended is the last. A file is
+ * deleted once none of its entries is live; a full one is sealed and the store moves its live
+ * entries into SQLite rows ({@link sealedSegments}). The server imports every file left by a
+ * previous process at start (see {@link readLogFolder}), so one process only indexes its own.
+ *
+ * File format: the 8-byte magic `CNVLOG01`, then frames `varUint(length) u32le(crc32(payload))
+ * payload`. A payload is records `varUint(tag)`: an odd tag `2·id + 1` names a room
+ * (`varString(name)`) for the rest of the file; an even tag `2·id` is an update of room `id`
+ * (`varUint8Array(update)`).
+ */
+export class UpdateLog {
+  private readonly dir: string;
+  private readonly sync: boolean;
+  /** Refuse frames that would make the files larger than this (a full disk, on purpose). */
+  private quotaBytes: number;
+  private readonly segmentBytes: number;
+  private active: Segment | undefined;
+  private readonly segments: Segment[] = [];
+  private readonly byRoom = new Map<string, Entry[]>();
+  private nextSegment: number;
+  private lastSeq: number;
+  private totalBytes = 0;
+
+  /**
+   * The folder must hold no log file (the caller imported them, see {@link readLogFolder}).
+   * Sequence numbers continue from `afterSeq`, above every row id the store already holds.
+   */
+  constructor(options: UpdateLogOptions) {
+    this.dir = options.dir;
+    this.sync = options.sync ?? false;
+    this.quotaBytes = options.quotaBytes ?? Number.POSITIVE_INFINITY;
+    this.segmentBytes = options.segmentBytes ?? DEFAULT_SEGMENT_BYTES;
+    this.lastSeq = options.afterSeq;
+    mkdirSync(this.dir, { recursive: true });
+    const existing = listLogFiles(this.dir);
+    if (existing.length > 0) throw new Error(`The update log ${this.dir} still holds ${existing.length} file(s) to import first.`);
+    this.nextSegment = options.firstSegment ?? 1;
+  }
+
+  /** Bytes in the log files, headers included. */
+  get bytes(): number {
+    return this.totalBytes;
+  }
+
+  /** Changes the quota (an administrator's limit, or a test that fills the disk). */
+  setQuota(bytes: number): void {
+    this.quotaBytes = bytes;
+  }
+
+  /**
+   * Appends a batch as one frame; returns the sequence number of each update. Throws with the
+   * system error (ENOSPC, EIO…) when the frame could not be written: nothing of it counts then.
+   */
+  append(batch: readonly LogUpdate[]): number[] {
+    if (batch.length === 0) return [];
+    const segment = this.active ?? this.openSegment();
+    const encoder = encoding.createEncoder();
+    const named = new Map<string, number>();
+    const placed: { room: string; position: number; length: number }[] = [];
+    for (const { room, update } of batch) {
+      let id = segment.roomIds.get(room) ?? named.get(room);
+      if (id === undefined) {
+        id = segment.roomIds.size + named.size;
+        named.set(room, id);
+        encoding.writeVarUint(encoder, id * 2 + 1);
+        encoding.writeVarString(encoder, room);
+      }
+      encoding.writeVarUint(encoder, id * 2);
+      encoding.writeVarUint(encoder, update.byteLength);
+      placed.push({ room, position: encoding.length(encoder), length: update.byteLength });
+      encoding.writeUint8Array(encoder, update);
+    }
+    const payload = encoding.toUint8Array(encoder);
+    const header = frameHeader(payload);
+    if (this.totalBytes + header.byteLength + payload.byteLength > this.quotaBytes) {
+      throw Object.assign(new Error(`The update log would exceed its quota of ${this.quotaBytes} bytes.`), { code: 'ENOSPC' });
+    }
+    this.writeFrame(segment, header, payload);
+    for (const [room, id] of named) segment.roomIds.set(room, id);
+    const start = segment.size + header.byteLength;
+    const seqs: number[] = [];
+    for (const { room, position, length } of placed) {
+      const seq = ++this.lastSeq;
+      seqs.push(seq);
+      let entries = this.byRoom.get(room);
+      if (!entries) this.byRoom.set(room, (entries = []));
+      entries.push({ seq, segment, offset: start + position, length });
+      segment.live++;
+    }
+    segment.size += header.byteLength + payload.byteLength;
+    this.totalBytes += header.byteLength + payload.byteLength;
+    if (segment.size >= this.segmentBytes) this.seal(segment);
+    return seqs;
+  }
+
+  /** The live entries of a room, oldest first, read back from the files. */
+  entries(room: string): LogEntry[] {
+    const entries = this.byRoom.get(room);
+    if (!entries) return [];
+    return entries.map((entry) => ({ seq: entry.seq, update: readEntry(entry) }));
+  }
+
+  /** Count and bytes of a room's live entries. */
+  sizeOf(room: string): { entries: number; bytes: number } {
+    const entries = this.byRoom.get(room) ?? [];
+    return { entries: entries.length, bytes: entries.reduce((sum, entry) => sum + entry.length, 0) };
+  }
+
+  /** Rooms that have live entries. */
+  rooms(): string[] {
+    return [...this.byRoom.keys()];
+  }
+
+  /**
+   * Forgets a room's entries up to `upToSeq` (all of them by default): they are now in a stored
+   * snapshot or in SQLite rows. Files left without a live entry are deleted.
+   */
+  drop(room: string, upToSeq = Number.POSITIVE_INFINITY): void {
+    const entries = this.byRoom.get(room);
+    if (!entries) return;
+    const kept = entries.filter((entry) => entry.seq > upToSeq);
+    for (const entry of entries) if (entry.seq <= upToSeq) entry.segment.live--;
+    if (kept.length > 0) this.byRoom.set(room, kept);
+    else this.byRoom.delete(room);
+    this.deleteEmptySegments();
+  }
+
+  /**
+   * Full files that still hold live entries, oldest first, with those entries: the store copies
+   * them into SQLite rows, then calls {@link forgetSegment}.
+   */
+  sealedSegments(): SealedSegment[] {
+    const sealed: SealedSegment[] = [];
+    for (const segment of this.segments) {
+      if (segment === this.active) continue;
+      const entries: SealedSegment['entries'] = [];
+      for (const [room, roomEntries] of this.byRoom) {
+        for (const entry of roomEntries) if (entry.segment === segment) entries.push({ room, seq: entry.seq, update: readEntry(entry) });
+      }
+      entries.sort((a, b) => a.seq - b.seq);
+      sealed.push({ id: segment.number, entries });
+    }
+    return sealed;
+  }
+
+  /** The entries of a sealed file are stored elsewhere now: forget them and delete the file. */
+  forgetSegment(id: number): void {
+    const segment = this.segments.find((candidate) => candidate.number === id);
+    if (!segment || segment === this.active) return;
+    for (const [room, entries] of this.byRoom) {
+      const kept = entries.filter((entry) => entry.segment !== segment);
+      if (kept.length === entries.length) continue;
+      if (kept.length > 0) this.byRoom.set(room, kept);
+      else this.byRoom.delete(room);
+    }
+    segment.live = 0;
+    this.deleteEmptySegments();
+  }
+
+  /** Closes the files; those with live entries stay on disk for the next start to import. */
+  close(): void {
+    for (const segment of this.segments) {
+      closeQuietly(segment.fd);
+      if (segment.live > 0) continue;
+      try {
+        unlinkSync(segment.path);
+      } catch {
+        // Already gone.
+      }
+    }
+    this.segments.length = 0;
+    this.active = undefined;
+    this.byRoom.clear();
+  }
+
+  private openSegment(): Segment {
+    const number = this.nextSegment++;
+    const path = join(this.dir, segmentName(number));
+    const fd = openSync(path, 'wx+');
+    const segment: Segment = { number, path, fd, size: 0, live: 0, roomIds: new Map() };
+    try {
+      this.writeAll(fd, MAGIC, 0);
+      if (this.sync) fdatasyncSync(fd);
+    } catch (error) {
+      closeQuietly(fd);
+      try {
+        unlinkSync(path);
+      } catch {
+        // Empty or partial header: the import skips such a file.
+      }
+      throw error;
+    }
+    segment.size = MAGIC.byteLength;
+    this.totalBytes += MAGIC.byteLength;
+    this.segments.push(segment);
+    this.active = segment;
+    return segment;
+  }
+
+  private writeFrame(segment: Segment, header: Uint8Array, payload: Uint8Array): void {
+    const frame = new Uint8Array(header.byteLength + payload.byteLength);
+    frame.set(header, 0);
+    frame.set(payload, header.byteLength);
+    try {
+      this.writeAll(segment.fd, frame, segment.size);
+      if (this.sync) fdatasyncSync(segment.fd);
+    } catch (error) {
+      try {
+        // A frame cut short would read as torn: remove it, so that later frames stay readable.
+        ftruncateSync(segment.fd, segment.size);
+      } catch {
+        // Leave the torn frame at the end of this file: the next frame starts a new file.
+        this.seal(segment);
+      }
+      throw error;
+    }
+  }
+
+  private writeAll(fd: number, bytes: Uint8Array, position: number): void {
+    let written = 0;
+    while (written < bytes.byteLength) {
+      written += writeSync(fd, bytes, written, bytes.byteLength - written, position + written);
+    }
+  }
+
+  private seal(segment: Segment): void {
+    if (this.active === segment) this.active = undefined;
+    this.deleteEmptySegments();
+  }
+
+  private deleteEmptySegments(): void {
+    for (let index = this.segments.length - 1; index >= 0; index--) {
+      const segment = this.segments[index]!;
+      // The file being appended stays, unless it has grown for nothing.
+      if (segment.live > 0 || (segment === this.active && segment.size < this.segmentBytes / 4)) continue;
+      if (segment === this.active) this.active = undefined;
+      closeQuietly(segment.fd);
+      try {
+        unlinkSync(segment.path);
+      } catch {
+        // Already gone, or a read-only folder: the next start imports nothing from it anyway.
+      }
+      this.totalBytes -= segment.size;
+      this.segments.splice(index, 1);
+    }
+  }
+}
+
+export interface UpdateLogOptions {
+  dir: string;
+  /** fdatasync after every frame (SQLite's `synchronous = FULL`). */
+  sync?: boolean;
+  /** Sequence numbers start after this. */
+  afterSeq: number;
+  /** Number of the first file (after the ones a previous process left). */
+  firstSegment?: number;
+  quotaBytes?: number;
+  /** A file is sealed once it reaches this size (default 16 MiB). */
+  segmentBytes?: number;
+}
+
+export interface LogUpdate {
+  room: string;
+  update: Uint8Array;
+}
+
+export interface LogEntry {
+  seq: number;
+  update: Uint8Array;
+}
+
+export interface SealedSegment {
+  id: number;
+  entries: { room: string; seq: number; update: Uint8Array }[];
+}
+
+/** What a folder of log files holds, read without writing anything. */
+export interface LogFolderContents {
+  /** Every update of every readable frame, in the order written. */
+  updates: LogUpdate[];
+  files: { path: string; number: number; modifiedAt: number; damaged: boolean }[];
+  /** Number to give the next file. */
+  nextSegment: number;
+}
+
+/**
+ * Reads every log file of a folder (the server's at start, or a running server's for a backup or
+ * a command that reads documents). A file stops at its first torn or damaged frame: a frame cut
+ * by a crash or a power loss is the last one of its file; a damaged frame elsewhere is reported.
+ */
+export function readLogFolder(dir: string): LogFolderContents {
+  const contents: LogFolderContents = { updates: [], files: [], nextSegment: 1 };
+  if (!existsSync(dir)) return contents;
+  for (const { name, number } of listLogFiles(dir)) {
+    const path = join(dir, name);
+    let bytes: Uint8Array;
+    let modifiedAt: number;
+    try {
+      bytes = readFileSync(path);
+      modifiedAt = statSync(path).mtimeMs;
+    } catch (error) {
+      // Deleted by a running server meanwhile: its entries are in the database by then.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw error;
+    }
+    const { updates, complete } = parseLogFile(bytes);
+    contents.updates.push(...updates);
+    contents.files.push({ path, number, modifiedAt, damaged: !complete });
+    contents.nextSegment = Math.max(contents.nextSegment, number + 1);
+  }
+  return contents;
+}
+
+/**
+ * After an import, removes the files read; a damaged one is kept aside (`.log.endommage`) for the
+ * administrator, since bytes after its damaged frame could not be read.
+ */
+export function removeImportedFiles(contents: LogFolderContents): void {
+  for (const file of contents.files) {
+    if (file.damaged) renameSync(file.path, `${file.path}.endommage`);
+    else unlinkSync(file.path);
+  }
+}
+
+/** Updates of a file's readable frames; `complete` is false when unreadable bytes follow them. */
+export function parseLogFile(bytes: Uint8Array): { updates: LogUpdate[]; complete: boolean } {
+  const updates: LogUpdate[] = [];
+  if (bytes.byteLength < MAGIC.byteLength) return { updates, complete: bytes.byteLength === 0 || isPrefixOfMagic(bytes) };
+  if (!MAGIC.every((byte, index) => bytes[index] === byte)) return { updates, complete: false };
+  const names = new Map<number, string>();
+  let offset = MAGIC.byteLength;
+  while (offset < bytes.byteLength) {
+    const frame = readFrame(bytes, offset);
+    if (!frame) {
+      // Torn: the rest of the file is the start of a frame that was never finished. Only a
+      // frame that could have been whole and fails its checksum is damage.
+      return { updates, complete: isTornTail(bytes, offset) };
+    }
+    const decoder = decoding.createDecoder(frame.payload);
+    const frameNames = new Map<number, string>();
+    const frameUpdates: LogUpdate[] = [];
+    try {
+      while (decoding.hasContent(decoder)) {
+        const tag = decoding.readVarUint(decoder);
+        const id = Math.floor(tag / 2);
+        if (tag % 2 === 1) {
+          frameNames.set(id, decoding.readVarString(decoder));
+          continue;
+        }
+        const room = frameNames.get(id) ?? names.get(id);
+        if (room === undefined) return { updates, complete: false };
+        // A copy: the file's buffer is not kept alive by one small update.
+        frameUpdates.push({ room, update: decoding.readVarUint8Array(decoder).slice() });
+      }
+    } catch {
+      return { updates, complete: false };
+    }
+    for (const [id, name] of frameNames) names.set(id, name);
+    updates.push(...frameUpdates);
+    offset = frame.end;
+  }
+  return { updates, complete: true };
+}
+
+const MAGIC = new TextEncoder().encode('CNVLOG01');
+const DEFAULT_SEGMENT_BYTES = 16 * 1024 * 1024;
+const LOG_FILE = /^(\d{6,})\.log$/;
+
+interface Segment {
+  number: number;
+  path: string;
+  fd: number;
+  size: number;
+  /** Entries of this file still indexed. */
+  live: number;
+  roomIds: Map<string, number>;
+}
+
+interface Entry {
+  seq: number;
+  segment: Segment;
+  offset: number;
+  length: number;
+}
+
+function segmentName(number: number): string {
+  return `${String(number).padStart(6, '0')}.log`;
+}
+
+function listLogFiles(dir: string): { name: string; number: number }[] {
+  return readdirSync(dir)
+    .map((name) => ({ name, match: LOG_FILE.exec(name) }))
+    .filter((file): file is { name: string; match: RegExpExecArray } => file.match !== null)
+    .map(({ name, match }) => ({ name, number: Number(match[1]) }))
+    .sort((a, b) => a.number - b.number);
+}
+
+function frameHeader(payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, payload.byteLength);
+  encoding.writeUint32(encoder, crc32(payload));
+  return encoding.toUint8Array(encoder);
+}
+
+function readFrame(bytes: Uint8Array, offset: number): { payload: Uint8Array; end: number } | undefined {
+  let length = 0;
+  let shift = 1;
+  let position = offset;
+  for (;;) {
+    if (position >= bytes.byteLength || position - offset > 5) return undefined;
+    const byte = bytes[position++]!;
+    length += (byte & 0x7f) * shift;
+    if (byte < 0x80) break;
+    shift *= 128;
+  }
+  const payloadStart = position + 4;
+  const end = payloadStart + length;
+  if (end > bytes.byteLength) return undefined;
+  const checksum = (bytes[position]! | (bytes[position + 1]! << 8) | (bytes[position + 2]! << 16) | (bytes[position + 3]! << 24)) >>> 0;
+  const payload = bytes.subarray(payloadStart, end);
+  if (crc32(payload) !== checksum) return undefined;
+  return { payload, end };
+}
+
+/** True when the bytes from `offset` are a frame cut short, not a whole frame that is wrong. */
+function isTornTail(bytes: Uint8Array, offset: number): boolean {
+  let length = 0;
+  let shift = 1;
+  let position = offset;
+  for (;;) {
+    if (position >= bytes.byteLength) return true;
+    if (position - offset > 5) return false;
+    const byte = bytes[position++]!;
+    length += (byte & 0x7f) * shift;
+    if (byte < 0x80) break;
+    shift *= 128;
+  }
+  return position + 4 + length > bytes.byteLength;
+}
+
+function isPrefixOfMagic(bytes: Uint8Array): boolean {
+  return bytes.every((byte, index) => MAGIC[index] === byte);
+}
+
+function readEntry(entry: Entry): Uint8Array {
+  const update = new Uint8Array(entry.length);
+  let read = 0;
+  while (read < entry.length) {
+    const count = readSync(entry.segment.fd, update, read, entry.length - read, entry.offset + read);
+    if (count === 0) throw new Error(`The update log ${entry.segment.path} ends before an entry it indexes.`);
+    read += count;
+  }
+  return update;
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+}
