@@ -1,4 +1,5 @@
 import type { OriginUpdate } from './FanOut.js';
+import { PreparedFrame } from './PreparedFrame.js';
 import { encodeSyncUpdate } from './syncMessages.js';
 
 /**
@@ -8,21 +9,21 @@ import { encodeSyncUpdate } from './syncMessages.js';
  * merges for k writers in a turn, more than the extra frame headers).
  */
 export class BatchFrames {
-  private readonly frames: (Uint8Array | undefined)[];
+  private readonly frames: (PreparedFrame | undefined)[];
 
   constructor(private readonly updates: readonly OriginUpdate[]) {
-    this.frames = new Array<Uint8Array | undefined>(updates.length);
+    this.frames = new Array<PreparedFrame | undefined>(updates.length);
   }
 
   /** The frames for the connection `connectionId`, in commit order; empty when it sent them all. */
-  for(connectionId: string): Uint8Array[] {
-    const frames: Uint8Array[] = [];
+  for(connectionId: string): PreparedFrame[] {
+    const frames: PreparedFrame[] = [];
     for (let index = 0; index < this.updates.length; index++) {
       const entry = this.updates[index]!;
       if (entry.origin === connectionId) continue;
       let frame = this.frames[index];
       if (!frame) {
-        frame = encodeSyncUpdate(entry.update);
+        frame = new PreparedFrame(encodeSyncUpdate(entry.update));
         this.frames[index] = frame;
       }
       frames.push(frame);

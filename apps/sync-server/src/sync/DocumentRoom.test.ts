@@ -11,18 +11,38 @@ import { SyncConnection } from './SyncConnection.js';
 import { CorruptDocumentError } from './DocumentRoom.js';
 import { decodeClientMessage, messageAwareness, messageSync, syncStep1, syncStep2 } from './syncMessages.js';
 
-/** A WebSocket stand-in that records what is written to it, and how it is corked. */
+/**
+ * A WebSocket stand-in that records what is written to it, through `send` or as prepared frames
+ * on its TCP stream, and how that stream is corked.
+ */
 class RecordingSocket {
   readonly OPEN = 1;
   readyState = 1;
+  /** Negotiated extensions: prepared frames bypass `send` only without any. */
+  extensions = '';
+  /** Messages received, whichever way they were written. */
   readonly frames: Uint8Array[] = [];
+  /** Prepared frames written to the stream, as they were written. */
+  readonly wires: Uint8Array[] = [];
   /** `cork`, `frame`, `uncork` in call order. */
   readonly calls: string[] = [];
-  readonly _socket = { cork: () => this.calls.push('cork'), uncork: () => this.calls.push('uncork') };
+  readonly _socket = {
+    writable: true,
+    cork: () => this.calls.push('cork'),
+    uncork: () => this.calls.push('uncork'),
+    write: (wire: Buffer) => {
+      this.wires.push(wire);
+      // Unmasked binary frames of this test are shorter than 126 bytes: a 2-byte header.
+      expect([wire[0], wire[1]]).toEqual([0x82, wire.byteLength - 2]);
+      this.frames.push(wire.subarray(2));
+      this.calls.push('frame');
+      return true;
+    },
+  };
   closedWith: number | undefined;
   send(data: Uint8Array): void {
     this.frames.push(data);
-    this.calls.push('frame');
+    this.calls.push('send');
   }
   close(code: number): void {
     this.closedWith = code;
@@ -104,10 +124,24 @@ describe('DocumentRoom relay of committed updates', () => {
     room.destroy();
   });
 
-  it('shares the bytes of a frame between recipients instead of encoding it for each', () => {
+  it('shares the bytes of a frame, WebSocket header included, between recipients instead of framing it for each', () => {
     const { fanOut, room, peers } = openRoom(3);
     fanOut.publish(room.id, [{ origin: peers[0]!.connection.id, update: keystrokes(1)[0]! }]);
-    expect(peers[1]!.socket.frames[0]).toBe(peers[2]!.socket.frames[0]);
+    expect(peers[1]!.socket.wires[0]).toBe(peers[2]!.socket.wires[0]);
+    room.destroy();
+  });
+
+  it('goes through send when an extension was negotiated (ws then frames, and may compress)', () => {
+    const { fanOut, room, peers } = openRoom(2);
+    peers[1]!.socket.extensions = 'permessage-deflate';
+    fanOut.publish(room.id, [
+      { origin: peers[0]!.connection.id, update: keystrokes(1)[0]! },
+      { origin: 'server', update: keystrokes(2)[1]! },
+    ]);
+    expect(peers[1]!.socket.calls).toEqual(['send', 'send']);
+    const replica = new Y.Doc();
+    for (const update of updatesIn(peers[1]!.socket.frames)) Y.applyUpdate(replica, update);
+    expect(replica.getText('t').toString().length).toBe(2);
     room.destroy();
   });
 

@@ -300,7 +300,7 @@ export class DocumentRoom {
     const frames = new BatchFrames(updates);
     for (const connection of this.connections) {
       const mine = frames.for(connection.id);
-      if (mine.length > 0) connection.sendAll(mine);
+      if (mine.length > 0) connection.sendPrepared(mine);
     }
   };
 

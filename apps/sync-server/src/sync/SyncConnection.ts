@@ -1,5 +1,6 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
+import type { PreparedFrame } from './PreparedFrame.js';
 
 export interface SyncConnectionOptions {
   /** The client asked for `messagePersisted` acknowledgements (`ack=1`). */
@@ -45,6 +46,30 @@ export class SyncConnection {
     if (this.isOpen) this.socket.send(data);
   }
 
+  /**
+   * Sends prepared frames in order, in one write system call. Their bytes go straight to the TCP
+   * socket when `ws` would write exactly those bytes itself: no extension negotiated (no
+   * compression, so its sender never queues) and the socket writable; otherwise through `send`.
+   */
+  sendPrepared(frames: readonly PreparedFrame[]): void {
+    if (!this.isOpen) return;
+    const stream = this.socket.extensions === '' ? underlyingStream(this.socket) : undefined;
+    if (!stream || !stream.writable) {
+      for (const frame of frames) this.socket.send(frame.message);
+      return;
+    }
+    if (frames.length === 1) {
+      stream.write(frames[0]!.wire);
+      return;
+    }
+    stream.cork();
+    try {
+      for (const frame of frames) stream.write(frame.wire);
+    } finally {
+      stream.uncork();
+    }
+  }
+
   /** Sends several frames in order, in one write system call when the socket allows it. */
   sendAll(frames: readonly Uint8Array[]): void {
     if (!this.isOpen) return;
@@ -80,8 +105,8 @@ export class SyncConnection {
  * `writev` instead of one per frame. Without it (another WebSocket implementation), frames are
  * simply written one by one.
  */
-function underlyingStream(socket: WebSocket): Pick<Duplex, 'cork' | 'uncork'> | undefined {
+function underlyingStream(socket: WebSocket): Pick<Duplex, 'cork' | 'uncork' | 'write' | 'writable'> | undefined {
   const stream = (socket as unknown as { _socket?: unknown })._socket;
-  if (stream && typeof stream === 'object' && 'cork' in stream && 'uncork' in stream) return stream as Duplex;
+  if (stream && typeof stream === 'object' && 'cork' in stream && 'uncork' in stream && 'write' in stream) return stream as Duplex;
   return undefined;
 }

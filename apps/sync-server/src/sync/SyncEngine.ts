@@ -59,8 +59,11 @@ export interface StorageFault {
 interface TakenBatch {
   room: DocumentRoom;
   updates: QueuedUpdate[];
-  /** State vector when the batch was taken: exactly what is durable once it commits. */
-  stateVector: Uint8Array;
+  /**
+   * State vector when the batch was taken: exactly what is durable once it commits. Only
+   * computed when one of the batch's connections asked for acknowledgements (`ack=1`).
+   */
+  stateVector: Uint8Array | undefined;
 }
 
 /**
@@ -457,7 +460,8 @@ export class SyncEngine {
     const batches: TakenBatch[] = [];
     for (const room of this.rooms.values()) {
       if (room.pending.length === 0 || room.destroyed) continue;
-      batches.push({ room, updates: room.pending, stateVector: Y.encodeStateVector(room.doc) });
+      const acknowledged = room.pending.some(({ connection }) => connection?.ackRequested);
+      batches.push({ room, updates: room.pending, stateVector: acknowledged ? Y.encodeStateVector(room.doc) : undefined });
       room.pending = [];
     }
     if (batches.length > 0) {
@@ -514,7 +518,7 @@ export class SyncEngine {
     );
     const acknowledged = new Set<SyncConnection>();
     for (const { connection } of updates) if (connection?.ackRequested) acknowledged.add(connection);
-    if (acknowledged.size === 0) return;
+    if (acknowledged.size === 0 || !stateVector) return;
     const message = encodePersisted(stateVector);
     for (const connection of acknowledged) connection.send(message);
   }
