@@ -1,8 +1,9 @@
 // Server CPU of relaying committed batches to a room's connections, A/B in one process: the
 // strategies alternate round by round on the same sockets, so machine noise hits them alike.
 // `merged` is the relay before 2026-12 (Y.mergeUpdates per recipient: k + 1 merges for k writers
-// in a turn), `frames` is DocumentRoom's (each update encoded once, the frames of the others sent
-// to each connection under one cork). Receivers run in a child process pinned to the other core.
+// in a turn), `frames` is DocumentRoom's (each update encoded and framed once, the prepared frames
+// of the others written to each connection's socket under one cork), `wsSend` the same through
+// ws.send (framed per recipient, the relay of 4 December). Receivers run in a child process pinned to the other core.
 // Run: taskset -c 0 npx tsx bench/src/experiments/deliverStrategies.ts [docs=20] [clients=10] [turns=400] [maxWriters=3]
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
@@ -63,6 +64,7 @@ async function main(docCount: number, clientCount: number, turnCount: number, wr
   const strategies: Record<string, (room: DocumentRoom, updates: OriginUpdate[]) => void> = {
     merged: deliverMerged,
     frames: (room, updates) => fanOut.publish(room.id, updates),
+    wsSend: deliverThroughWs,
     uncorked: deliverUncorked,
     mergedOnce: deliverMergedOnce,
   };
@@ -116,6 +118,15 @@ function deliverMerged(room: DocumentRoom, updates: OriginUpdate[]): void {
     } else {
       connection.send(encodeSyncUpdate(merge(others)));
     }
+  }
+}
+
+/** Each update encoded once and framed by ws for each recipient, corked (the relay before prepared frames). */
+function deliverThroughWs(room: DocumentRoom, updates: OriginUpdate[]): void {
+  const frames = updates.map((entry) => encodeSyncUpdate(entry.update));
+  for (const connection of room.connections) {
+    const mine = frames.filter((_, index) => updates[index]!.origin !== connection.id);
+    if (mine.length > 0) connection.sendAll(mine);
   }
 }
 

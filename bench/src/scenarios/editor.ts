@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -110,7 +110,18 @@ export async function runEditor(ctx: ScenarioContext): Promise<EditorResult> {
       });
     }, 5);
     const measured = new MeasureWindow(target.pid, ctx.pinning, { generatorCpu: () => treeCpuSeconds(process.pid), maxGeneratorShare: Number.POSITIVE_INFINITY });
+    // BENCH_EDITOR_PROFILE=<file.cpuprofile>: the page's JavaScript CPU profile while it types.
+    const profiler = process.env.BENCH_EDITOR_PROFILE ? await page.context().newCDPSession(page) : undefined;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profiler.send('Profiler.start');
+    }
     const app = await typeAndCollect(page, params.editorKeystrokes, random);
+    if (profiler) {
+      const { profile: cpuProfile } = await profiler.send('Profiler.stop');
+      await writeFile(process.env.BENCH_EDITOR_PROFILE!, JSON.stringify(cpuProfile));
+    }
     const report = measured.finish();
     clearInterval(typing);
     typing = undefined;
