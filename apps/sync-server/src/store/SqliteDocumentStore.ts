@@ -173,7 +173,14 @@ export class SqliteDocumentStore implements DocumentStore {
     if (options.updateLog === 'append') {
       const leftover = readLogFolder(logDir);
       if (leftover.files.length > 0) {
-        this.importLogged(leftover.updates, Math.max(...leftover.files.map((file) => file.modifiedAt)));
+        try {
+          this.importLogged(leftover.updates, Math.floor(Math.max(...leftover.files.map((file) => file.modifiedAt))));
+        } catch (error) {
+          throw new Error(
+            `The update log left by the previous run (${leftover.updates.length} updates in ${logDir}) could not be imported: ${(error as Error).message}. Its files are kept; start again once the database accepts writes.`,
+            { cause: error },
+          );
+        }
         removeImportedFiles(leftover);
       }
       this.updateLog = new UpdateLog({
@@ -242,10 +249,6 @@ export class SqliteDocumentStore implements DocumentStore {
     if (layer === 'content' && !this.updateLog?.sizeOf(room).entries) this.touchedAt.delete(docId);
   }
 
-  /** Rooms with logged updates not yet folded into their snapshot. */
-  loggedRooms(): string[] {
-    return this.updateLog?.rooms() ?? [];
-  }
 
   async createDocument(document: NewDocument): Promise<void> {
     this.database.transaction(() => {
@@ -350,7 +353,7 @@ export class SqliteDocumentStore implements DocumentStore {
         this.insertRow[parsed.layer].run(null, parsed.docId, update, modifiedAt, parsed.docId);
         if (parsed.layer === 'content') touched.add(parsed.docId);
       }
-      for (const docId of touched) this.statements.touchLater.run(Math.floor(modifiedAt), docId);
+      for (const docId of touched) this.statements.touchLater.run(modifiedAt, docId);
     })();
   }
 

@@ -104,6 +104,15 @@ describe('UpdateLog', () => {
     expect(readLogFolder(dir).updates.map((entry) => entry.update)).toEqual([bytes(1), bytes(3)]);
   });
 
+  it('with sync (SQLITE_SYNCHRONOUS=FULL) writes the same frames, each flushed to the disk', () => {
+    const dir = newDir();
+    const log = new UpdateLog({ dir, afterSeq: 0, sync: true });
+    logs.push(log);
+    log.append([{ room: 'r', update: bytes(1, 2) }]);
+    log.append([{ room: 'r', update: bytes(3) }]);
+    expect(readLogFolder(dir).updates.map((entry) => entry.update)).toEqual([bytes(1, 2), bytes(3)]);
+  });
+
   it('deletes a file once none of its entries is live, and seals a full one for the store to move', () => {
     const dir = newDir();
     const log = openLog(dir, { segmentBytes: 64 });

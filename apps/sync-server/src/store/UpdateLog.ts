@@ -2,6 +2,7 @@ import {
   closeSync,
   existsSync,
   fdatasyncSync,
+  fsyncSync,
   ftruncateSync,
   mkdirSync,
   openSync,
@@ -214,7 +215,16 @@ export class UpdateLog {
     const segment: Segment = { number, path, fd, size: 0, live: 0, roomIds: new Map() };
     try {
       this.writeAll(fd, MAGIC, 0);
-      if (this.sync) fdatasyncSync(fd);
+      if (this.sync) {
+        fdatasyncSync(fd);
+        // The new file's directory entry must survive a power loss too.
+        const dirFd = openSync(this.dir, 'r');
+        try {
+          fsyncSync(dirFd);
+        } finally {
+          closeSync(dirFd);
+        }
+      }
     } catch (error) {
       closeQuietly(fd);
       try {
