@@ -26,9 +26,9 @@ export interface SyncEngineOptions {
   fanOut: FanOut;
   logger: Logger;
   /**
-   * Fold a document's log into its snapshot once it holds this many rows (default 500) and at
-   * least as many bytes as the snapshot (folding rewrites the whole snapshot); a room unloaded
-   * with this many rows is folded at once, one with fewer after `idleFoldDelayMs`.
+   * Fold a document's log into its snapshot once it holds this many rows (default 500) and twice
+   * the snapshot's bytes (folding rewrites the whole snapshot); a room unloaded with this many
+   * rows and at least the snapshot's bytes is folded at once, any other after `idleFoldDelayMs`.
    */
   compactionThreshold?: number;
   /**
@@ -500,7 +500,9 @@ export class SyncEngine {
     }
     for (const room of this.rooms.values()) room.answerDeferredSyncReplies();
     for (const room of [...this.rooms.values()]) {
-      if (room.destroyed || room.logRows < this.compactionThreshold || room.logBytes < room.snapshotBytes) continue;
+      // Folding rewrites the whole snapshot (twice on disk: the WAL, then the database file), so
+      // it waits for a log twice its size: at most about one byte written per byte logged.
+      if (room.destroyed || room.logRows < this.compactionThreshold || room.logBytes < 2 * room.snapshotBytes) continue;
       if (Date.now() < room.foldAfter) continue;
       await this.compact(room);
     }
@@ -600,9 +602,10 @@ export class SyncEngine {
       return;
     }
     if (room.pending.length > 0) return;
-    // A long log is folded now, a short one later: the next person to open the document replays
-    // it in a few milliseconds, and a quick return costs no rewrite of the snapshot.
-    if (room.logRows >= this.compactionThreshold) await this.compact(room);
+    // A log as large as the snapshot is folded now (replaying it at the next open would cost more
+    // than reading the snapshot); a shorter one later: the next person to open the document
+    // replays it in a few milliseconds, and a quick return costs no rewrite of the snapshot.
+    if (room.logRows >= this.compactionThreshold && room.logBytes >= room.snapshotBytes) await this.compact(room);
     // A client may have reconnected during the compaction: it keeps the same live room.
     if (room.connections.size > 0 || room.pending.length > 0) return;
     if (room.logRows > 0 && !room.corrupt) this.scheduleIdleFold(room.id);
