@@ -1,6 +1,7 @@
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SqliteDocumentStore } from '@canevas/sync-server';
 import * as Y from 'yjs';
 import { newClient, newDataDir, newTrpcClient, runCanevas, spawnServer, waitFor, type ServerProcess } from '../helpers/index.js';
 
@@ -64,6 +65,60 @@ describe('pnpm canevas backup / restore', () => {
     expect(restore.code).toBe(0);
     expect(restore.stderr).toContain('Ancienne base conservée');
     expect((await readdir(dataDir)).some((name) => name.startsWith('canevas.sqlite.avant-restauration-'))).toBe(true);
+
+    const restarted = await start(dataDir);
+    const check = newClient(restarted.syncUrl, id);
+    cleanup.push(async () => check.destroy());
+    await check.synced;
+    expect(paragraphText(check.doc)).toContain('Avant la sauvegarde');
+    expect(paragraphText(check.doc)).not.toContain('Après la sauvegarde');
+  });
+
+  it('after a crash: the backup taken while running has the logged edits, and a restore keeps them in the replaced database without replaying them', async () => {
+    const dataDir = await newDataDir();
+    const backupDir = await newDataDir();
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }), () => rm(backupDir, { recursive: true, force: true }));
+    const server = await start(dataDir);
+    const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Bilan intermédiaire' });
+    const writer = newClient(server.syncUrl, id);
+    const reader = newClient(server.syncUrl, id);
+    cleanup.push(async () => writer.destroy(), async () => reader.destroy());
+    await Promise.all([writer.synced, reader.synced]);
+    const fragment = writer.doc.getXmlFragment('default');
+    const typeParagraph = async (text: string) => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(text)]);
+      fragment.insert(fragment.length, [paragraph]);
+      await waitFor(() => paragraphText(reader.doc).includes(text));
+    };
+    await typeParagraph('Avant la sauvegarde');
+    const file = join(backupDir, 'sauvegarde.sqlite');
+    expect((await runCanevas(['backup', file, '--data', dataDir])).code).toBe(0);
+    await typeParagraph('Après la sauvegarde');
+
+    // Killed: both edits are only in the update log, not in the database file.
+    server.child.kill('SIGKILL');
+    await server.exited;
+    writer.destroy();
+    reader.destroy();
+    const logDir = join(dataDir, 'canevas.sqlite-log');
+    expect((await readdir(logDir)).filter((name) => name.endsWith('.log')).length).toBeGreaterThan(0);
+
+    const restore = await runCanevas(['restore', file, '--data', dataDir]);
+    expect(restore.code).toBe(0);
+    expect((await readdir(logDir)).filter((name) => name.endsWith('.log'))).toEqual([]);
+    const kept = (await readdir(dataDir)).find((name) => name.startsWith('canevas.sqlite.avant-restauration-'))!;
+    const replaced = new SqliteDocumentStore({ file: join(dataDir, kept) });
+    try {
+      const stored = await replaced.loadDocument(id);
+      const doc = new Y.Doc();
+      if (stored!.snapshot) Y.applyUpdate(doc, stored!.snapshot);
+      for (const { update } of stored!.updates) Y.applyUpdate(doc, update);
+      expect(paragraphText(doc)).toContain('Avant la sauvegarde');
+      expect(paragraphText(doc)).toContain('Après la sauvegarde');
+    } finally {
+      await replaced.close();
+    }
 
     const restarted = await start(dataDir);
     const check = newClient(restarted.syncUrl, id);
