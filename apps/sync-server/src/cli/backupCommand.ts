@@ -1,8 +1,7 @@
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { parseRoomName } from '../roomName.js';
-import { updateLogDirOf } from '../store/SqliteDocumentStore.js';
+import { insertLoggedRows, updateLogDirOf } from '../store/SqliteDocumentStore.js';
 import { readLogFolder, type LogUpdate } from '../store/UpdateLog.js';
 import { UsageError, type Command } from './Command.js';
 import { dataDirOf } from './openDataStore.js';
@@ -94,17 +93,7 @@ function appendLogged(file: string, updates: readonly LogUpdate[]): void {
   if (updates.length === 0) return;
   const db = new Database(file, { fileMustExist: true });
   try {
-    const insert = {
-      content: db.prepare('INSERT INTO document_updates (doc_id, data, created_at) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)'),
-      review: db.prepare('INSERT INTO review_updates (doc_id, data, created_at) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)'),
-    };
-    const now = Date.now();
-    db.transaction(() => {
-      for (const { room, update } of updates) {
-        const parsed = parseRoomName(room);
-        if (parsed) insert[parsed.layer].run(parsed.docId, update, now, parsed.docId);
-      }
-    })();
+    db.transaction(() => insertLoggedRows(db, updates, Date.now()))();
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     db.close();

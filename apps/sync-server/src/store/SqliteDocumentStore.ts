@@ -88,7 +88,6 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly loggedAtOpen = new Map<string, Uint8Array[]>();
   /** Content edits appended to the log since `updated_at` was last written, by document. */
   private readonly touchedAt = new Map<string, number>();
-  private readonly insertRow: Record<RoomLayer, Database.Statement<[number | null, string, Uint8Array, number, string]>>;
   private retryRetireAt = 0;
 
   constructor(options: SqliteDocumentStoreOptions) {
@@ -159,15 +158,6 @@ export class SqliteDocumentStore implements DocumentStore {
       const touched = layer === 'content' ? this.touchedAt.get(docId) : undefined;
       if (touched !== undefined) this.statements.touchLater.run(touched, docId);
     });
-
-    this.insertRow = {
-      content: db.prepare(
-        'INSERT INTO document_updates (row_id, doc_id, data, created_at) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)',
-      ),
-      review: db.prepare(
-        'INSERT INTO review_updates (row_id, doc_id, data, created_at) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)',
-      ),
-    };
 
     const logDir = updateLogDirOf(options.file);
     if (options.updateLog === 'append') {
@@ -346,27 +336,14 @@ export class SqliteDocumentStore implements DocumentStore {
   /** Leftovers of a previous process, as rows in write order (their documents may be gone). */
   private importLogged(updates: readonly LogUpdate[], modifiedAt: number): void {
     this.database.transaction(() => {
-      const touched = new Set<string>();
-      for (const { room, update } of updates) {
-        const parsed = parseRoomName(room);
-        if (!parsed) continue;
-        this.insertRow[parsed.layer].run(null, parsed.docId, update, modifiedAt, parsed.docId);
-        if (parsed.layer === 'content') touched.add(parsed.docId);
-      }
-      for (const docId of touched) this.statements.touchLater.run(modifiedAt, docId);
+      for (const docId of insertLoggedRows(this.database, updates, modifiedAt)) this.statements.touchLater.run(modifiedAt, docId);
     })();
   }
 
   /** Copies logged entries into rows that keep their sequence numbers as row ids. */
-  private moveLoggedToRows(entries: readonly { room: string; seq: number; update: Uint8Array }[]): void {
+  private moveLoggedToRows(entries: readonly (LogUpdate & { seq: number })[]): void {
     if (entries.length === 0) return;
-    const now = Date.now();
-    this.database.transaction(() => {
-      for (const { room, seq, update } of entries) {
-        const parsed = parseRoomName(room);
-        if (parsed) this.insertRow[parsed.layer].run(seq, parsed.docId, update, now, parsed.docId);
-      }
-    })();
+    this.database.transaction(() => insertLoggedRows(this.database, entries, Date.now()))();
     this.committed();
   }
 
@@ -394,6 +371,29 @@ export class SqliteDocumentStore implements DocumentStore {
     this.commitsSinceCheckpoint = 0;
     this.checkpointer.request();
   }
+}
+
+/**
+ * Inserts logged updates as log rows, in order, skipping documents deleted since; with `seq`, the
+ * row keeps it as its id (entries of this process), else the next id. The caller holds the
+ * transaction. Returns the documents whose content received a row.
+ */
+export function insertLoggedRows(db: Database.Database, updates: readonly (LogUpdate & { seq?: number })[], createdAt: number): Set<string> {
+  const insert = {
+    content: db.prepare<[number | null, string, Uint8Array, number, string]>(
+      'INSERT INTO document_updates (row_id, doc_id, data, created_at) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)',
+    ),
+    review: db.prepare<[number | null, string, Uint8Array, number, string]>(
+      'INSERT INTO review_updates (row_id, doc_id, data, created_at) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)',
+    ),
+  };
+  const touched = new Set<string>();
+  for (const { room, update, seq } of updates) {
+    const parsed = parseRoomName(room);
+    if (!parsed) continue;
+    if (insert[parsed.layer].run(seq ?? null, parsed.docId, update, createdAt, parsed.docId).changes > 0 && parsed.layer === 'content') touched.add(parsed.docId);
+  }
+  return touched;
 }
 
 type LogStatements = ReturnType<typeof logStatements>;

@@ -375,11 +375,8 @@ export function parseLogFile(bytes: Uint8Array): { updates: LogUpdate[]; complet
   let offset = MAGIC.byteLength;
   while (offset < bytes.byteLength) {
     const frame = readFrame(bytes, offset);
-    if (!frame) {
-      // Torn: the rest of the file is the start of a frame that was never finished. Only a
-      // frame that could have been whole and fails its checksum is damage.
-      return { updates, complete: isTornTail(bytes, offset) };
-    }
+    // Torn: the rest of the file is the start of a frame that was never finished, not damage.
+    if (typeof frame === 'string') return { updates, complete: frame === 'torn' };
     const decoder = decoding.createDecoder(frame.payload);
     const frameNames = new Map<number, string>();
     const frameUpdates: LogUpdate[] = [];
@@ -446,12 +443,17 @@ function frameHeader(payload: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-function readFrame(bytes: Uint8Array, offset: number): { payload: Uint8Array; end: number } | undefined {
+/**
+ * The frame at `offset`: whole, `torn` (the file ends inside it: cut by a crash or a power loss)
+ * or `damaged` (it could have been whole, and its length or checksum is wrong).
+ */
+function readFrame(bytes: Uint8Array, offset: number): { payload: Uint8Array; end: number } | 'torn' | 'damaged' {
   let length = 0;
   let shift = 1;
   let position = offset;
   for (;;) {
-    if (position >= bytes.byteLength || position - offset > 5) return undefined;
+    if (position >= bytes.byteLength) return 'torn';
+    if (position - offset > 5) return 'damaged';
     const byte = bytes[position++]!;
     length += (byte & 0x7f) * shift;
     if (byte < 0x80) break;
@@ -459,27 +461,11 @@ function readFrame(bytes: Uint8Array, offset: number): { payload: Uint8Array; en
   }
   const payloadStart = position + 4;
   const end = payloadStart + length;
-  if (end > bytes.byteLength) return undefined;
+  if (end > bytes.byteLength) return 'torn';
   const checksum = (bytes[position]! | (bytes[position + 1]! << 8) | (bytes[position + 2]! << 16) | (bytes[position + 3]! << 24)) >>> 0;
   const payload = bytes.subarray(payloadStart, end);
-  if (crc32(payload) !== checksum) return undefined;
+  if (crc32(payload) !== checksum) return 'damaged';
   return { payload, end };
-}
-
-/** True when the bytes from `offset` are a frame cut short, not a whole frame that is wrong. */
-function isTornTail(bytes: Uint8Array, offset: number): boolean {
-  let length = 0;
-  let shift = 1;
-  let position = offset;
-  for (;;) {
-    if (position >= bytes.byteLength) return true;
-    if (position - offset > 5) return false;
-    const byte = bytes[position++]!;
-    length += (byte & 0x7f) * shift;
-    if (byte < 0x80) break;
-    shift *= 128;
-  }
-  return position + 4 + length > bytes.byteLength;
 }
 
 function isPrefixOfMagic(bytes: Uint8Array): boolean {

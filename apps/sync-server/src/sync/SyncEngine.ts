@@ -614,12 +614,7 @@ export class SyncEngine {
 
   private scheduleIdleFold(roomName: string): void {
     this.foldLater.set(roomName, Date.now() + this.idleFoldDelayMs);
-    if (this.foldTimer || this.closing) return;
-    this.foldTimer = setTimeout(() => {
-      this.foldTimer = undefined;
-      void this.enqueue(() => this.foldDueRooms());
-    }, this.idleFoldDelayMs);
-    this.foldTimer.unref();
+    this.armFoldTimer(this.idleFoldDelayMs);
   }
 
   /** Folds the idle rooms that are due, one store task each, so that sockets are served between. */
@@ -630,11 +625,15 @@ export class SyncEngine {
       if (due <= now) void this.enqueue(() => this.foldIdle(roomName));
       else next = Math.min(next, due);
     }
-    if (next === Number.POSITIVE_INFINITY || this.closing || this.foldTimer) return;
+    if (next !== Number.POSITIVE_INFINITY) this.armFoldTimer(next - now);
+  }
+
+  private armFoldTimer(delayMs: number): void {
+    if (this.foldTimer || this.closing) return;
     this.foldTimer = setTimeout(() => {
       this.foldTimer = undefined;
       void this.enqueue(() => this.foldDueRooms());
-    }, Math.max(0, next - now));
+    }, Math.max(0, delayMs));
     this.foldTimer.unref();
   }
 
