@@ -85,6 +85,44 @@ describe('administration commands (contract 5)', () => {
   });
 });
 
+describe('ids that begin with « - » (printed before ids were drawn without one)', () => {
+  it('adds a member to a workspace and exports a document, both with an id that begins with « - »', async () => {
+    dataDir = await newDataDir();
+    const env = { DATA_DIR: dataDir };
+    expect((await runCanevas(['user', 'create', '--email', 'admin@exemple.fr', '--password-stdin'], { env, stdin: 'un mot de passe solide' })).code).toBe(0);
+    expect((await runCanevas(['user', 'create', '--email', 'tuteur@exemple.fr', '--password-stdin'], { env, stdin: 'un mot de passe solide' })).code).toBe(0);
+    const workspaceId = '-Wk4tQ9zL2mN8pR0';
+    const documentId = '-Dc7uV3xY6aB1cE5fG9hJk';
+    const store = new SqliteDocumentStore({ file: join(dataDir, 'canevas.sqlite') });
+    try {
+      const accounts = new SqliteAccountStore(store.database);
+      const owner = (await accounts.findUserByEmail('admin@exemple.fr'))!;
+      await accounts.createWorkspace({ id: workspaceId, name: 'Espace ancien', ownerId: owner.id, createdAt: 1 });
+      const doc = new Y.Doc();
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText('Texte d’un document ancien')]);
+      doc.getXmlFragment('default').insert(0, [paragraph]);
+      await store.createDocument({ id: documentId, title: 'Document ancien', workspaceId, referentialId: null, templateId: null, createdAt: 1, snapshot: Y.encodeStateAsUpdate(doc) });
+    } finally {
+      await store.close();
+    }
+
+    const member = await runCanevas(['member', 'add', '--workspace', workspaceId, '--email', 'tuteur@exemple.fr', '--role', 'tutor'], { env });
+    expect([member.code, member.stderr]).toEqual([0, 'tuteur@exemple.fr : tutor.\n']);
+
+    const out = (name: string) => join(dataDir!, name);
+    const runs = {
+      'as printed': ['doc', 'export', documentId, '--format', 'md', '--out', out('a.md')],
+      'its workspace': ['doc', 'export', '--workspace', workspaceId, '--format', 'md', '--out', out('c.md')],
+    };
+    for (const [form, args] of Object.entries(runs)) {
+      const result = await runCanevas(args, { env });
+      expect([form, result.code, result.stderr.includes('Usage')]).toEqual([form, 0, false]);
+      expect(await readFile(args[args.indexOf('--out') + 1]!, 'utf8')).toContain('Texte d’un document ancien');
+    }
+  });
+});
+
 describe('RGPD from the command line: user export and user delete', () => {
   it('exports a tutor’s data while the server runs, refuses to erase them until it stops, then anonymises their comments', async () => {
     dataDir = await newDataDir();

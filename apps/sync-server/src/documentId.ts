@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { newId } from './newId.js';
 
 /** Document ids travel in URLs and file names: keep them to a safe alphabet. */
 export const DOCUMENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** 128 random bits, base64url (22 characters). */
+/** 128 random bits, base64url (22 characters), never beginning with `-` (see {@link newId}). */
 export function newDocumentId(): string {
-  return randomBytes(16).toString('base64url');
+  return newId(16);
 }
 
 export function isValidDocumentId(id: string): boolean {

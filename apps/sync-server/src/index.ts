@@ -9,6 +9,7 @@ export type { TemplateResolver } from './api/ApiServices.js';
 export type { Principal } from './api/trpc.js';
 export { CloseCode } from './closeCodes.js';
 export { DOCUMENT_ID_PATTERN, isValidDocumentId, newDocumentId } from './documentId.js';
+export { newId } from './newId.js';
 export { createLogger, silentLogger, type Logger, type LogLevel } from './logger.js';
 export type {
   DocumentMetadata,

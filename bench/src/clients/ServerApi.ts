@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import type { AppRouter } from '@canevas/sync-server';
+import { newDocumentId, type AppRouter } from '@canevas/sync-server';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { ServerTarget } from '../protocol/ServerKind.js';
 
@@ -29,7 +28,7 @@ export class ServerApi {
 
   async createDocument(title: string): Promise<string> {
     if (this.trpc) return (await this.trpc.documents.create.mutate({ title })).id;
-    return randomBytes(16).toString('base64url');
+    return newDocumentId();
   }
 
   async createDocuments(count: number, title: string): Promise<string[]> {

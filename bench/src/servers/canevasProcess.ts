@@ -2,11 +2,10 @@
 // there is one (the editor scenario needs it), logging warnings and errors only.
 // BENCH_CANEVAS_OPTIONS='{"compactionThreshold":100000}' passes extra createServer options, to
 // measure the effect of a setting with the same harness.
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger, createServer, type ServerOptions } from '@canevas/sync-server';
+import { createLogger, createServer, newId, type ServerOptions } from '@canevas/sync-server';
 import { announceReady, argument, serveParentRequests, type Credentials } from './serverProcessIpc.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
@@ -49,7 +48,7 @@ async function benchCredentials(running: object): Promise<Credentials | undefine
   await auth.createUser({ email, name: 'Banc d’essai', password }).catch(() => undefined);
   const { user, sessionToken } = await auth.logIn({ email, password, address: '127.0.0.1' });
   if (accounts && (await accounts.listWorkspacesOf(user.id)).length === 0) {
-    await accounts.createWorkspace({ id: randomBytes(12).toString('base64url'), name: 'Banc d’essai', ownerId: user.id, createdAt: Date.now() });
+    await accounts.createWorkspace({ id: newId(12), name: 'Banc d’essai', ownerId: user.id, createdAt: Date.now() });
   }
   const { token } = await auth.createApiToken(user.id, 'bench');
   return { token, session: sessionToken };

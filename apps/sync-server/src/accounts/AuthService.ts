@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { parseCookies } from '../auth/cookies.js';
 import { LoginThrottle } from '../auth/LoginThrottle.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwordHash.js';
 import { hashSecret, newSecret } from '../auth/secretToken.js';
 import type { AccountStore, User } from './AccountStore.js';
+import { newId } from '../newId.js';
 
 export const SESSION_COOKIE = 'canevas_session';
 export const API_TOKEN_PREFIX = 'cnv_';
@@ -68,7 +68,7 @@ export class AuthService {
     const passwordHash = await hashPassword(input.password);
     const isAdmin = (await this.accounts.countUsers()) === 0;
     const user = await this.accounts.createUser({
-      id: randomBytes(12).toString('base64url'),
+      id: newId(12),
       email,
       name,
       passwordHash,
@@ -115,7 +115,7 @@ export class AuthService {
 
   async createApiToken(userId: string, name: string, ttlMs?: number): Promise<{ id: string; token: string }> {
     const token = newSecret(API_TOKEN_PREFIX);
-    const id = randomBytes(8).toString('base64url');
+    const id = newId(8);
     const now = this.#now();
     await this.accounts.createApiToken({
       id,

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { SqliteAccountStore } from './SqliteAccountStore.js';
+import { newId } from '../newId.js';
 
 /**
  * Documents created before accounts existed (and the demo seed) belong to no workspace, so no
@@ -10,7 +10,7 @@ import type { SqliteAccountStore } from './SqliteAccountStore.js';
 export async function placeUnassignedDocuments(database: Database.Database, accounts: SqliteAccountStore, name: string): Promise<number> {
   const count = (database.prepare('SELECT COUNT(*) AS n FROM documents WHERE workspace_id IS NULL').get() as { n: number }).n;
   if (count === 0) return 0;
-  const workspace = await accounts.createOrphanWorkspace({ id: randomBytes(12).toString('base64url'), name, createdAt: Date.now() });
+  const workspace = await accounts.createOrphanWorkspace({ id: newId(12), name, createdAt: Date.now() });
   database.prepare('UPDATE documents SET workspace_id = ? WHERE workspace_id IS NULL').run(workspace.id);
   return count;
 }

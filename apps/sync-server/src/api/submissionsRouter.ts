@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { yDocToProseMirrorJSON, type ProseMirrorJSON } from '@canevas/core';
 import { TRPCError } from '@trpc/server';
 import * as Y from 'yjs';
@@ -6,6 +5,7 @@ import { z } from 'zod';
 import { DOCUMENT_ID_PATTERN } from '../documentId.js';
 import { quarantinedError, requireOpenDocument } from './documentQuarantine.js';
 import { requireDocument, router, userProcedure } from './trpc.js';
+import { newId } from '../newId.js';
 
 const documentIdSchema = z.string().regex(DOCUMENT_ID_PATTERN, { error: 'Identifiant de document invalide.' });
 
@@ -39,7 +39,7 @@ export const submissionsRouter = router({
       }
       const now = Date.now();
       const submission = await ctx.services.submissions.create({
-        id: randomBytes(12).toString('base64url'),
+        id: newId(12),
         documentId: input.documentId,
         name: input.name,
         createdBy: ctx.user.name,

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { ROLES, type Role } from '../accounts/AccountStore.js';
 import { hashSecret, newSecret } from '../auth/secretToken.js';
 import { syncTargetUrl } from './syncTargetUrl.js';
 import { publicProcedure, requireWorkspace, router, userProcedure, type ApiContext } from './trpc.js';
+import { newId } from '../newId.js';
 
 const idSchema = z.string({ error: 'Identifiant manquant.' }).regex(/^[\w-]{1,64}$/, { error: 'Identifiant invalide.' });
 const nameSchema = z
@@ -57,7 +57,7 @@ export const workspacesRouter = router({
 
   create: userProcedure.input(z.object({ name: nameSchema })).mutation(async ({ ctx, input }): Promise<WorkspaceSummary> => {
     const now = Date.now();
-    const workspace = await ctx.services.accounts.createWorkspace({ id: randomBytes(12).toString('base64url'), name: input.name, ownerId: ctx.user.id, createdAt: now });
+    const workspace = await ctx.services.accounts.createWorkspace({ id: newId(12), name: input.name, ownerId: ctx.user.id, createdAt: now });
     await ctx.services.accounts.audit({ at: now, userId: ctx.user.id, action: 'workspace.created', workspaceId: workspace.id });
     return { id: workspace.id, name: workspace.name, role: 'owner' };
   }),
@@ -113,7 +113,7 @@ export const workspacesRouter = router({
       const token = newSecret('i_');
       const now = Date.now();
       const invitation = await ctx.services.accounts.createInvitation({
-        id: randomBytes(8).toString('base64url'),
+        id: newId(8),
         tokenHash: hashSecret(token),
         workspaceId: input.workspaceId,
         role: input.role,

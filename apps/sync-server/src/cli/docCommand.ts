@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { DocumentMetadata, QuarantineRecord } from '../store/DocumentStore.js';
 import { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
 import { UsageError, type Command, type CommandIO } from './Command.js';
 import { DOC_EXPORT_USAGE, docExport } from './docExport.js';
+import { parseOptions } from './parseOptions.js';
 
 const USAGE = [
   'Usage : pnpm canevas doc list [--data <dossier>] [--json]',
@@ -32,17 +32,8 @@ export const docCommand: Command = {
 };
 
 async function list(argv: string[], io: CommandIO): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { data: { type: 'string' }, json: { type: 'boolean' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values, positionals } = parseOptions(argv, { data: { type: 'string' }, json: { type: 'boolean' } });
+  if (positionals.length > 0) throw new UsageError(`Argument inattendu : ${positionals[0]}`);
   const dataDir = resolve(values.data ?? io.env.DATA_DIR ?? './data');
   const file = join(dataDir, 'canevas.sqlite');
   if (!existsSync(file)) {

@@ -6,13 +6,13 @@ import {
   type ReferentialRegistry,
   type StoredEvidenceLink,
 } from '@canevas/core';
-import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { newDocumentId } from '../documentId.js';
 import type { DocumentStore } from '../store/DocumentStore.js';
 import { DEMO_DOCUMENTS, type DemoDocument } from './demoDocuments.js';
 import { fillTemplate } from './fillTemplate.js';
 import { phraseRange } from './phraseRange.js';
+import { newId } from '../newId.js';
 
 /**
  * Seeds a demo workspace, only into an empty store: drafts made from the TZCLD and CEFI
@@ -67,7 +67,7 @@ function evidenceUpdate(
     const range = phraseRange(content, phrase);
     if (!range) continue;
     const anchor = createAnchor(content, range.from, range.to);
-    for (const nodeId of nodeIds) links.push({ id: randomBytes(12).toString('base64url'), nodeId, anchor, createdBy: author, createdAt });
+    for (const nodeId of nodeIds) links.push({ id: newId(12), nodeId, anchor, createdBy: author, createdAt });
   }
   content.destroy();
   if (links.length === 0) return undefined;

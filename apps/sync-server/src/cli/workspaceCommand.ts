@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { SqliteAccountStore } from '../accounts/SqliteAccountStore.js';
 import { UsageError, type Command, type CommandIO } from './Command.js';
 import { dataDirOf, openDataStore } from './openDataStore.js';
 import { parseOptions, required } from './parseOptions.js';
+import { newId } from '../newId.js';
 
 const USAGE = [
   'Usage : pnpm canevas workspace create --name <nom> --owner <email> [--data <dossier>]',
@@ -36,7 +36,7 @@ async function create(argv: string[], io: CommandIO): Promise<number> {
       io.stderr(`Aucun compte pour ${ownerEmail}. Créez-le avec « pnpm canevas user create ».\n`);
       return 1;
     }
-    const workspace = await accounts.createWorkspace({ id: randomBytes(12).toString('base64url'), name, ownerId: owner.id, createdAt: Date.now() });
+    const workspace = await accounts.createWorkspace({ id: newId(12), name, ownerId: owner.id, createdAt: Date.now() });
     await accounts.audit({ at: Date.now(), userId: null, action: 'workspace.created', workspaceId: workspace.id, detail: { via: 'cli', owner: owner.id } });
     io.stdout(`${workspace.id}\n`);
     return 0;

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { ExportedFile } from './exportDocument.js';
 import type { DossierProgress } from './exportDossier.js';
 import { ExportError } from './ExportError.js';
+import { newId } from '../newId.js';
 
 export type ExportJobStatus =
   | ({ state: 'running' } & DossierProgress)
@@ -47,7 +47,7 @@ export class ExportJobs {
       throw new ExportError('TOO_MANY', 'Trop d’exports sont en cours sur le serveur. Réessayez dans un instant.');
     }
     this.dropOldestFinished();
-    const id = randomBytes(16).toString('base64url');
+    const id = newId(16);
     const job: Job = { status: { state: 'running', completed: 0, total: 1, message: 'Préparation' } };
     this.jobs.set(id, job);
     this.running++;

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   deleteEvidenceLink,
   evidenceMap,
@@ -10,6 +9,7 @@ import {
 import type { ReferentialCatalog } from '../plugins/ReferentialCatalog.js';
 import type { DocumentStore } from '../store/DocumentStore.js';
 import type { SyncEngine } from '../sync/SyncEngine.js';
+import { newId } from '../newId.js';
 
 /** A refused review change, with the French message shown to the user. */
 export class ReviewError extends Error {
@@ -63,7 +63,7 @@ export class EvidenceService {
     const createdAt = this.now().toISOString();
     const createdBy = input.author?.trim() || DEFAULT_AUTHOR;
     const links: StoredEvidenceLink[] = nodeIds.map((nodeId) => ({
-      id: newLinkId(),
+      id: newId(12),
       nodeId,
       anchor: copyAnchor(input.anchor),
       createdBy,
@@ -102,10 +102,6 @@ function documentNotFound(): ReviewError {
 
 function linkNotFound(): ReviewError {
   return new ReviewError('NOT_FOUND', 'Lien de preuve introuvable.');
-}
-
-function newLinkId(): string {
-  return randomBytes(12).toString('base64url');
 }
 
 /** Only the anchor's known fields are stored, whatever else the caller sent. */

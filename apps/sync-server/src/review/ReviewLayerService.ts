@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   putThread,
   recordAssessment,
@@ -15,6 +14,7 @@ import type { ReferentialCatalog } from '../plugins/ReferentialCatalog.js';
 import type { DocumentMetadata } from '../store/DocumentStore.js';
 import type { SyncEngine } from '../sync/SyncEngine.js';
 import { ReviewError } from './EvidenceService.js';
+import { newId } from '../newId.js';
 
 export interface ReviewLayerServiceOptions {
   engine: SyncEngine;
@@ -39,13 +39,13 @@ export class ReviewLayerService {
     if (input.nodeId) this.node(document, input.nodeId);
     const at = this.now().toISOString();
     const thread: StoredThread = {
-      id: newId(),
+      id: newId(12),
       ...(input.anchor && { anchor: input.anchor }),
       ...(input.nodeId && { nodeId: input.nodeId }),
       authorId: author.id,
       createdAt: at,
       resolved: false,
-      comments: [{ id: newId(), authorId: author.id, authorName: author.name, body: input.body, createdAt: at }],
+      comments: [{ id: newId(12), authorId: author.id, authorName: author.name, body: input.body, createdAt: at }],
     };
     await this.change(document.id, (doc) => putThread(doc, thread));
     return thread;
@@ -54,7 +54,7 @@ export class ReviewLayerService {
   async reply(documentId: string, author: User, input: { threadId: string; body: string }): Promise<StoredThread> {
     return this.updateThread(documentId, input.threadId, (thread) => ({
       ...thread,
-      comments: [...thread.comments, { id: newId(), authorId: author.id, authorName: author.name, body: input.body, createdAt: this.now().toISOString() }],
+      comments: [...thread.comments, { id: newId(12), authorId: author.id, authorName: author.name, body: input.body, createdAt: this.now().toISOString() }],
     }));
   }
 
@@ -134,8 +134,4 @@ export class ReviewLayerService {
     const result = await this.options.engine.applyServerChange(reviewRoomOf(documentId), change);
     if (!result.found) throw new ReviewError('NOT_FOUND', 'Document introuvable.');
   }
-}
-
-function newId(): string {
-  return randomBytes(12).toString('base64url');
 }
