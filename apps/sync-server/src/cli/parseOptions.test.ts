@@ -36,7 +36,7 @@ describe('parseOptions', () => {
         expect(joined.values.workspace).toBe(workspaceId);
         if (!documentId.startsWith('--')) expect(parseOptions([documentId, '--format', 'md'], EXPORT_OPTIONS).positionals).toEqual([documentId]);
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 
