@@ -112,7 +112,7 @@ it('an owner invites a tutor, who joins by the link and reads the dossier withou
   await tutor.getByRole('link', { name: 'Dossier de Léa' }).click();
   await expectText(editorContent(tutor), 'Mon parcours professionnel.');
   await expectText(tutor.getByRole('note'), 'Lecture seule');
-  expect(await editorContent(tutor).getAttribute('contenteditable')).toBe('false');
+  expect(await editorContent(tutor).getAttribute('aria-readonly')).toBe('true');
 
   // The owner sees the new member, and can change their role.
   await owner.reload();

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { DOCUMENT_FIELD } from '@canevas/core';
 import { newClient, newTrpcClient, workspaceReferentials, writeInSection, type TestServer } from '../helpers/index.js';
 import { collectPageProblems } from './support/collectPageProblems.js';
 import { launchChromium } from './support/launchChromium.js';
@@ -60,6 +61,34 @@ function commentsPanel(page: Page): Locator {
 
 function criterion(page: Page, code: string): Locator {
   return page.locator(`[data-criterion="${code}"]`);
+}
+
+/** The words of the document, without the others' caret labels. */
+function words(page: Page): Promise<string> {
+  return editorContent(page).evaluate((element) => {
+    const clone = element.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+    return (clone.textContent ?? '').replace(/\s+/g, ' ');
+  });
+}
+
+/** Presses `key` until `done` holds (a keyboard user watching the caret), at most `max` times. */
+async function pressUntil(page: Page, key: string, done: () => Promise<boolean>, max = 200): Promise<void> {
+  for (let presses = 0; presses <= max; presses++) {
+    if (await done()) return;
+    if (presses < max) await page.keyboard.press(key);
+  }
+  throw new Error(`${key} pressé ${max} fois sans atteindre le but`);
+}
+
+/** The text after the caret in its text node, and the selected text (the page's selection). */
+function caret(page: Page): Promise<{ after: string; selected: string }> {
+  return page.evaluate(() => {
+    const selection = document.getSelection();
+    const node = selection?.focusNode;
+    const after = node?.nodeType === Node.TEXT_NODE ? (node.textContent ?? '').slice(selection?.focusOffset ?? 0) : '';
+    return { after, selected: selection?.toString() ?? '' };
+  });
 }
 
 const SENTENCE = 'J’ai accompagné douze demandeurs d’emploi vers une création d’entreprise en 2025.';
@@ -230,19 +259,12 @@ it('on a TZCLD dossier, the tutor cannot change the text, and sets CP1’s first
   const tutor = await pageIn(await signedInContext(browser, server.url, tutorAccount));
   await Promise.all([candidate.goto(`${server.url}/d/${id}`), tutor.goto(`${server.url}/d/${id}`)]);
   await expectConnectedAndPersisted(candidate);
-  // The words of the document, without the others' caret labels.
-  const words = (page: Page) =>
-    editorContent(page).evaluate((element) => {
-      const clone = element.cloneNode(true) as HTMLElement;
-      clone.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
-      return (clone.textContent ?? '').replace(/\s+/g, ' ');
-    });
   const before = await words(candidate);
 
   // Typing into the text does nothing for a tutor: the editor is read-only (and the server would drop it anyway).
   await editorContent(tutor).click();
   await tutor.keyboard.type('Texte du tuteur');
-  expect(await editorContent(tutor).getAttribute('contenteditable')).toBe('false');
+  expect(await editorContent(tutor).getAttribute('aria-readonly')).toBe('true');
   expect(await words(tutor)).not.toContain('Texte du tuteur');
   expect(await words(candidate)).toBe(before);
 
@@ -251,4 +273,65 @@ it('on a TZCLD dossier, the tutor cannot change the text, and sets CP1’s first
   await tutorCriterion.getByLabel('Niveau pour CP1-C1').selectOption('acquis');
   await tutorCriterion.getByRole('button', { name: 'Enregistrer l’évaluation' }).click();
   await expectText(criterion(candidate, 'CP1-C1').locator('.criterion__head'), 'Acquis');
+});
+
+it('a tutor comments a passage by keyboard only, and nothing typed changes the text', async () => {
+  const { id } = await newTrpcClient(server.url).documents.create.mutate({
+    title: 'Dossier de Sami',
+    referentialId: 'anpe',
+    templateId: 'dossier-validation',
+  });
+  const writer = newClient(server.syncUrl, id);
+  await writer.synced;
+  writeInSection(writer.doc, 'c1', SENTENCE);
+  const stored = writer.doc.getXmlFragment(DOCUMENT_FIELD).toString();
+  writer.destroy();
+  const tutorAccount = await newMember(server, 'Inès Tutrice', 'tutor');
+  const candidate = await pageIn(await signedInContext(browser, server.url, server.admin));
+  const tutor = await pageIn(await signedInContext(browser, server.url, tutorAccount));
+  await Promise.all([candidate.goto(`${server.url}/d/${id}`), tutor.goto(`${server.url}/d/${id}`)]);
+  await Promise.all([expectText(editorContent(candidate), SENTENCE), expectText(editorContent(tutor), SENTENCE)]);
+  await expectConnectedAndPersisted(tutor);
+  const before = await words(tutor);
+
+  // Tab reaches the text; the arrows move a caret down to the sentence.
+  await pressUntil(tutor, 'Tab', () => tutor.evaluate(() => document.activeElement?.id === 'document-editor'), 60);
+  await pressUntil(tutor, 'ArrowDown', async () => (await caret(tutor)).after.includes(PASSAGE));
+  await tutor.keyboard.press('Home');
+
+  // Nothing typed reaches the text, here or on the server.
+  await tutor.keyboard.type('Texte du tuteur');
+  for (const key of ['Enter', 'Backspace', 'Delete', 'Control+b', 'Control+z']) await tutor.keyboard.press(key);
+  expect(await words(tutor)).toBe(before);
+
+  // Ctrl+Alt+M without a passage says why it does nothing.
+  await tutor.keyboard.press('Control+Alt+m');
+  await expectText(tutor.getByRole('status').filter({ hasText: 'Sélectionnez d’abord un passage' }), 'Maj + flèches');
+
+  // Shift+arrows select the passage; the shortcut opens the dialog on it; Ctrl+Enter publishes.
+  await pressUntil(tutor, 'ArrowRight', async () => (await caret(tutor)).after.startsWith(PASSAGE));
+  await pressUntil(tutor, 'Shift+ArrowRight', async () => (await caret(tutor)).selected === PASSAGE, PASSAGE.length);
+  await expectEnabled(tutor.getByRole('toolbar', { name: 'Relecture' }).getByRole('button', { name: 'Commenter' }));
+  await tutor.keyboard.press('Control+Alt+m');
+  const dialog = tutor.getByRole('dialog', { name: 'Commenter le passage' });
+  await dialog.waitFor({ timeout: UI_TIMEOUT });
+  expect(await textOf(dialog.locator('blockquote'))).toBe(PASSAGE);
+  await expect.poll(() => tutor.evaluate(() => document.activeElement?.tagName), { timeout: UI_TIMEOUT }).toBe('TEXTAREA');
+  await tutor.keyboard.type('Combien en ont créé une ?');
+  await tutor.keyboard.press('Control+Enter');
+  await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+
+  // The candidate sees the comment on the passage; the text is unchanged, here and on the server.
+  const thread = commentsPanel(candidate).locator('.thread').first();
+  await expectText(thread, 'Combien en ont créé une ?');
+  await expectText(thread, `« ${PASSAGE} »`);
+  await expectText(editorContent(candidate).locator('.comment-highlight'), PASSAGE);
+  expect(await words(tutor)).toBe(before);
+  const reader = newClient(server.syncUrl, id);
+  try {
+    await reader.synced;
+    expect(reader.doc.getXmlFragment(DOCUMENT_FIELD).toString()).toBe(stored);
+  } finally {
+    reader.destroy();
+  }
 });

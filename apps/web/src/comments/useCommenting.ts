@@ -15,6 +15,12 @@ export const COMMENT_LABEL = 'Commenter';
 /** Google Docs' key for a comment; the editor's own keymap does not run on a read-only view. */
 export const COMMENT_SHORTCUT = { aria: 'Control+Alt+M', label: 'Ctrl+Alt+M' } as const;
 
+/** Why « Commenter » cannot run without a passage: said, never silent (keyboard users included). */
+export const NO_PASSAGE_TO_COMMENT = `Sélectionnez d’abord un passage à commenter : à la souris, ou au clavier avec Maj + flèches, puis ${COMMENT_SHORTCUT.label}.`;
+
+/** Why a viewer's Ctrl+Alt+M does nothing. */
+export const CANNOT_COMMENT = 'En tant que lecteur, vous pouvez lire ce document mais pas le commenter.';
+
 /** What a new thread is about: a passage, a criterion, or both (the dialog may add the criterion). */
 export interface CommentTarget {
   anchor?: Anchor;
@@ -67,6 +73,8 @@ export function useCommenting(
   editor: Editor | null,
   threads: ThreadsSnapshot | null,
   canComment: boolean,
+  /** Says (politely, to screen readers too) why the shortcut did nothing. */
+  announce: (message: string) => void,
 ): Commenting {
   const [pending, setPending] = useState<CommentTarget | null>(null);
   const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
@@ -107,14 +115,16 @@ export function useCommenting(
   }, [editor, threads, activeThreadId]);
 
   useEffect(() => {
-    if (!editor || !canComment) return;
+    if (!editor || !session.reviewDoc) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (!isCommentShortcut(event) || editor.isDestroyed || !selectionIsInEditor(editor.view)) return;
-      if (open(editor)) event.preventDefault();
+      event.preventDefault();
+      if (!canComment) announce(CANNOT_COMMENT);
+      else if (!open(editor)) announce(NO_PASSAGE_TO_COMMENT);
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [editor, canComment, open]);
+  }, [editor, session, canComment, open, announce]);
 
   const commands = useMemo<ToolbarCommand[]>(
     () =>
@@ -124,7 +134,7 @@ export function useCommenting(
               label: COMMENT_LABEL,
               shortcut: COMMENT_SHORTCUT,
               readOnlySafe: true,
-              unavailableReason: (current) => (selectedPassage(current.state) ? null : 'Sélectionnez un passage pour le commenter'),
+              unavailableReason: (current) => (selectedPassage(current.state) ? null : NO_PASSAGE_TO_COMMENT),
               run: (current) => {
                 open(current);
               },

@@ -8,6 +8,7 @@ import type { UserIdentity } from '../identity/userIdentity.js';
 import { withTypedTableEditing } from '../tables/typedTableExtensions.js';
 import type { CollaborationSession } from './CollaborationSession.js';
 import { EditorToolbar, type ToolbarCommand } from './EditorToolbar.js';
+import { ReadOnlyCaret } from './ReadOnlyCaret.js';
 
 interface CollaborativeEditorProps {
   session: CollaborationSession;
@@ -17,25 +18,28 @@ interface CollaborativeEditorProps {
   /** Synced and open: commands that do not edit (commenting) may run. */
   ready: boolean;
   /**
-   * Tutors and viewers: no formatting toolbar, and the text is focusable (tabindex) so that the
-   * keyboard reaches it and a passage can be selected and commented.
+   * Tutors and viewers: no formatting toolbar, and the text is focusable with a caret
+   * (`ReadOnlyCaret`) so that the keyboard reaches it and selects a passage to comment.
    */
   readOnly?: boolean;
   /** Behaviour that adds nothing to the schema (decorations, shortcuts); fixed per session. */
   extensions?: readonly AnyExtension[];
   /** Buttons after the formatting ones. */
   commands?: readonly ToolbarCommand[];
+  /** Says why a pressed command cannot run. */
+  announce?: (message: string) => void;
   /** The editor, for what lives beside it (the completeness panel jumps to passages). */
   onEditor?: (editor: Editor | null) => void;
 }
 
-export function CollaborativeEditor({ session, identity, editable, ready, readOnly = false, extensions = [], commands, onEditor }: CollaborativeEditorProps) {
+export function CollaborativeEditor({ session, identity, editable, ready, readOnly = false, extensions = [], commands, announce, onEditor }: CollaborativeEditorProps) {
   const editor = useEditor(
     {
       extensions: [
         ...withTypedTableEditing(editorExtensions()),
         Collaboration.configure({ document: session.doc, field: DOCUMENT_FIELD }),
         CollaborationCaret.configure({ provider: session.provider, user: identity }),
+        ...(readOnly ? [ReadOnlyCaret] : []),
         ...extensions,
       ],
       editable: false,
@@ -52,7 +56,7 @@ export function CollaborativeEditor({ session, identity, editable, ready, readOn
         },
       },
     },
-    [session],
+    [session, readOnly],
   );
 
   useEffect(() => {
@@ -71,7 +75,7 @@ export function CollaborativeEditor({ session, identity, editable, ready, readOn
   if (!editor) return null;
   return (
     <div className="editor">
-      <EditorToolbar editor={editor} disabled={!editable} ready={ready} readOnly={readOnly} commands={commands} />
+      <EditorToolbar editor={editor} disabled={!editable} ready={ready} readOnly={readOnly} commands={commands} announce={announce} />
       <EditorContent editor={editor} />
     </div>
   );

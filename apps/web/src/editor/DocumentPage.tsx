@@ -210,7 +210,7 @@ function DocumentWorkspace({ id, title, referential, role, onRenamed, session, i
         <p className="notice" role="note">
           Lecture seule : en tant que {ROLE_NAMES[role].toLowerCase()}, vous pouvez lire ce document
           {role === 'tutor' ? ', le commenter et l’évaluer,' : ''} mais pas modifier son texte.
-          {canComment(role) && ` Pour commenter, sélectionnez un passage puis « ${COMMENT_LABEL} » (${COMMENT_SHORTCUT.label}).`}
+          {canComment(role) && ` Pour commenter, sélectionnez un passage (au clavier : Maj + flèches) puis « ${COMMENT_LABEL} » (${COMMENT_SHORTCUT.label}).`}
         </p>
       )}
       {session && identity ? (
@@ -279,13 +279,13 @@ function LiveDocument({ id, referential, session, identity, onChangeName, role, 
   const threads = useLiveThreads(session);
   const assessments = useLiveAssessments(session);
   const mayComment = canComment(role);
-  const commenting = useCommenting(session, editor, threads, mayComment);
+  const [announcement, setAnnouncement] = useState('');
+  const commenting = useCommenting(session, editor, threads, mayComment, setAnnouncement);
   const extensions = useMemo(() => [...linking.extensions, ...commenting.extensions], [linking.extensions, commenting.extensions]);
   const commands = useMemo(
     () => [...linking.commands, ...commenting.commands, tables.command],
     [linking.commands, commenting.commands, tables.command],
   );
-  const [announcement, setAnnouncement] = useState('');
   const [threadFilter, setThreadFilter] = useState<ThreadFilter>(DEFAULT_FILTER);
   const commentsHeading = useRef<HTMLHeadingElement>(null);
   const { commentOnCriterion } = commenting;
@@ -332,6 +332,7 @@ function LiveDocument({ id, referential, session, identity, onChangeName, role, 
           readOnly={readOnly}
           extensions={extensions}
           commands={commands}
+          announce={setAnnouncement}
           onEditor={setEditor}
         />
         {role === 'owner' && <AccessLogDisclosure documentId={id} />}

@@ -76,10 +76,12 @@ interface EditorToolbarProps {
   readOnly?: boolean;
   /** After the formatting buttons, in the same roving focus. */
   commands?: readonly ToolbarCommand[];
+  /** Says why a command that was pressed cannot run (its button is only aria-disabled). */
+  announce?: (message: string) => void;
 }
 
 /** WAI-ARIA toolbar: one tab stop, arrow keys move between buttons, aria-pressed shows the state. */
-export function EditorToolbar({ editor, disabled, ready, readOnly = false, commands: allCommands = [] }: EditorToolbarProps) {
+export function EditorToolbar({ editor, disabled, ready, readOnly = false, commands: allCommands = [], announce }: EditorToolbarProps) {
   const actions = readOnly ? [] : ACTIONS;
   const commands = readOnly ? allCommands.filter((command) => command.readOnlySafe) : allCommands;
   const pressed = useEditorState({
@@ -169,6 +171,7 @@ export function EditorToolbar({ editor, disabled, ready, readOnly = false, comma
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => {
               if (reason === null) command.run(editor);
+              else announce?.(/[.!?]$/.test(reason) ? reason : `${reason}.`);
             }}
           >
             {command.label}

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 
 /**
  * Whether the editor accepts edits. `setEditable` emits no transaction, so this watches the
- * attribute that ProseMirror keeps in step with it.
+ * attribute that ProseMirror keeps in step with it, and asks the editor: a read-only view with a
+ * caret (`ReadOnlyCaret`) is `contenteditable` yet not editable.
  */
 export function useEditorEditable(editor: Editor): boolean {
   const [editable, setEditable] = useState(editor.isEditable);
