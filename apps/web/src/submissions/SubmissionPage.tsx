@@ -116,10 +116,10 @@ function FrozenContent({ content }: { content: ProseMirrorJSON }) {
       shouldRerenderOnTransaction: false,
       editorProps: {
         attributes: {
-          class: 'editor__content',
+          // A document, not a textbox: ARIA allows no aria-readonly on it, and it is frozen anyway.
+          class: 'editor__content editor__content--frozen',
           role: 'document',
           'aria-label': 'Contenu de la version soumise',
-          'aria-readonly': 'true',
           tabindex: '0',
         },
       },

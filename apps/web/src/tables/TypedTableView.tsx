@@ -38,6 +38,7 @@ export class TypedTableView implements NodeView {
   readonly #getPos: () => number | undefined;
   readonly #thead: HTMLElement;
   readonly #caption: HTMLElement;
+  readonly #scroll: HTMLElement;
   readonly #panel: HTMLElement;
   readonly #root: Root;
   #node: ProseMirrorNode;
@@ -49,8 +50,13 @@ export class TypedTableView implements NodeView {
     this.#getPos = getPos;
     this.dom = document.createElement('div');
     this.dom.className = 'typed-table';
+    // Wide tables scroll sideways: the keyboard must reach the hidden columns too (WCAG 2.1.1),
+    // so the scroll area is a named, focusable region (the arrows then scroll it).
     const scroll = document.createElement('div');
     scroll.className = 'typed-table__scroll';
+    scroll.tabIndex = 0;
+    scroll.setAttribute('role', 'region');
+    this.#scroll = scroll;
     const table = document.createElement('table');
     table.className = 'typed-table__grid';
     this.#caption = document.createElement('caption');
@@ -79,6 +85,7 @@ export class TypedTableView implements NodeView {
       this.#thead.replaceChildren(headerCells(columns));
     }
     this.#caption.textContent = TABLE_KIND_LABELS[kind] ?? TABLE_KIND_LABELS.custom!;
+    this.#scroll.setAttribute('aria-label', `Tableau « ${this.#caption.textContent} »`);
     this.#root.render(<TypedTablePanel editor={this.#editor} node={node} getPos={this.#getPos} />);
   }
 
@@ -91,9 +98,12 @@ export class TypedTableView implements NodeView {
     return true;
   }
 
-  /** The panel's buttons and fields handle their own events. */
+  /**
+   * The panel's buttons and fields handle their own events. Keys pressed on the focused scroll
+   * area scroll it: the editor's key bindings would act on a selection that is elsewhere.
+   */
   stopEvent(event: Event): boolean {
-    return event.target instanceof Node && this.#panel.contains(event.target);
+    return event.target === this.#scroll || (event.target instanceof Node && this.#panel.contains(event.target));
   }
 
   ignoreMutation(mutation: ViewMutationRecord): boolean {
