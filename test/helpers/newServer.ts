@@ -15,13 +15,20 @@ export interface TestServer extends CanevasServer {
 }
 
 /**
+ * Roots that the sync, durability and access tests write as plain Yjs types: the server refuses
+ * them by default (only the ProseMirror body is allowed), so these tests declare them. The shape
+ * tests (`documentShape.test.ts`) pass `extraContentRoots: []`.
+ */
+export const TEST_CONTENT_ROOTS: readonly string[] = ['text', 'fields', 'plain', 'notes', 'list', 'm', 'participants'];
+
+/**
  * A real server on port 0 (or `port`, to restart one where its clients reconnect) with a real
  * SQLite file in a fresh temporary folder (or `dataDir`).
  */
 export async function newServer(options: Partial<ServerOptions> & { dataDir?: string } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await newDataDir());
   const logs = captureLogger();
-  const server = await createServer({ logger: logs.logger, ...options, dataDir, port: options.port ?? 0 });
+  const server = await createServer({ logger: logs.logger, extraContentRoots: TEST_CONTENT_ROOTS, ...options, dataDir, port: options.port ?? 0 });
   const admin = await bootstrapAdmin(server.accounts);
   rememberServerToken(server.url, admin.token);
   return {

@@ -9,10 +9,18 @@ export const CloseCode = {
   MessageTooBig: 1009,
   /** Unexpected server failure; the client reconnects and gets the stored state. */
   InternalError: 1011,
-  /** Malformed, truncated or unappliable message; nothing from it was stored. */
+  /**
+   * Malformed, truncated or unappliable message, or an update the document's schema cannot read
+   * (unknown root, element, mark or attribute, nesting too deep); nothing from it was stored.
+   */
   MalformedMessage: 4400,
   /** The user's access was removed while connected. */
   AccessRevoked: 4403,
+  /**
+   * An update from a client that asked for no storage status (`ack=1`) would take the document
+   * past its size quota: refused, and the client stopped rather than left to think it is saved.
+   */
+  DocumentTooLarge: 4413,
   /** No such document. */
   DocumentNotFound: 4404,
   /** The document was deleted while open. */

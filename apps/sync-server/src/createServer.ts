@@ -39,6 +39,7 @@ import { SyncConnection } from './sync/SyncConnection.js';
 import { SyncEngine, type SyncEngineStats } from './sync/SyncEngine.js';
 
 export const MIB = 1024 * 1024;
+export const DEFAULT_MAX_DOCUMENT_BYTES = 16 * MIB;
 /** Request line and headers together; larger → 431 (Node's own default, made explicit). */
 export const MAX_HEADER_SIZE = 16 * 1024;
 
@@ -69,6 +70,17 @@ export interface ServerOptions {
    * as on a full disk until folding frees room. Default: no limit but the disk's.
    */
   updateLogQuotaBytes?: number;
+  /**
+   * The most bytes a document's encoded state may take; an update past it is refused before it
+   * is stored, and the editor says why. Default 16 MiB ({@link DEFAULT_MAX_DOCUMENT_BYTES}).
+   */
+  maxDocumentBytes?: number;
+  /**
+   * Roots a content doc may hold besides the body (`default`), left unchecked: for tests and
+   * tools that sync a plain Y.Text. None by default: an update creating any other root, or
+   * anything the shared schema cannot read in the body, is refused (4400).
+   */
+  extraContentRoots?: readonly string[];
   /** Folder of the built web app, served with an SPA fallback when given. */
   webRoot?: string;
   /**
@@ -144,6 +156,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     logger,
     ...(options.compactionThreshold !== undefined && { compactionThreshold: options.compactionThreshold }),
     ...(options.idleFoldDelayMs !== undefined && { idleFoldDelayMs: options.idleFoldDelayMs }),
+    maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
+    ...(options.extraContentRoots !== undefined && { extraContentRoots: options.extraContentRoots }),
   });
 
   const accounts = options.accounts ?? defaultAccountStore(store);

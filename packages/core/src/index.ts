@@ -12,9 +12,22 @@ export { templateToProseMirrorJSON, type TemplateLike } from './schema/templateT
 export {
   documentSchema,
   proseMirrorJSONToUpdate,
-  yDocToProseMirrorJSON,
   type ProseMirrorJSON,
 } from './schema/documentContent.js';
+export { MAX_DOCUMENT_DEPTH, documentShape, markNameOfFormat, type DocumentShape } from './schema/documentShape.js';
+export {
+  readDocumentBody,
+  unreadableContentNote,
+  withUnreadableNote,
+  yDocToProseMirrorJSON,
+  type DocumentBody,
+} from './schema/readDocumentBody.js';
+export {
+  MESSAGE_STORAGE_STATUS,
+  STORAGE_STATUS_KINDS,
+  storageStatusKind,
+  type StorageStatusKind,
+} from './sync/storageStatus.js';
 export { defineReferential } from './referential/defineReferential.js';
 export {
   manifestSchema,

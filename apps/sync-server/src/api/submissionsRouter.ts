@@ -1,4 +1,4 @@
-import { yDocToProseMirrorJSON, type ProseMirrorJSON } from '@canevas/core';
+import { readDocumentBody, withUnreadableNote, type ProseMirrorJSON } from '@canevas/core';
 import { TRPCError } from '@trpc/server';
 import * as Y from 'yjs';
 import { z } from 'zod';
@@ -69,7 +69,9 @@ export const submissionsRouter = router({
     await ctx.services.openingsAudit.record({ at: Date.now(), userId: ctx.user.id, action: 'submission.opened', workspaceId: document.workspaceId, documentId: submission.documentId, detail: { submission: submission.id } });
     const doc = new Y.Doc();
     Y.applyUpdate(doc, submission.state);
-    const content = yDocToProseMirrorJSON(doc);
+    // A version taken before shapes were checked may hold what the schema cannot read: it is
+    // left out and the first paragraph says so, rather than failing the whole view.
+    const content = withUnreadableNote(readDocumentBody(doc));
     doc.destroy();
     return { id: submission.id, documentId: submission.documentId, name: submission.name, createdBy: submission.createdBy, createdAt: new Date(submission.createdAt).toISOString(), content };
   }),

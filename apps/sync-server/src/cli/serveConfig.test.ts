@@ -12,6 +12,7 @@ describe('resolveServeConfig', () => {
       pluginsDir: undefined,
       publicUrl: undefined,
       maxPayload: 4 * 1024 * 1024,
+      maxDocumentBytes: 16 * 1024 * 1024,
       sqliteSynchronous: 'NORMAL',
       sqliteBusyTimeoutMs: 200,
       logLevel: 'info',
@@ -28,6 +29,7 @@ describe('resolveServeConfig', () => {
       DATA_DIR: '/ignored',
       SQLITE_SYNCHRONOUS: 'full',
       MAX_PAYLOAD: '1048576',
+      MAX_DOCUMENT_BYTES: '2097152',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -35,6 +37,7 @@ describe('resolveServeConfig', () => {
       dataDir: '/srv/canevas',
       sqliteSynchronous: 'FULL',
       maxPayload: 1048576,
+      maxDocumentBytes: 2097152,
       demo: true,
     });
   });

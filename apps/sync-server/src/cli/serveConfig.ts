@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_DOCUMENT_BYTES } from '../createServer.js';
 import type { LogLevel } from '../logger.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, type SqliteSynchronous } from '../store/SqliteDocumentStore.js';
 import { UsageError } from './Command.js';
@@ -11,6 +12,8 @@ export interface ServeConfig {
   pluginsDir: string | undefined;
   publicUrl: string | undefined;
   maxPayload: number;
+  /** The most bytes a document's encoded state may take (MAX_DOCUMENT_BYTES). */
+  maxDocumentBytes: number;
   sqliteSynchronous: SqliteSynchronous;
   /** Milliseconds a statement waits for another connection's lock (the whole server waits with it). */
   sqliteBusyTimeoutMs: number;
@@ -57,6 +60,7 @@ export function resolveServeConfig(argv: string[], env: NodeJS.ProcessEnv): Serv
     pluginsDir: pluginsDir ? resolve(pluginsDir) : undefined,
     publicUrl,
     maxPayload: integer('MAX_PAYLOAD', env.MAX_PAYLOAD, DEFAULT_MAX_PAYLOAD, 1024, 1024 * 1024 * 1024),
+    maxDocumentBytes: integer('MAX_DOCUMENT_BYTES', env.MAX_DOCUMENT_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, 64 * 1024, 1024 * 1024 * 1024),
     sqliteSynchronous: synchronous(env.SQLITE_SYNCHRONOUS),
     sqliteBusyTimeoutMs: integer('SQLITE_BUSY_TIMEOUT', env.SQLITE_BUSY_TIMEOUT, DEFAULT_BUSY_TIMEOUT_MS, 0, 60_000),
     logLevel: logLevel(env.LOG_LEVEL),

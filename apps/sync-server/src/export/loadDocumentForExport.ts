@@ -1,8 +1,9 @@
 import {
   readEvidenceLinks,
   resolveEvidenceLinks,
+  readDocumentBody,
   reviewRoomOf,
-  yDocToProseMirrorJSON,
+  withUnreadableNote,
   type ProseMirrorJSON,
   type ResolvedEvidenceLink,
 } from '@canevas/core';
@@ -36,7 +37,8 @@ async function readDocument(source: ExportSource, metadata: DocumentMetadata): P
   const contentDoc = await source.loadRoom(metadata.id);
   if (!contentDoc) throw documentNotFound(metadata.id);
   try {
-    const content = plainContent(yDocToProseMirrorJSON(contentDoc));
+    // What the schema cannot read (old data) is left out, and the export says so at the top.
+    const content = plainContent(withUnreadableNote(readDocumentBody(contentDoc)));
     const reviewDoc = await source.loadRoom(reviewRoomOf(metadata.id));
     let evidence: ResolvedEvidenceLink[] = [];
     if (reviewDoc) {

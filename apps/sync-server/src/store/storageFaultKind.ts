@@ -1,7 +1,7 @@
-/** Why the store refuses writes: a full disk, a lock held elsewhere, a read-only file, or else. */
-export type StorageFaultKind = 'full' | 'busy' | 'readonly' | 'other';
+import type { StorageStatusKind } from '@canevas/core';
 
-export const STORAGE_FAULT_KINDS: readonly StorageFaultKind[] = ['full', 'busy', 'readonly', 'other'];
+/** Why the store refuses writes: a full disk, a lock held elsewhere, a read-only file, or else. */
+export type StorageFaultKind = Exclude<StorageStatusKind, 'quota'>;
 
 /**
  * Classifies a failed write from its SQLite result code (better-sqlite3 sets `code` to

@@ -52,7 +52,7 @@ class RecordingSocket {
 
 function openRoom(connectionCount: number, stored?: { snapshot: Uint8Array | null; updates: Uint8Array[] }) {
   const fanOut = new InProcessFanOut();
-  const room = new DocumentRoom('doc-1', stored?.updates.length ?? 0, fanOut, () => undefined);
+  const room = new DocumentRoom('doc-1', stored?.updates.length ?? 0, fanOut, () => undefined, { shape: { extraRoots: ['t'] } });
   if (stored) room.loadStored(stored.snapshot, stored.updates);
   const peers = Array.from({ length: connectionCount }, () => {
     const socket = new RecordingSocket();
@@ -295,7 +295,7 @@ describe('DocumentRoom opened from its stored state', () => {
 
   it('refuses to load an unreadable snapshot or log row', () => {
     const garbage = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
-    const room = new DocumentRoom('doc-1', 0, new InProcessFanOut(), () => undefined);
+    const room = new DocumentRoom('doc-1', 0, new InProcessFanOut(), () => undefined, { shape: { extraRoots: ['t'] } });
     expect(() => room.loadStored(garbage, [])).toThrow();
     expect(() => room.loadStored(storedSnapshot('Bonjour'), [garbage])).toThrow();
     room.destroy();

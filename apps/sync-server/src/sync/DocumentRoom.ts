@@ -4,6 +4,7 @@ import { parseRoomName } from '../roomName.js';
 import { checkAwarenessUpdate } from './checkAwarenessUpdate.js';
 import { AwarenessFrames } from './AwarenessFrames.js';
 import { BatchFrames } from './BatchFrames.js';
+import { checkContentUpdate, type ContentUpdateLimits } from './checkContentUpdate.js';
 import { isReadableUpdate } from './isReadableUpdate.js';
 import type { FanOut, OriginUpdate } from './FanOut.js';
 import { SyncConnection } from './SyncConnection.js';
@@ -23,6 +24,26 @@ export interface QueuedUpdate {
   update: Uint8Array;
   /** Set for server changes: settled once the update is durable (or definitely not). */
   stored?: { resolve: () => void; reject: (error: Error) => void };
+}
+
+/** Refused: the update would take the document past its size quota (`maxBytes`). */
+export class DocumentTooLargeError extends Error {
+  override readonly name = 'DocumentTooLargeError';
+
+  constructor(
+    readonly maxBytes: number,
+    /** The connection was refused for size before: it has been told already. */
+    readonly repeated = false,
+  ) {
+    super(`The document would exceed its quota of ${maxBytes} bytes.`);
+  }
+}
+
+export interface RoomLimits {
+  /** What a content update may insert (see checkContentUpdate). */
+  shape?: ContentUpdateLimits;
+  /** The most bytes the document's encoded state may take; unlimited when undefined. */
+  maxBytes?: number;
 }
 
 /** The origin of the updates the server itself makes (evidence links), in Yjs and in the fan-out. */
@@ -66,6 +87,14 @@ export class DocumentRoom {
   corrupt = false;
   destroyed = false;
 
+  /**
+   * Connections one of whose updates was refused for size: what they send next builds on it, so
+   * it is refused too (deletions alone still pass) until they reconnect.
+   */
+  private readonly refusedForSize = new WeakSet<SyncConnection>();
+  /** The exact size of the encoded state when last measured, and the estimate at that time. */
+  private measuredSize: { exact: number; estimate: number } | undefined;
+
   private deferredSyncReplies: { connection: SyncConnection; stateVector: Uint8Array }[] = [];
   /**
    * A stored snapshot not yet applied to the Y.Doc (see {@link loadStored}): a client with an
@@ -86,6 +115,7 @@ export class DocumentRoom {
     logRows: number,
     fanOut: FanOut,
     private readonly onPending: () => void,
+    private readonly limits: RoomLimits = {},
   ) {
     this.logRows = logRows;
     this.serverOwned = parseRoomName(id)?.layer === 'review';
@@ -169,11 +199,18 @@ export class DocumentRoom {
   receiveUpdate(connection: SyncConnection, update: Uint8Array): void {
     if (!connection.canWrite) return;
     this.materialize();
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       // Decoding fully first means a truncated or garbled update never touches the doc.
-      Y.decodeUpdate(update);
+      decoded = Y.decodeUpdate(update);
     } catch (error) {
       throw new MalformedMessageError(`invalid update: ${(error as Error).message}`);
+    }
+    if (!this.serverOwned) {
+      // Nothing the shared schema cannot read reaches the doc, hence the store or anyone.
+      checkContentUpdate(this.doc, decoded.structs, this.limits.shape);
+      // Deletions alone never grow the document: they pass even at the quota.
+      if (decoded.structs.length > 0) this.checkSize(connection, update.byteLength);
     }
     let changed = false;
     // What Yjs tests before emitting 'update', without encoding the update as an 'update'
@@ -196,6 +233,29 @@ export class DocumentRoom {
     if (!changed && !waiting) return;
     this.pending.push({ origin: connection.id, connection, update });
     this.onPending();
+  }
+
+  /**
+   * Throws DocumentTooLargeError when `bytes` more would take the document past its quota. The
+   * stored bytes (snapshot, log, pending) bound the encoded state from above and cost nothing to
+   * keep; only when that bound says no is the state encoded to know exactly, and the estimate
+   * then grows from that measure until the next fold.
+   */
+  private checkSize(connection: SyncConnection, bytes: number): void {
+    const maxBytes = this.limits.maxBytes;
+    if (maxBytes === undefined) return;
+    if (this.refusedForSize.has(connection)) throw new DocumentTooLargeError(maxBytes, true);
+    let stored = this.snapshotBytes + this.logBytes;
+    for (const { update } of this.pending) stored += update.byteLength;
+    // A fold since the measure made the stored bytes exact again (and smaller).
+    if (this.measuredSize && stored < this.measuredSize.estimate) this.measuredSize = undefined;
+    const estimate = this.measuredSize ? this.measuredSize.exact + stored - this.measuredSize.estimate : stored;
+    if (estimate + bytes <= maxBytes) return;
+    const exact = Y.encodeStateAsUpdate(this.doc).byteLength;
+    this.measuredSize = { exact, estimate: stored };
+    if (exact + bytes <= maxBytes) return;
+    this.refusedForSize.add(connection);
+    throw new DocumentTooLargeError(maxBytes);
   }
 
   /**

@@ -4,7 +4,8 @@ import type { Logger } from '../logger.js';
 import { parseRoomName, roomNameOf } from '../roomName.js';
 import type { DocumentStore, PendingUpdate, QuarantineRecord } from '../store/DocumentStore.js';
 import { storageFaultKind, type StorageFaultKind } from '../store/storageFaultKind.js';
-import { CorruptDocumentError, DocumentRoom, type QueuedUpdate } from './DocumentRoom.js';
+import { RefusedUpdateError } from './checkContentUpdate.js';
+import { CorruptDocumentError, DocumentRoom, DocumentTooLargeError, type QueuedUpdate, type RoomLimits } from './DocumentRoom.js';
 import type { FanOut } from './FanOut.js';
 import type { SyncConnection } from './SyncConnection.js';
 import { MalformedMessageError, decodeClientMessage, encodePersisted, encodeStorageStatus } from './syncMessages.js';
@@ -36,6 +37,12 @@ export interface SyncEngineOptions {
    * person who reloads the page or reconnects costs no rewrite of the snapshot.
    */
   idleFoldDelayMs?: number;
+  /** The most bytes a document's encoded state may take (unlimited when undefined). */
+  maxDocumentBytes?: number;
+  /** How deep elements may nest in a document body (default MAX_DOCUMENT_DEPTH). */
+  maxDocumentDepth?: number;
+  /** Roots a content doc may hold besides the body, unchecked (see checkContentUpdate); none by default. */
+  extraContentRoots?: readonly string[];
   /** First retry delay after a failed write, doubled up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
@@ -84,6 +91,7 @@ export class SyncEngine {
   private foldTimer: NodeJS.Timeout | undefined;
   private readonly retryDelayMs: number;
   private readonly maxRetryDelayMs: number;
+  private readonly roomLimits: RoomLimits;
   private chain: Promise<void> = Promise.resolve();
   private flushScheduled: NodeJS.Immediate | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -104,6 +112,13 @@ export class SyncEngine {
     this.idleFoldDelayMs = options.idleFoldDelayMs ?? 30_000;
     this.retryDelayMs = options.retryDelayMs ?? 100;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 10_000;
+    this.roomLimits = {
+      ...(options.maxDocumentBytes === undefined ? {} : { maxBytes: options.maxDocumentBytes }),
+      shape: {
+        ...(options.maxDocumentDepth === undefined ? {} : { maxDepth: options.maxDocumentDepth }),
+        ...(options.extraContentRoots === undefined ? {} : { extraRoots: options.extraContentRoots }),
+      },
+    };
   }
 
   stats(): SyncEngineStats {
@@ -198,7 +213,13 @@ export class SyncEngine {
           break;
       }
     } catch (error) {
-      if (error instanceof MalformedMessageError) {
+      if (error instanceof RefusedUpdateError) {
+        // Never applied, so neither stored nor relayed; the others keep editing undisturbed.
+        this.logger.warn('sync.update_refused', { docId: room.id, connection: connection.id, bytes: data.byteLength, reason: error.message });
+        connection.close(CloseCode.MalformedMessage, 'Modification refusée : contenu que le document ne peut pas lire');
+      } else if (error instanceof DocumentTooLargeError) {
+        this.refuseForSize(room, connection, error);
+      } else if (error instanceof MalformedMessageError) {
         this.logger.warn('sync.malformed_message', { docId: room.id, connection: connection.id, bytes: data.byteLength, reason: error.message });
         connection.close(CloseCode.MalformedMessage, 'Message invalide');
       } else if (error instanceof CorruptDocumentError && error.fromStorage) {
@@ -212,6 +233,20 @@ export class SyncEngine {
       } else {
         throw error;
       }
+    }
+  }
+
+  /**
+   * The editor is told why (type 101, `quota`) and keeps what was refused, unsaved, on the page;
+   * a client that cannot hear it is closed rather than left to believe its edits are stored.
+   */
+  private refuseForSize(room: DocumentRoom, connection: SyncConnection, error: DocumentTooLargeError): void {
+    if (error.repeated) return;
+    this.logger.warn('sync.document_too_large', { docId: room.id, connection: connection.id, maxBytes: error.maxBytes });
+    if (connection.ackRequested) {
+      connection.send(encodeStorageStatus({ state: 'failing', kind: 'quota', retryInMs: 0, maxBytes: error.maxBytes }));
+    } else {
+      connection.close(CloseCode.DocumentTooLarge, 'Document trop volumineux');
     }
   }
 
@@ -338,7 +373,7 @@ export class SyncEngine {
     const stored = await this.store.loadDocument(docId);
     if (!stored) return undefined;
     this.foldLater.delete(docId);
-    const room = new DocumentRoom(docId, stored.updates.length, this.fanOut, () => this.scheduleFlush());
+    const room = new DocumentRoom(docId, stored.updates.length, this.fanOut, () => this.scheduleFlush(), this.roomLimits);
     room.logBytes = stored.updates.reduce((sum, { update }) => sum + update.byteLength, 0);
     room.snapshotBytes = stored.snapshot?.byteLength ?? 0;
     try {

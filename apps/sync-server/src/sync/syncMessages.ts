@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { STORAGE_FAULT_KINDS, type StorageFaultKind } from '../store/storageFaultKind.js';
+import { MESSAGE_STORAGE_STATUS, storageStatusKind, type StorageStatusKind } from '@canevas/core';
 
 /** y-websocket message types. */
 export const messageSync = 0;
@@ -12,15 +12,8 @@ export const messageQueryAwareness = 3;
  * state vector right after a commit that included updates from that connection.
  */
 export const messagePersisted = 100;
-/**
- * Canevas extension, sent only to `ack=1` connections: whether the store accepts writes.
- * Body: varUint8Array(payload), payload = varUint(state: 0 writable, 1 failing),
- * varString(kind), varUint(retryInMs). Sent to the rooms whose updates could not be stored when
- * writes start failing and after each failed retry, once with state 0 when they are stored again,
- * and at once to a connection that attaches while writes fail. The payload is wrapped so that a
- * client can skip fields added later.
- */
-export const messageStorageStatus = 101;
+/** Canevas extension: whether the server stores the connection's edits (see MESSAGE_STORAGE_STATUS). */
+export const messageStorageStatus = MESSAGE_STORAGE_STATUS;
 
 /** y-protocols sync sub-types. */
 export const syncStep1 = 0;
@@ -74,13 +67,20 @@ export function encodePersisted(stateVector: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export type StorageStatus = { state: 'writable' } | { state: 'failing'; kind: StorageFaultKind; retryInMs: number };
+/**
+ * Sent to the `ack=1` connections of the rooms whose updates could not be stored when writes
+ * start failing and after each failed retry, once `writable` when they are stored again, at once
+ * to a connection that attaches while writes fail; and `quota` to a connection whose update was
+ * refused because the document reached `maxBytes`.
+ */
+export type StorageStatus = { state: 'writable' } | { state: 'failing'; kind: StorageStatusKind; retryInMs: number; maxBytes?: number };
 
 export function encodeStorageStatus(status: StorageStatus): Uint8Array {
   const payload = encoding.createEncoder();
   encoding.writeVarUint(payload, status.state === 'failing' ? 1 : 0);
   encoding.writeVarString(payload, status.state === 'failing' ? status.kind : '');
   encoding.writeVarUint(payload, status.state === 'failing' ? Math.max(0, Math.round(status.retryInMs)) : 0);
+  if (status.state === 'failing' && status.maxBytes !== undefined) encoding.writeVarUint(payload, status.maxBytes);
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, messageStorageStatus);
   encoding.writeVarUint8Array(encoder, encoding.toUint8Array(payload));
@@ -95,7 +95,8 @@ export function decodeStorageStatusPayload(payload: Uint8Array): StorageStatus {
   const retryInMs = decoding.readVarUint(decoder);
   if (state === 0) return { state: 'writable' };
   if (state !== 1) throw new Error(`unknown storage state ${state}`);
-  return { state: 'failing', kind: STORAGE_FAULT_KINDS.find((known) => known === kind) ?? 'other', retryInMs };
+  const maxBytes = decoding.hasContent(decoder) ? decoding.readVarUint(decoder) : undefined;
+  return { state: 'failing', kind: storageStatusKind(kind), retryInMs, ...(maxBytes === undefined ? {} : { maxBytes }) };
 }
 
 export type ClientMessage =

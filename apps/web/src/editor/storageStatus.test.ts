@@ -28,7 +28,15 @@ describe('readStorageStatus', () => {
 
   it('accepts fields added later and unknown kinds', () => {
     expect(read(body(1, 'busy', 200, (payload) => encoding.writeVarString(payload, 'plus tard')))).toEqual({ kind: 'busy', retryInMs: 200 });
-    expect(read(body(1, 'quota', 200))).toEqual({ kind: 'other', retryInMs: 200 });
+    expect(read(body(1, 'surprise', 200))).toEqual({ kind: 'other', retryInMs: 200 });
+  });
+
+  it('reads the quota and the maximum size that comes with it', () => {
+    expect(read(body(1, 'quota', 0, (payload) => encoding.writeVarUint(payload, 16 * 1024 * 1024)))).toEqual({ kind: 'quota', retryInMs: 0, maxBytes: 16 * 1024 * 1024 });
+    expect(storageFaultMessage({ kind: 'quota', retryInMs: 0, maxBytes: 16 * 1024 * 1024 })).toBe(
+      'Ce document a atteint sa taille maximale (16 Mo) : vos dernières modifications ne sont pas enregistrées. ' +
+        'Elles restent sur cette page : copiez-les avant de la quitter, puis allégez le document ou continuez dans un autre.',
+    );
   });
 
   it('returns undefined, never throws, for a frame it cannot read', () => {

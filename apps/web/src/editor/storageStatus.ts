@@ -1,23 +1,22 @@
+import { MESSAGE_STORAGE_STATUS, storageStatusKind, type StorageStatusKind } from '@canevas/core';
 import * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
 
+export { MESSAGE_STORAGE_STATUS };
+
+export type StorageFaultKind = StorageStatusKind;
+
 /**
- * Sent by the server (only to connections opened with `ack=1`) when its store refuses writes,
- * and again when it accepts them. Body: varUint8Array(payload), payload = varUint(state:
- * 0 writable, 1 failing), varString(kind), varUint(retryInMs); later fields may follow.
+ * The server cannot store our edits: it keeps them in memory and retries, or (`quota`) the
+ * document reached its maximum size and they stay only on this page.
  */
-export const MESSAGE_STORAGE_STATUS = 101;
-
-export type StorageFaultKind = 'full' | 'busy' | 'readonly' | 'other';
-
-/** The server keeps our edits in memory but cannot store them yet. */
 export interface StorageFault {
   kind: StorageFaultKind;
   /** Delay before the server's next attempt, as announced. */
   retryInMs: number;
+  /** For `quota`: the document's maximum size, in bytes. */
+  maxBytes?: number;
 }
-
-const KINDS: readonly StorageFaultKind[] = ['full', 'busy', 'readonly', 'other'];
 
 /**
  * Reads a type-101 body: the fault, null once writes succeed again, or undefined for a frame
@@ -31,7 +30,9 @@ export function readStorageStatus(decoder: decoding.Decoder): StorageFault | nul
     const retryInMs = decoding.readVarUint(payload);
     if (state === 0) return null;
     if (state !== 1) return undefined;
-    return { kind: KINDS.find((known) => known === kind) ?? 'other', retryInMs };
+    const known = storageStatusKind(kind);
+    if (known === 'quota' && decoding.hasContent(payload)) return { kind: known, retryInMs, maxBytes: decoding.readVarUint(payload) };
+    return { kind: known, retryInMs };
   } catch {
     return undefined;
   }
@@ -48,7 +49,7 @@ export function listenToStorageStatus(provider: WebsocketProvider, onChange: (fa
   };
 }
 
-const KIND_LABELS: Record<StorageFaultKind, string | null> = {
+const KIND_LABELS: Record<Exclude<StorageFaultKind, 'quota'>, string | null> = {
   full: 'disque plein',
   busy: 'base de données occupée',
   readonly: 'base de données en lecture seule',
@@ -57,6 +58,13 @@ const KIND_LABELS: Record<StorageFaultKind, string | null> = {
 
 /** What the page says while the server cannot store edits. */
 export function storageFaultMessage(fault: StorageFault): string {
+  if (fault.kind === 'quota') {
+    const size = fault.maxBytes === undefined ? '' : ` (${formatMegabytes(fault.maxBytes)} Mo)`;
+    return (
+      `Ce document a atteint sa taille maximale${size} : vos dernières modifications ne sont pas enregistrées. ` +
+      'Elles restent sur cette page : copiez-les avant de la quitter, puis allégez le document ou continuez dans un autre.'
+    );
+  }
   const label = KIND_LABELS[fault.kind];
   const seconds = Math.max(1, Math.ceil(fault.retryInMs / 1000));
   return (
@@ -64,4 +72,8 @@ export function storageFaultMessage(fault: StorageFault): string {
     'vos modifications sont gardées et seront enregistrées dès que possible. ' +
     `Nouvel essai dans ${seconds} s.`
   );
+}
+
+function formatMegabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { documentSchema } from '../schema/documentContent.js';
+import { MAX_DOCUMENT_DEPTH } from '../schema/documentShape.js';
 
 /** An XmlText run of the document: where it starts in the plain text and in ProseMirror. */
 export interface TextSegment {
@@ -40,7 +41,7 @@ export function flattenDocument(fragment: Y.XmlFragment): FlatDocument {
   const segmentOf = new Map<Y.XmlText, TextSegment>();
   const boundaries: FlatDocument['boundaries'] = new Map();
 
-  const walk = (type: Y.XmlFragment | Y.XmlElement) => {
+  const walk = (type: Y.XmlFragment | Y.XmlElement, depth: number) => {
     const children = type.toArray();
     const textAt: number[] = [];
     const pmAt: number[] = [];
@@ -63,13 +64,15 @@ export function flattenDocument(fragment: Y.XmlFragment): FlatDocument {
         }
         if (text.length > 0 && !text.endsWith('\n')) text += '\n';
         pm += 1;
-        walk(child);
+        // Deeper than the sync server lets anything nest (old data): no editor shows it, and
+        // walking thousands of levels would overflow the stack.
+        if (depth < MAX_DOCUMENT_DEPTH) walk(child, depth + 1);
         pm += 1;
       }
     });
     textAt.push(text.length);
     pmAt.push(pm);
   };
-  walk(fragment);
+  walk(fragment, 0);
   return { text, segments, segmentOf, boundaries };
 }

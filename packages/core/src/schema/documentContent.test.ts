@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { proseMirrorJSONToUpdate, yDocToProseMirrorJSON } from './documentContent.js';
+import { proseMirrorJSONToUpdate } from './documentContent.js';
+import { yDocToProseMirrorJSON } from './readDocumentBody.js';
 
 describe('document content', () => {
   it('round-trips ProseMirror JSON through a Yjs update', () => {

@@ -1,6 +1,6 @@
 import { getSchema } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
-import { prosemirrorJSONToYDoc, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { DOCUMENT_FIELD, editorExtensions } from './editorExtensions.js';
 
@@ -29,7 +29,3 @@ export function proseMirrorJSONToUpdate(json: ProseMirrorJSON): Uint8Array {
   return update;
 }
 
-/** Reads a document's body as ProseMirror JSON. */
-export function yDocToProseMirrorJSON(ydoc: Y.Doc): ProseMirrorJSON {
-  return yDocToProsemirrorJSON(ydoc, DOCUMENT_FIELD) as ProseMirrorJSON;
-}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { manifestSchema } from '../referential/manifestSchema.js';
 import { sampleManifest } from '../testing/sampleManifest.js';
-import { documentSchema, proseMirrorJSONToUpdate, yDocToProseMirrorJSON } from './documentContent.js';
+import { documentSchema, proseMirrorJSONToUpdate } from './documentContent.js';
+import { yDocToProseMirrorJSON } from './readDocumentBody.js';
 import { templateToProseMirrorJSON } from './templateToProseMirrorJSON.js';
 
 const manifest = manifestSchema.parse(sampleManifest);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { tablePresets } from '../referential/tablePresets.js';
-import { proseMirrorJSONToUpdate, yDocToProseMirrorJSON, type ProseMirrorJSON } from '../schema/documentContent.js';
+import { proseMirrorJSONToUpdate, type ProseMirrorJSON } from '../schema/documentContent.js';
+import { yDocToProseMirrorJSON } from '../schema/readDocumentBody.js';
 import { DOCUMENT_FIELD } from '../schema/editorExtensions.js';
 import { templateToProseMirrorJSON } from '../schema/templateToProseMirrorJSON.js';
 import { rawTableFromJSON, typedTablesOf } from './rawTableFromJSON.js';
