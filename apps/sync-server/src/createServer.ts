@@ -472,6 +472,7 @@ function openSqliteStore(options: ServerOptions): SqliteDocumentStore {
     checkpointInWorker: true,
     updateLog: 'append',
     ...(options.updateLogQuotaBytes !== undefined && { updateLogQuotaBytes: options.updateLogQuotaBytes }),
+    ...(options.logger && { logger: options.logger }),
   });
 }
 

@@ -2,7 +2,7 @@ import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { insertLoggedRows, updateLogDirOf } from '../store/SqliteDocumentStore.js';
-import { readLogFolder, type LogUpdate } from '../store/UpdateLog.js';
+import { describeLogDamage, readLogFolder, type LogUpdate } from '../store/UpdateLog.js';
 import { UsageError, type Command } from './Command.js';
 import { dataDirOf } from './openDataStore.js';
 import { parseOptions } from './parseOptions.js';
@@ -43,7 +43,10 @@ export const backupCommand: Command = {
     // update found in both is applied twice, which changes nothing).
     let logged: LogUpdate[];
     try {
-      logged = readLogFolder(updateLogDirOf(source)).updates;
+      const contents = readLogFolder(updateLogDirOf(source));
+      logged = contents.updates;
+      // The copy holds what checks out; the administrator hears of the rest.
+      for (const file of contents.files) if (file.damage) io.stderr(`${describeLogDamage(file.path, file.damage)}\n`);
     } catch (error) {
       io.stderr(`Lecture du journal des modifications impossible : ${(error as Error).message}\n`);
       return 1;

@@ -11,7 +11,8 @@ import type {
 } from './DocumentStore.js';
 import { parseRoomName, roomNameOf, type ParsedRoom, type RoomLayer } from '../roomName.js';
 import { sqliteMigrations } from './sqliteMigrations.js';
-import { UpdateLog, readLogFolder, removeImportedFiles, type LogUpdate } from './UpdateLog.js';
+import { createLogger, type Logger } from '../logger.js';
+import { UpdateLog, damagedCopyOf, describeLogDamage, readLogFolder, removeImportedFiles, type LogFolderContents, type LogUpdate } from './UpdateLog.js';
 import { WalCheckpointer } from './WalCheckpointer.js';
 
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
@@ -49,6 +50,8 @@ export interface SqliteDocumentStoreOptions {
   updateLog?: 'append' | 'read';
   /** Refuse updates past this many bytes of log files (default: the disk's own limit). */
   updateLogQuotaBytes?: number;
+  /** Where a damaged update log is reported (default: JSON lines on stderr). */
+  logger?: Logger;
 }
 
 /** The log folder of a database file. */
@@ -160,8 +163,10 @@ export class SqliteDocumentStore implements DocumentStore {
     });
 
     const logDir = updateLogDirOf(options.file);
+    const logger = options.logger ?? createLogger();
     if (options.updateLog === 'append') {
       const leftover = readLogFolder(logDir);
+      reportDamage(leftover, logger, true);
       if (leftover.files.length > 0) {
         try {
           this.importLogged(leftover.updates, Math.floor(Math.max(...leftover.files.map((file) => file.modifiedAt))));
@@ -181,7 +186,9 @@ export class SqliteDocumentStore implements DocumentStore {
         ...(options.updateLogQuotaBytes !== undefined && { quotaBytes: options.updateLogQuotaBytes }),
       });
     } else if (options.updateLog === 'read') {
-      for (const { room, update } of readLogFolder(logDir).updates) {
+      const logged = readLogFolder(logDir);
+      reportDamage(logged, logger, false);
+      for (const { room, update } of logged.updates) {
         let updates = this.loggedAtOpen.get(room);
         if (!updates) this.loggedAtOpen.set(room, (updates = []));
         updates.push(update);
@@ -394,6 +401,26 @@ export function insertLoggedRows(db: Database.Database, updates: readonly (LogUp
     if (insert[parsed.layer].run(seq ?? null, parsed.docId, update, createdAt, parsed.docId).changes > 0 && parsed.layer === 'content') touched.add(parsed.docId);
   }
   return touched;
+}
+
+/**
+ * Damage in the update log is loud: one error line per file, with the bytes skipped and what was
+ * read after them (`imported`: the server, which then keeps the file aside as `.log.endommage`).
+ */
+function reportDamage(contents: LogFolderContents, logger: Logger, imported: boolean): void {
+  for (const file of contents.files) {
+    if (!file.damage) continue;
+    logger.error('store.update_log_damaged', {
+      file: file.path,
+      ranges: file.damage.ranges,
+      skippedBytes: file.damage.skippedBytes,
+      skippedFrames: file.damage.skippedFrames ?? null,
+      recoveredFrames: file.damage.recoveredFrames,
+      unplacedUpdates: file.damage.unplacedUpdates,
+      ...(imported && { keptAs: damagedCopyOf(file.path) }),
+      message: `${describeLogDamage(file.path, file.damage)}${imported ? ` Copie conservée : ${damagedCopyOf(file.path)}.` : ''}`,
+    });
+  }
 }
 
 type LogStatements = ReturnType<typeof logStatements>;

@@ -1,9 +1,13 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import fc from 'fast-check';
+import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../logger.js';
 import { SqliteDocumentStore, updateLogDirOf } from './SqliteDocumentStore.js';
-import { UpdateLog, parseLogFile, readLogFolder } from './UpdateLog.js';
+import { UpdateLog, parseLogFile, readLogFolder, type LogUpdate } from './UpdateLog.js';
 
 const dirs: string[] = [];
 const logs: UpdateLog[] = [];
@@ -70,24 +74,135 @@ describe('UpdateLog', () => {
     for (let cut = whole - 1; cut > whole - 8; cut--) {
       truncateSync(path, cut);
       // The whole second frame is refused: a batch is stored entirely or not at all.
-      expect(parseLogFile(readFileSync(path))).toEqual({ updates: [{ room: 'r', update: bytes(1, 1, 1, 1) }], complete: true });
+      expect(parseLogFile(readFileSync(path))).toEqual({ updates: [{ room: 'r', update: bytes(1, 1, 1, 1) }], damage: undefined });
     }
   });
 
-  it('stops at a damaged frame, keeps what precedes it, and reports the file as damaged', () => {
+  it('resynchronises after a damaged frame: every intact frame after it is read, and the damage is described', () => {
     const dir = newDir();
     const log = openLog(dir);
     log.append([{ room: 'r', update: bytes(1, 1, 1, 1) }]);
-    log.append([{ room: 'r', update: bytes(2, 2, 2, 2) }]);
-    log.append([{ room: 'r', update: bytes(3, 3, 3, 3) }]);
     const path = join(dir, logFiles(dir)[0]!);
+    const frameStart = statSync(path).size;
+    log.append([{ room: 'r', update: bytes(2, 2, 2, 2) }]);
+    const frameEnd = statSync(path).size;
+    log.append([{ room: 'r', update: bytes(3, 3, 3, 3) }, { room: 's', update: bytes(4) }]);
     const file = readFileSync(path);
     // Flip a byte of the second update: its checksum no longer matches.
-    const second = file.indexOf(Buffer.from([2, 2, 2, 2]));
-    file[second] = 0x55;
+    file[file.indexOf(Buffer.from([2, 2, 2, 2]))] = 0x55;
     writeFileSync(path, file);
-    expect(parseLogFile(file)).toEqual({ updates: [{ room: 'r', update: bytes(1, 1, 1, 1) }], complete: false });
+    const { updates, damage } = parseLogFile(file);
+    expect(updates).toEqual([
+      { room: 'r', update: bytes(1, 1, 1, 1) },
+      { room: 'r', update: bytes(3, 3, 3, 3) },
+      { room: 's', update: bytes(4) },
+    ]);
+    expect(damage).toEqual({ ranges: [{ from: frameStart, to: frameEnd }], skippedBytes: frameEnd - frameStart, skippedFrames: 1, recoveredFrames: 1, unplacedUpdates: 0 });
     expect(readLogFolder(dir).files.map((entry) => entry.damaged)).toEqual([true]);
+  });
+
+  it('resynchronises after a damaged length too, which would otherwise read as a frame torn by a crash', () => {
+    const dir = newDir();
+    const log = openLog(dir);
+    for (let i = 1; i <= 5; i++) log.append([{ room: 'r', update: new Uint8Array(3).fill(i) }]);
+    const path = join(dir, logFiles(dir)[0]!);
+    const file = readFileSync(path);
+    const second = file.indexOf(Buffer.from([2, 2, 2])) - 7;
+    // The length varint of the second frame now claims far more than the file holds.
+    file[second] = 0xff;
+    const { updates, damage } = parseLogFile(file);
+    expect(updates.map((entry) => entry.update[0])).toEqual([1, 3, 4, 5]);
+    expect(damage).toMatchObject({ skippedBytes: 10, recoveredFrames: 3 });
+  });
+
+  it('counts, without placing them, updates of a room named in the damaged bytes', () => {
+    const dir = newDir();
+    const log = openLog(dir);
+    log.append([{ room: 'r', update: bytes(1) }]);
+    log.append([{ room: 'named-here', update: bytes(2) }]);
+    log.append([{ room: 'named-here', update: bytes(3) }, { room: 'r', update: bytes(4) }]);
+    const path = join(dir, logFiles(dir)[0]!);
+    const file = readFileSync(path);
+    file[file.indexOf(Buffer.from('named-here'))] ^= 0x20;
+    expect(parseLogFile(file)).toMatchObject({
+      updates: [{ room: 'r', update: bytes(1) }, { room: 'r', update: bytes(4) }],
+      damage: { skippedFrames: 1, recoveredFrames: 1, unplacedUpdates: 1 },
+    });
+  });
+
+  it('never reads a frame that was not written, and reads every frame the damage did not touch (one damaged byte anywhere)', () => {
+    const batch = fc.array(fc.record({ room: fc.constantFrom('a', 'b', 'c'), update: fc.uint8Array({ minLength: 1, maxLength: 40 }) }), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(fc.array(batch, { minLength: 2, maxLength: 12 }), fc.nat(), fc.integer({ min: 1, max: 255 }), (batches, at, flip) => {
+        const dir = newDir();
+        const log = new UpdateLog({ dir, afterSeq: 0 });
+        const path = () => join(dir, logFiles(dir)[0]!);
+        const ends: number[] = [];
+        for (const frame of batches) {
+          log.append(frame);
+          ends.push(statSync(path()).size);
+        }
+        const file = readFileSync(path());
+        log.close();
+        const headerEnd = 12;
+        const position = headerEnd + (at % (file.byteLength - headerEnd));
+        file[position]! ^= flip;
+        const damaged = ends.findIndex((end) => position < end);
+        const namedIn = new Map<string, number>();
+        batches.forEach((frame, index) => frame.forEach(({ room }) => namedIn.has(room) || namedIn.set(room, index)));
+        const expected: LogUpdate[] = batches.flatMap((frame, index) => (index === damaged ? [] : frame.filter(({ room }) => namedIn.get(room) !== damaged)));
+        const { updates, damage } = parseLogFile(file);
+        expect(updates).toEqual(expected);
+        // A damaged length in the last frame reads as that frame torn by a crash: lost all the same.
+        const readAsTorn = damaged === batches.length - 1 && damage === undefined;
+        if (!readAsTorn) expect(damage?.ranges).toEqual([{ from: damaged === 0 ? headerEnd : ends[damaged - 1]!, to: ends[damaged]! }]);
+      }),
+      { numRuns: 80 },
+    );
+    // Each run writes a real file: slow on a loaded machine, not wrong.
+  }, 30_000);
+
+  it('does not take typed text for a frame: the checksums are seeded per file', () => {
+    // Two frames forged for a room « victim », with checksums as a writer without the seed computes them.
+    const forged = (update: Uint8Array) => {
+      const payload = encoding.createEncoder();
+      encoding.writeVarUint(payload, 1);
+      encoding.writeVarString(payload, 'victim');
+      encoding.writeVarUint(payload, 0);
+      encoding.writeVarUint8Array(payload, update);
+      const bytesOf = encoding.toUint8Array(payload);
+      const frame = encoding.createEncoder();
+      encoding.writeVarUint(frame, bytesOf.byteLength);
+      encoding.writeUint32(frame, crc32(bytesOf));
+      encoding.writeUint8Array(frame, bytesOf);
+      return encoding.toUint8Array(frame);
+    };
+    const text = new Uint8Array([0, ...forged(bytes(6, 6)), ...forged(bytes(6, 6))]);
+    const dir = newDir();
+    const log = openLog(dir);
+    log.append([{ room: 'r', update: bytes(1) }]);
+    log.append([{ room: 'r', update: text }]);
+    log.append([{ room: 'r', update: bytes(3) }]);
+    const path = join(dir, logFiles(dir)[0]!);
+    const file = readFileSync(path);
+    file[file.indexOf(Buffer.from(text)) - 1] ^= 0x01;
+    const { updates } = parseLogFile(file);
+    expect(updates).toEqual([{ room: 'r', update: bytes(1) }, { room: 'r', update: bytes(3) }]);
+  });
+
+  it('reads files written before the seed (CNVLOG01)', () => {
+    const payload = encoding.createEncoder();
+    encoding.writeVarUint(payload, 1);
+    encoding.writeVarString(payload, 'r');
+    encoding.writeVarUint(payload, 0);
+    encoding.writeVarUint8Array(payload, bytes(7, 7));
+    const body = encoding.toUint8Array(payload);
+    const file = encoding.createEncoder();
+    encoding.writeUint8Array(file, new TextEncoder().encode('CNVLOG01'));
+    encoding.writeVarUint(file, body.byteLength);
+    encoding.writeUint32(file, crc32(body));
+    encoding.writeUint8Array(file, body);
+    expect(parseLogFile(encoding.toUint8Array(file))).toEqual({ updates: [{ room: 'r', update: bytes(7, 7) }], damage: undefined });
   });
 
   it('refuses a frame past its quota with ENOSPC, writes nothing of it, and accepts again once raised', () => {
@@ -210,16 +325,43 @@ describe('SqliteDocumentStore with its update log', () => {
     expect((await store.loadDocument('quiet'))!.updates.map((row) => row.update)).toEqual([bytes(4, 2)]);
   });
 
-  it('keeps a damaged log file aside at import, with everything readable before the damage imported', async () => {
-    const { file, store } = await withDocument();
-    await store.appendUpdates([{ docId: 'doc-1', update: bytes(1, 1, 1) }]);
-    await store.appendUpdates([{ docId: 'doc-1', update: bytes(2, 2, 2) }]);
+  it('imports every intact frame around one damaged byte, keeps the file aside, and logs the damage as an error', async () => {
+    const file = join(newDir(), 'canevas.sqlite');
+    const lines: string[] = [];
+    const store = new SqliteDocumentStore({ file, updateLog: 'append', logger: createLogger({ write: (line) => lines.push(line) }) });
+    stores.push(store);
+    for (const id of ['doc-1', 'doc-2']) {
+      await store.createDocument({ id, title: id, workspaceId: null, referentialId: null, templateId: null, createdAt: 1, snapshot: bytes(0, 0) });
+    }
+    // 60 paragraphs across 2 documents, one frame each, as in the attack (issue 13).
+    for (let i = 0; i < 60; i++) await store.appendUpdates([{ docId: i % 2 ? 'doc-2' : 'doc-1', update: bytes(i, i, i, i) }]);
     const path = join(updateLogDirOf(file), '000001.log');
     const content = readFileSync(path);
-    content[content.indexOf(Buffer.from([2, 2, 2]))] = 0x77;
+    const damagedAt = content.indexOf(Buffer.from([30, 30, 30, 30])) + 1;
+    content[damagedAt] ^= 0x10;
     writeFileSync(path, content);
-    const next = await newStore(file);
-    expect((await next.loadDocument('doc-1'))!.updates.map((row) => row.update)).toEqual([bytes(1, 1, 1)]);
+    // The process died (no close); the next server imports what it left.
+    const next = new SqliteDocumentStore({ file, updateLog: 'append', logger: createLogger({ write: (line) => lines.push(line) }) });
+    stores.push(next);
+    const one = (await next.loadDocument('doc-1'))!.updates.map((row) => row.update[0]);
+    const two = (await next.loadDocument('doc-2'))!.updates.map((row) => row.update[0]);
+    expect(one).toEqual(Array.from({ length: 30 }, (_, i) => 2 * i).filter((i) => i !== 30));
+    expect(two).toEqual(Array.from({ length: 30 }, (_, i) => 2 * i + 1));
     expect(existsSync(`${path}.endommage`)).toBe(true);
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.event === 'store.update_log_damaged');
+    expect(logged).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        file: path,
+        ranges: [{ from: expect.any(Number), to: expect.any(Number) }],
+        skippedFrames: 1,
+        recoveredFrames: 29,
+        keptAs: `${path}.endommage`,
+        message: expect.stringMatching(/^Journal des modifications endommagé : .*000001\.log, octets \d+–\d+ illisibles \(\d+ octets, 1 trame\(s\) perdues\) ; 29 trame\(s\) intactes lues après\. Copie conservée : .*\.endommage\.$/),
+      }),
+    ]);
+    const [range] = (logged[0]!.ranges as { from: number; to: number }[]);
+    expect(range!.from).toBeLessThan(damagedAt);
+    expect(range!.to).toBeGreaterThan(damagedAt);
   });
 });

@@ -14,9 +14,9 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
 /**
@@ -38,10 +38,12 @@ import * as encoding from 'lib0/encoding';
  * entries into SQLite rows ({@link sealedSegments}). The server imports every file left by a
  * previous process at start (see {@link readLogFolder}), so one process only indexes its own.
  *
- * File format: the 8-byte magic `CNVLOG01`, then frames `varUint(length) u32le(crc32(payload))
- * payload`. A payload is records `varUint(tag)`: an odd tag `2·id + 1` names a room
- * (`varString(name)`) for the rest of the file; an even tag `2·id` is an update of room `id`
- * (`varUint8Array(update)`).
+ * File format: the 8-byte magic `CNVLOG02` and a random u32le `seed`, then frames
+ * `varUint(length) u32le(crc32(payload, seed)) payload`. A payload is records `varUint(tag)`: an
+ * odd tag `2·id + 1` names a room (`varString(name)`) for the rest of the file; an even tag
+ * `2·id` is an update of room `id` (`varUint8Array(update)`). The seed is secret to the data
+ * folder, so text typed into a document cannot pose as a frame when a reader resynchronises
+ * after damage (see {@link parseLogFile}). Files `CNVLOG01` (no seed) are still read.
  */
 export class UpdateLog {
   private readonly dir: string;
@@ -106,7 +108,7 @@ export class UpdateLog {
       encoding.writeUint8Array(encoder, update);
     }
     const payload = encoding.toUint8Array(encoder);
-    const header = frameHeader(payload);
+    const header = frameHeader(payload, segment.seed);
     if (this.totalBytes + header.byteLength + payload.byteLength > this.quotaBytes) {
       throw Object.assign(new Error(`The update log would exceed its quota of ${this.quotaBytes} bytes.`), { code: 'ENOSPC' });
     }
@@ -212,9 +214,13 @@ export class UpdateLog {
     const number = this.nextSegment++;
     const path = join(this.dir, segmentName(number));
     const fd = openSync(path, 'wx+');
-    const segment: Segment = { number, path, fd, size: 0, live: 0, roomIds: new Map() };
+    const seed = randomBytes(4).readUInt32LE(0);
+    const segment: Segment = { number, path, fd, size: 0, live: 0, roomIds: new Map(), seed };
+    const header = new Uint8Array(HEADER_BYTES);
+    header.set(MAGIC, 0);
+    new DataView(header.buffer).setUint32(MAGIC.byteLength, seed, true);
     try {
-      this.writeAll(fd, MAGIC, 0);
+      this.writeAll(fd, header, 0);
       if (this.sync) {
         fdatasyncSync(fd);
         // The new file's directory entry must survive a power loss too.
@@ -234,8 +240,8 @@ export class UpdateLog {
       }
       throw error;
     }
-    segment.size = MAGIC.byteLength;
-    this.totalBytes += MAGIC.byteLength;
+    segment.size = HEADER_BYTES;
+    this.totalBytes += HEADER_BYTES;
     this.segments.push(segment);
     this.active = segment;
     return segment;
@@ -322,15 +328,28 @@ export interface SealedSegment {
 export interface LogFolderContents {
   /** Every update of every readable frame, in the order written. */
   updates: LogUpdate[];
-  files: { path: string; number: number; modifiedAt: number; damaged: boolean }[];
+  files: { path: string; number: number; modifiedAt: number; damaged: boolean; damage?: LogDamage }[];
   /** Number to give the next file. */
   nextSegment: number;
 }
 
+/** What a damaged file lost and what was read around the damage. */
+export interface LogDamage {
+  /** Unreadable byte ranges `[from, to)`; reading resumed at `to` (the file's size: nothing after checked out). */
+  ranges: { from: number; to: number }[];
+  skippedBytes: number;
+  /** Frames in the unreadable ranges, when their lengths still chain up; `undefined` when a length was damaged too. */
+  skippedFrames: number | undefined;
+  /** Whole frames read after the first damaged byte, imported. */
+  recoveredFrames: number;
+  /** Updates of whole frames whose document was named in unreadable bytes: they cannot be placed. */
+  unplacedUpdates: number;
+}
+
 /**
  * Reads every log file of a folder (the server's at start, or a running server's for a backup or
- * a command that reads documents). A file stops at its first torn or damaged frame: a frame cut
- * by a crash or a power loss is the last one of its file; a damaged frame elsewhere is reported.
+ * a command that reads documents). A frame cut by a crash or a power loss ends its file; after a
+ * damaged one, reading resumes at the next frame that checks out (see {@link parseLogFile}).
  */
 export function readLogFolder(dir: string): LogFolderContents {
   const contents: LogFolderContents = { updates: [], files: [], nextSegment: 1 };
@@ -347,9 +366,9 @@ export function readLogFolder(dir: string): LogFolderContents {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw error;
     }
-    const { updates, complete } = parseLogFile(bytes);
+    const { updates, damage } = parseLogFile(bytes);
     contents.updates.push(...updates);
-    contents.files.push({ path, number, modifiedAt, damaged: !complete });
+    contents.files.push({ path, number, modifiedAt, damaged: damage !== undefined, ...(damage && { damage }) });
     contents.nextSegment = Math.max(contents.nextSegment, number + 1);
   }
   return contents;
@@ -357,53 +376,89 @@ export function readLogFolder(dir: string): LogFolderContents {
 
 /**
  * After an import, removes the files read; a damaged one is kept aside (`.log.endommage`) for the
- * administrator, since bytes after its damaged frame could not be read.
+ * administrator, since its unreadable bytes may still hold edits.
  */
 export function removeImportedFiles(contents: LogFolderContents): void {
   for (const file of contents.files) {
-    if (file.damaged) renameSync(file.path, `${file.path}.endommage`);
+    if (file.damaged) renameSync(file.path, damagedCopyOf(file.path));
     else unlinkSync(file.path);
   }
 }
 
-/** Updates of a file's readable frames; `complete` is false when unreadable bytes follow them. */
-export function parseLogFile(bytes: Uint8Array): { updates: LogUpdate[]; complete: boolean } {
-  const updates: LogUpdate[] = [];
-  if (bytes.byteLength < MAGIC.byteLength) return { updates, complete: bytes.byteLength === 0 || isPrefixOfMagic(bytes) };
-  if (!MAGIC.every((byte, index) => bytes[index] === byte)) return { updates, complete: false };
-  const names = new Map<number, string>();
-  let offset = MAGIC.byteLength;
-  while (offset < bytes.byteLength) {
-    const frame = readFrame(bytes, offset);
-    // Torn: the rest of the file is the start of a frame that was never finished, not damage.
-    if (typeof frame === 'string') return { updates, complete: frame === 'torn' };
-    const decoder = decoding.createDecoder(frame.payload);
-    const frameNames = new Map<number, string>();
-    const frameUpdates: LogUpdate[] = [];
-    try {
-      while (decoding.hasContent(decoder)) {
-        const tag = decoding.readVarUint(decoder);
-        const id = Math.floor(tag / 2);
-        if (tag % 2 === 1) {
-          frameNames.set(id, decoding.readVarString(decoder));
-          continue;
-        }
-        const room = frameNames.get(id) ?? names.get(id);
-        if (room === undefined) return { updates, complete: false };
-        // A copy: the file's buffer is not kept alive by one small update.
-        frameUpdates.push({ room, update: decoding.readVarUint8Array(decoder).slice() });
-      }
-    } catch {
-      return { updates, complete: false };
-    }
-    for (const [id, name] of frameNames) names.set(id, name);
-    updates.push(...frameUpdates);
-    offset = frame.end;
-  }
-  return { updates, complete: true };
+export function damagedCopyOf(path: string): string {
+  return `${path}.endommage`;
 }
 
-const MAGIC = new TextEncoder().encode('CNVLOG01');
+/** One French line for the administrator: which file, which bytes, what was lost and kept. */
+export function describeLogDamage(path: string, damage: LogDamage): string {
+  const ranges = damage.ranges.map(({ from, to }) => `${from}–${to}`).join(', ');
+  const frames = damage.skippedFrames === undefined ? 'un nombre inconnu de trames' : `${damage.skippedFrames} trame(s)`;
+  const unplaced = damage.unplacedUpdates > 0 ? `, ${damage.unplacedUpdates} modification(s) d’un document nommé dans la partie illisible ne peuvent pas être replacées` : '';
+  return `Journal des modifications endommagé : ${path}, octets ${ranges} illisibles (${damage.skippedBytes} octets, ${frames} perdues) ; ${damage.recoveredFrames} trame(s) intactes lues après${unplaced}.`;
+}
+
+/**
+ * The updates of a file's readable frames, and what damage was found (`undefined`: none; a frame
+ * cut short at the end by a crash is not damage).
+ *
+ * After a damaged frame (checksum, length or records wrong), reading resumes at the next position
+ * where a frame checks out: a length that fits, well-formed records, the checksum, and then either
+ * the end of the file or another frame that checks out. A checksum matches by chance once in 2³²
+ * positions and the next frame must match too; the checksum's seed is secret, so typed text cannot
+ * be made to match. Rooms are named once per file: updates of a room named in the damaged bytes are
+ * counted, not placed.
+ */
+export function parseLogFile(bytes: Uint8Array): { updates: LogUpdate[]; damage: LogDamage | undefined } {
+  const updates: LogUpdate[] = [];
+  const header = readHeader(bytes);
+  if (header === 'empty') return { updates, damage: undefined };
+  const damage: LogDamage = { ranges: [], skippedBytes: 0, skippedFrames: 0, recoveredFrames: 0, unplacedUpdates: 0 };
+  const names = new Map<number, string>();
+  let { offset } = header;
+  const { seed } = header;
+  if (header.damaged) {
+    // Only the magic can be told wrong; the seed after it may be intact, and frames check out then.
+    const next = resynchronise(bytes, offset, seed);
+    const to = next ?? bytes.byteLength;
+    damage.ranges.push({ from: 0, to });
+    damage.skippedBytes = to;
+    damage.skippedFrames = undefined;
+    offset = to;
+  }
+  while (offset < bytes.byteLength) {
+    const frame = readFrame(bytes, offset, seed);
+    const records = typeof frame === 'string' ? undefined : readRecords(frame.payload);
+    if (typeof frame !== 'string' && records !== undefined) {
+      for (const record of records) {
+        if (record.name !== undefined) names.set(record.id, record.name);
+        else {
+          const room = names.get(record.id);
+          if (room === undefined) damage.unplacedUpdates++;
+          // A copy: the file's buffer is not kept alive by one small update.
+          else updates.push({ room, update: new Uint8Array(record.update!) });
+        }
+      }
+      if (damage.ranges.length > 0) damage.recoveredFrames++;
+      offset = frame.end;
+      continue;
+    }
+    const next = resynchronise(bytes, offset + 1, seed);
+    // Torn, and nothing whole after it: the frame a crash or a power loss cut short.
+    if (frame === 'torn' && next === undefined) break;
+    const to = next ?? bytes.byteLength;
+    damage.ranges.push({ from: offset, to });
+    damage.skippedBytes += to - offset;
+    const frames = damage.skippedFrames === undefined ? undefined : framesBetween(bytes, offset, to);
+    damage.skippedFrames = frames === undefined || damage.skippedFrames === undefined ? undefined : damage.skippedFrames + frames;
+    offset = to;
+  }
+  return { updates, damage: damage.ranges.length > 0 || damage.unplacedUpdates > 0 ? damage : undefined };
+}
+
+const MAGIC = new TextEncoder().encode('CNVLOG02');
+/** Files written before the seed: checksums start from 0. */
+const MAGIC_V1 = new TextEncoder().encode('CNVLOG01');
+const HEADER_BYTES = MAGIC.byteLength + 4;
 const DEFAULT_SEGMENT_BYTES = 16 * 1024 * 1024;
 const LOG_FILE = /^(\d{6,})\.log$/;
 
@@ -415,6 +470,8 @@ interface Segment {
   /** Entries of this file still indexed. */
   live: number;
   roomIds: Map<string, number>;
+  /** Initial value of the frames' checksums. */
+  seed: number;
 }
 
 interface Entry {
@@ -436,10 +493,10 @@ function listLogFiles(dir: string): { name: string; number: number }[] {
     .sort((a, b) => a.number - b.number);
 }
 
-function frameHeader(payload: Uint8Array): Uint8Array {
+function frameHeader(payload: Uint8Array, seed: number): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, payload.byteLength);
-  encoding.writeUint32(encoder, crc32(payload));
+  encoding.writeUint32(encoder, crc32(payload, seed));
   return encoding.toUint8Array(encoder);
 }
 
@@ -447,29 +504,132 @@ function frameHeader(payload: Uint8Array): Uint8Array {
  * The frame at `offset`: whole, `torn` (the file ends inside it: cut by a crash or a power loss)
  * or `damaged` (it could have been whole, and its length or checksum is wrong).
  */
-function readFrame(bytes: Uint8Array, offset: number): { payload: Uint8Array; end: number } | 'torn' | 'damaged' {
-  let length = 0;
-  let shift = 1;
-  let position = offset;
-  for (;;) {
-    if (position >= bytes.byteLength) return 'torn';
-    if (position - offset > 5) return 'damaged';
-    const byte = bytes[position++]!;
-    length += (byte & 0x7f) * shift;
-    if (byte < 0x80) break;
-    shift *= 128;
-  }
-  const payloadStart = position + 4;
-  const end = payloadStart + length;
+function readFrame(bytes: Uint8Array, offset: number, seed: number): { payload: Uint8Array; end: number } | 'torn' | 'damaged' {
+  const length = readVarUint(bytes, offset, bytes.byteLength);
+  if (length === 'short') return 'torn';
+  if (length === undefined) return 'damaged';
+  const payloadStart = length.next + 4;
+  const end = payloadStart + length.value;
   if (end > bytes.byteLength) return 'torn';
+  // A batch is never empty: an empty frame is zeros where a frame should be.
+  if (length.value === 0) return 'damaged';
+  const position = length.next;
   const checksum = (bytes[position]! | (bytes[position + 1]! << 8) | (bytes[position + 2]! << 16) | (bytes[position + 3]! << 24)) >>> 0;
   const payload = bytes.subarray(payloadStart, end);
-  if (crc32(payload) !== checksum) return 'damaged';
+  if (crc32(payload, seed) !== checksum) return 'damaged';
   return { payload, end };
 }
 
-function isPrefixOfMagic(bytes: Uint8Array): boolean {
-  return bytes.every((byte, index) => MAGIC[index] === byte);
+interface LogRecord {
+  id: number;
+  name?: string;
+  update?: Uint8Array;
+}
+
+/** The records of a payload, or `undefined` when they do not fill it exactly. */
+function readRecords(payload: Uint8Array): LogRecord[] | undefined {
+  const records: LogRecord[] = [];
+  let position = 0;
+  while (position < payload.byteLength) {
+    const tag = readVarUint(payload, position, payload.byteLength);
+    if (tag === undefined || tag === 'short') return undefined;
+    const length = readVarUint(payload, tag.next, payload.byteLength);
+    if (length === undefined || length === 'short') return undefined;
+    const end = length.next + length.value;
+    if (end > payload.byteLength) return undefined;
+    const id = Math.floor(tag.value / 2);
+    const content = payload.subarray(length.next, end);
+    if (tag.value % 2 === 1) {
+      const name = decodeUtf8(content);
+      if (name === undefined) return undefined;
+      records.push({ id, name });
+    } else {
+      records.push({ id, update: content });
+    }
+    position = end;
+  }
+  return records;
+}
+
+/**
+ * The first position from `from` where a frame checks out (with its records) and is followed by
+ * the end of the file or by another frame that checks out.
+ */
+function resynchronise(bytes: Uint8Array, from: number, seed: number): number | undefined {
+  for (let position = from; position < bytes.byteLength; position++) {
+    const frame = checkedFrame(bytes, position, seed);
+    if (frame === undefined) continue;
+    if (frame.end === bytes.byteLength || checkedFrame(bytes, frame.end, seed) !== undefined) return position;
+  }
+  return undefined;
+}
+
+/** The end of the frame at `position` if it checks out, its records before its checksum (cheaper). */
+function checkedFrame(bytes: Uint8Array, position: number, seed: number): { end: number } | undefined {
+  const length = readVarUint(bytes, position, bytes.byteLength);
+  if (typeof length !== 'object' || length.value === 0) return undefined;
+  const payloadStart = length.next + 4;
+  if (payloadStart + length.value > bytes.byteLength) return undefined;
+  if (readRecords(bytes.subarray(payloadStart, payloadStart + length.value)) === undefined) return undefined;
+  const frame = readFrame(bytes, position, seed);
+  return typeof frame === 'string' ? undefined : frame;
+}
+
+/** How many frames fill `[from, to)` going by their lengths alone, or `undefined` if they do not. */
+function framesBetween(bytes: Uint8Array, from: number, to: number): number | undefined {
+  let count = 0;
+  for (let position = from; position < to; count++) {
+    const length = readVarUint(bytes, position, to);
+    if (length === undefined || length === 'short') return undefined;
+    position = length.next + 4 + length.value;
+    if (position > to) return undefined;
+  }
+  return count;
+}
+
+/** lib0's varUint, bounded: `short` when `end` cuts it, `undefined` when longer than 5 bytes. */
+function readVarUint(bytes: Uint8Array, offset: number, end: number): { value: number; next: number } | 'short' | undefined {
+  let value = 0;
+  let shift = 1;
+  let position = offset;
+  for (;;) {
+    if (position >= end) return 'short';
+    if (position - offset >= 5) return undefined;
+    const byte = bytes[position++]!;
+    value += (byte & 0x7f) * shift;
+    if (byte < 0x80) return { value, next: position };
+    shift *= 128;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The first frame's offset and the checksums' seed; `empty` for a file cut while being created;
+ * `damaged` when the magic is wrong (then the seed is read where it would be).
+ */
+function readHeader(bytes: Uint8Array): { offset: number; seed: number; damaged: boolean } | 'empty' {
+  if (startsWith(bytes, MAGIC_V1)) return { offset: MAGIC_V1.byteLength, seed: 0, damaged: false };
+  if (bytes.byteLength < HEADER_BYTES && (isPrefixOf(bytes, MAGIC) || isPrefixOf(bytes, MAGIC_V1))) return 'empty';
+  const seed = bytes.byteLength < HEADER_BYTES ? 0 : new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(MAGIC.byteLength, true);
+  return { offset: Math.min(HEADER_BYTES, bytes.byteLength), seed, damaged: !startsWith(bytes, MAGIC) };
+}
+
+function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
+  return bytes.byteLength >= prefix.byteLength && prefix.every((byte, index) => bytes[index] === byte);
+}
+
+/** A file cut before its header was whole: `bytes` begin the magic (the seed may be partly there). */
+function isPrefixOf(bytes: Uint8Array, magic: Uint8Array): boolean {
+  return bytes.subarray(0, magic.byteLength).every((byte, index) => magic[index] === byte);
 }
 
 function readEntry(entry: Entry): Uint8Array {
