@@ -1,9 +1,10 @@
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { open, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteDocumentStore } from '@canevas/sync-server';
 import * as Y from 'yjs';
 import { newClient, newDataDir, newTrpcClient, runCanevas, spawnServer, waitFor, type ServerProcess } from '../helpers/index.js';
+import { bootstrapDataDir } from '../helpers/testAccounts.js';
 
 const cleanup: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -126,6 +127,48 @@ describe('pnpm canevas backup / restore', () => {
     await check.synced;
     expect(paragraphText(check.doc)).toContain('Avant la sauvegarde');
     expect(paragraphText(check.doc)).not.toContain('Après la sauvegarde');
+  });
+
+  it('a database whose header is damaged: the server and the commands say so in French and point to restore, which then works', async () => {
+    const dataDir = await newDataDir();
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+    const live = join(dataDir, 'canevas.sqlite');
+    const admin = await bootstrapDataDir(dataDir);
+    const store = new SqliteDocumentStore({ file: live });
+    await store.createDocument({ id: 'bilan-1', title: 'Bilan', workspaceId: admin.workspaceId, referentialId: null, templateId: null, createdAt: 1, snapshot: Y.encodeStateAsUpdate(new Y.Doc()) });
+    await store.close();
+    const file = join(dataDir, 'sauvegarde.sqlite');
+    expect((await runCanevas(['backup', file, '--data', dataDir])).code).toBe(0);
+    // « SQLite format 3\0 » overwritten, as a bad disk sector or a stray write would.
+    const handle = await open(live, 'r+');
+    await handle.write(Buffer.alloc(16, 0x5a), 0, 16, 0);
+    await handle.close();
+
+    const failed = await spawnServer(dataDir).then(
+      (server) => {
+        server.child.kill('SIGKILL');
+        throw new Error('the server started on a damaged database');
+      },
+      (error: Error) => error.message,
+    );
+    expect(failed).toMatch(/^server exited \(1\) before listening/);
+    expect(failed).toContain(`La base de données ${live} est illisible : son en-tête est endommagé`);
+    expect(failed).toContain(`pnpm canevas restore <sauvegarde> --data ${dataDir}`);
+    expect(failed).not.toMatch(/\n\s+at /);
+
+    const member = await runCanevas(['member', 'add', '--workspace', admin.workspaceId, '--email', admin.email, '--role', 'owner', '--data', dataDir]);
+    expect(member.code).toBe(1);
+    expect(member.stderr).toContain(`La base de données ${live} est illisible`);
+    expect(member.stderr).not.toMatch(/\n\s+at /);
+
+    const restore = await runCanevas(['restore', file, '--data', dataDir]);
+    expect([restore.code, restore.stderr]).toEqual([0, expect.stringContaining('Ancienne base, illisible, conservée telle quelle')]);
+    const restored = new SqliteDocumentStore({ file: live });
+    try {
+      expect((await restored.listDocuments()).map((document) => document.title)).toEqual(['Bilan']);
+    } finally {
+      await restored.close();
+    }
   });
 
   it('refuses a file that is not a Canevas database', async () => {

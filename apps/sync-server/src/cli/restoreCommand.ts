@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
 import { sqliteMigrations } from '../store/sqliteMigrations.js';
+import { UnreadableDatabaseError } from '../store/UnreadableDatabaseError.js';
 import { checkBackup } from './backupCommand.js';
 import { UsageError, type Command } from './Command.js';
 import { runningServerPid } from './dataDirLock.js';
@@ -54,20 +55,26 @@ export const restoreCommand: Command = {
       source.close();
     }
     if (existsSync(live)) {
+      const kept = `${live}.avant-restauration-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       // Import the update log a crashed server may have left, then fold the WAL into the old
       // file, so that the kept copy is complete on its own.
+      let unreadable = false;
       try {
         const old = new SqliteDocumentStore({ file: live, updateLog: 'append' });
         old.database.pragma('wal_checkpoint(TRUNCATE)');
         await old.close();
       } catch (error) {
-        rmSync(incoming, { force: true });
-        io.stderr(`Impossible de compléter l’ancienne base avant de la mettre de côté : ${(error as Error).message}\n`);
-        return 1;
+        if (!(error instanceof UnreadableDatabaseError)) {
+          rmSync(incoming, { force: true });
+          io.stderr(`Impossible de compléter l’ancienne base avant de la mettre de côté : ${(error as Error).message}\n`);
+          return 1;
+        }
+        // The very case restore is for: keep the damaged file with its WAL and log, untouched.
+        unreadable = true;
+        for (const suffix of ['-wal', '-log']) if (existsSync(`${live}${suffix}`)) renameSync(`${live}${suffix}`, `${kept}${suffix}`);
       }
-      const kept = `${live}.avant-restauration-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       renameSync(live, kept);
-      io.stderr(`Ancienne base conservée : ${kept}\n`);
+      io.stderr(`${unreadable ? 'Ancienne base, illisible, conservée telle quelle' : 'Ancienne base conservée'} : ${kept}\n`);
     }
     for (const suffix of ['-wal', '-shm']) rmSync(`${live}${suffix}`, { force: true });
     renameSync(incoming, live);

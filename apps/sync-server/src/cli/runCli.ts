@@ -1,7 +1,9 @@
 import type { Command, CommandIO } from './Command.js';
 import { UsageError } from './Command.js';
+import { UnreadableDatabaseError } from '../store/UnreadableDatabaseError.js';
 
 export const EXIT_USAGE = 2;
+export const EXIT_FAILURE = 1;
 
 /** Dispatches `argv[0]` to a command; unknown commands print the usage and exit with code 2. */
 export async function runCli(commands: readonly Command[], argv: string[], io: CommandIO): Promise<number> {
@@ -25,6 +27,11 @@ export async function runCli(commands: readonly Command[], argv: string[], io: C
     if (error instanceof UsageError) {
       io.stderr(`${error.message}\n\n${command.usage}\n`);
       return EXIT_USAGE;
+    }
+    // Every command that opens the data folder: the message says what to do, a stack would not.
+    if (error instanceof UnreadableDatabaseError) {
+      io.stderr(`${error.message}\n`);
+      return EXIT_FAILURE;
     }
     throw error;
   }

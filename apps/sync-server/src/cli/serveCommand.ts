@@ -36,7 +36,14 @@ export const serveCommand: Command = {
       io.stderr(`${(error as Error).message}\n`);
       return 1;
     }
-    const store = new SqliteDocumentStore({ file: join(config.dataDir, 'canevas.sqlite'), synchronous: config.sqliteSynchronous, busyTimeoutMs: config.sqliteBusyTimeoutMs, checkpointInWorker: true, updateLog: 'append', logger });
+    let store: SqliteDocumentStore;
+    try {
+      store = new SqliteDocumentStore({ file: join(config.dataDir, 'canevas.sqlite'), synchronous: config.sqliteSynchronous, busyTimeoutMs: config.sqliteBusyTimeoutMs, checkpointInWorker: true, updateLog: 'append', logger });
+    } catch (error) {
+      // The data folder is free again for `canevas restore`.
+      unlockDataDir();
+      throw error;
+    }
     // A faulty plugin is logged and disabled here; it never stops the server.
     const referentials = await loadReferentials({ manifestsDir: config.pluginsDir, logger });
     if (config.demo) {

@@ -11,6 +11,7 @@ import type {
 } from './DocumentStore.js';
 import { parseRoomName, roomNameOf, type ParsedRoom, type RoomLayer } from '../roomName.js';
 import { sqliteMigrations } from './sqliteMigrations.js';
+import { UnreadableDatabaseError } from './UnreadableDatabaseError.js';
 import { createLogger, type Logger } from '../logger.js';
 import { UpdateLog, damagedCopyOf, describeLogDamage, readLogFolder, removeImportedFiles, type LogFolderContents, type LogUpdate } from './UpdateLog.js';
 import { WalCheckpointer } from './WalCheckpointer.js';
@@ -97,11 +98,17 @@ export class SqliteDocumentStore implements DocumentStore {
     mkdirSync(dirname(options.file), { recursive: true });
     const db = new Database(options.file);
     this.database = db;
-    db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
-    db.pragma('foreign_keys = ON');
-    migrate(db);
+    try {
+      // The first statements read the header and the schema: a damaged file fails here.
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
+      db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+    } catch (error) {
+      db.close();
+      throw UnreadableDatabaseError.isUnreadable(error) ? new UnreadableDatabaseError(options.file, error) : error;
+    }
     if (options.checkpointInWorker) {
       db.pragma('wal_autocheckpoint = 0');
       this.checkpointer = new WalCheckpointer(options.file, () => {

@@ -123,7 +123,8 @@ describe('UpdateLog', () => {
     log.append([{ room: 'named-here', update: bytes(3) }, { room: 'r', update: bytes(4) }]);
     const path = join(dir, logFiles(dir)[0]!);
     const file = readFileSync(path);
-    file[file.indexOf(Buffer.from('named-here'))] ^= 0x20;
+    const named = file.indexOf(Buffer.from('named-here'));
+    file[named] = file[named]! ^ 0x20;
     expect(parseLogFile(file)).toMatchObject({
       updates: [{ room: 'r', update: bytes(1) }, { room: 'r', update: bytes(4) }],
       damage: { skippedFrames: 1, recoveredFrames: 1, unplacedUpdates: 1 },
@@ -146,7 +147,7 @@ describe('UpdateLog', () => {
         log.close();
         const headerEnd = 12;
         const position = headerEnd + (at % (file.byteLength - headerEnd));
-        file[position]! ^= flip;
+        file[position] = file[position]! ^ flip;
         const damaged = ends.findIndex((end) => position < end);
         const namedIn = new Map<string, number>();
         batches.forEach((frame, index) => frame.forEach(({ room }) => namedIn.has(room) || namedIn.set(room, index)));
@@ -185,7 +186,8 @@ describe('UpdateLog', () => {
     log.append([{ room: 'r', update: bytes(3) }]);
     const path = join(dir, logFiles(dir)[0]!);
     const file = readFileSync(path);
-    file[file.indexOf(Buffer.from(text)) - 1] ^= 0x01;
+    const lastLengthByte = file.indexOf(Buffer.from(text)) - 1;
+    file[lastLengthByte] = file[lastLengthByte]! ^ 0x01;
     const { updates } = parseLogFile(file);
     expect(updates).toEqual([{ room: 'r', update: bytes(1) }, { room: 'r', update: bytes(3) }]);
   });
@@ -338,7 +340,7 @@ describe('SqliteDocumentStore with its update log', () => {
     const path = join(updateLogDirOf(file), '000001.log');
     const content = readFileSync(path);
     const damagedAt = content.indexOf(Buffer.from([30, 30, 30, 30])) + 1;
-    content[damagedAt] ^= 0x10;
+    content[damagedAt] = content[damagedAt]! ^ 0x10;
     writeFileSync(path, content);
     // The process died (no close); the next server imports what it left.
     const next = new SqliteDocumentStore({ file, updateLog: 'append', logger: createLogger({ write: (line) => lines.push(line) }) });
