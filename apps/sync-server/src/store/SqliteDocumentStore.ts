@@ -51,6 +51,8 @@ export interface SqliteDocumentStoreOptions {
   updateLog?: 'append' | 'read';
   /** Refuse updates past this many bytes of log files (default: the disk's own limit). */
   updateLogQuotaBytes?: number;
+  /** Size at which a log file is sealed (default 16 MiB; tests use small ones). */
+  updateLogSegmentBytes?: number;
   /** Where a damaged update log is reported (default: JSON lines on stderr). */
   logger?: Logger;
 }
@@ -191,6 +193,7 @@ export class SqliteDocumentStore implements DocumentStore {
         afterSeq: this.lastRowId(),
         firstSegment: leftover.nextSegment,
         ...(options.updateLogQuotaBytes !== undefined && { quotaBytes: options.updateLogQuotaBytes }),
+        ...(options.updateLogSegmentBytes !== undefined && { segmentBytes: options.updateLogSegmentBytes }),
       });
     } else if (options.updateLog === 'read') {
       const logged = readLogFolder(logDir);
