@@ -34,6 +34,28 @@ function textUpdate(text: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
+/**
+ * Opens a socket and reports everything an attacker can observe: the HTTP answer to the upgrade
+ * (status and body), or the close code and reason, and every byte received.
+ */
+function observe(url: string, headers: Record<string, string>): Promise<{ status: number; body: string; close: number | null; reason: string; bytes: number }> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url, { headers });
+    let status = 0;
+    let bytes = 0;
+    socket.on('message', (data: Buffer) => (bytes += data.byteLength));
+    socket.once('upgrade', (res) => (status = res.statusCode ?? 0));
+    socket.once('unexpected-response', (_req, res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, close: null, reason: '', bytes }));
+    });
+    socket.once('close', (code, reason) => resolve({ status, body: '', close: code, reason: reason.toString(), bytes }));
+    socket.once('error', () => undefined);
+  });
+}
+
 /** Opens a socket and reports the HTTP status of a refused upgrade and every byte received. */
 function attempt(url: string, headers: Record<string, string>): Promise<{ status: number | 'open'; bytes: number }> {
   return new Promise((resolve) => {
@@ -81,7 +103,7 @@ describe('roles on the sync endpoint', () => {
   it('refuses a non-member and an anonymous client before sending any document byte', async () => {
     const { server, id } = await documentWithText('Données personnelles');
     const outsider = await newOutsider(server.accounts);
-    expect(await attempt(`${server.syncUrl}/${id}`, { authorization: `Bearer ${outsider.token}` })).toEqual({ status: 403, bytes: 0 });
+    expect(await observe(`${server.syncUrl}/${id}`, { authorization: `Bearer ${outsider.token}` })).toMatchObject({ close: 4404, bytes: 0 });
     expect(await attempt(`${server.syncUrl}/${id}`, {})).toEqual({ status: 401, bytes: 0 });
     expect(await attempt(`${server.syncUrl}/${id}`, { authorization: 'Bearer cnv_inventé' })).toEqual({ status: 401, bytes: 0 });
     await expect(newTrpcClient(server.url, { token: outsider.token }).documents.get.query({ id })).rejects.toThrow('Document introuvable.');
@@ -105,6 +127,51 @@ describe('roles on the sync endpoint', () => {
     expect(await attempt(`${server.syncUrl}/${id}`, { cookie, origin: 'https://evil.example' })).toEqual({ status: 403, bytes: 0 });
     expect(await attempt(`${server.syncUrl}/${id}`, { cookie })).toEqual({ status: 403, bytes: 0 });
     expect((await attempt(`${server.syncUrl}/${id}`, { cookie, origin: server.url })).status).toBe('open');
+  });
+
+  it('answers another workspace’s document exactly as a missing one, for the content and the review room', async () => {
+    const { server, id } = await documentWithText('Données personnelles');
+    const outsider = await newOutsider(server.accounts);
+    const headers = { authorization: `Bearer ${outsider.token}` };
+    const unknown = 'AAAAAAAAAAAAAAAAAAAAAA';
+    expect(await server.store.getDocument(unknown)).toBeUndefined();
+    for (const suffix of ['', '/review']) {
+      const foreign = await observe(`${server.syncUrl}/${id}${suffix}`, headers);
+      const missing = await observe(`${server.syncUrl}/${unknown}${suffix}`, headers);
+      expect(foreign).toEqual(missing);
+      expect(foreign).toEqual({ status: 101, body: '', close: 4404, reason: 'Document introuvable', bytes: 0 });
+    }
+  });
+
+  it('checks the Origin of a cookie-borne request whatever other Authorization header it carries; only a valid Bearer token is exempt', async () => {
+    const { server, id } = await documentWithText('Plan');
+    const login = await fetch(`${server.url}/trpc/auth.logIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: server.admin.email, password: server.admin.password }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    // What a reverse proxy with HTTP Basic auth lets through from a page on another origin.
+    const basic = { cookie, authorization: `Basic ${Buffer.from('equipe:secret').toString('base64')}` };
+    expect(await attempt(`${server.syncUrl}/${id}`, { ...basic, origin: 'https://evil.example' })).toEqual({ status: 403, bytes: 0 });
+    expect(await attempt(`${server.syncUrl}/${id}`, { ...basic, origin: 'https://evil.example', authorization: 'Bearer cnv_inventé' })).toEqual({ status: 401, bytes: 0 });
+    expect((await attempt(`${server.syncUrl}/${id}`, { ...basic, origin: server.url })).status).toBe('open');
+    expect((await attempt(`${server.syncUrl}/${id}`, { authorization: `Bearer ${server.admin.token}`, origin: 'https://evil.example' })).status).toBe('open');
+
+    // The API and the exports: a cookie-borne mutation or export job from another origin is refused.
+    const rename = await fetch(`${server.url}/trpc/documents.rename`, {
+      method: 'POST',
+      headers: { ...basic, origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ id, title: 'Piraté' }),
+    });
+    expect(rename.status).toBe(403);
+    const job = await fetch(`${server.url}/export/jobs`, {
+      method: 'POST',
+      headers: { ...basic, origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ format: 'md', documentIds: [id] }),
+    });
+    expect(job.status).toBe(403);
+    expect((await server.store.getDocument(id))?.title).toBe('Dossier de Léa');
   });
 
   it('refuses a replayed sync ticket', async () => {

@@ -3,7 +3,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { encodeUpdateFrame, newClient, newRawClient, newServer, newTrpcClient, waitFor, type TestServer } from '../helpers/index.js';
+import { presenceColor } from '@canevas/core';
+import {
+  addMember,
+  encodeUpdateFrame,
+  newClient,
+  newRawClient,
+  newServer,
+  newTrpcClient,
+  waitFor,
+  type TestClient,
+  type TestServer,
+} from '../helpers/index.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -124,5 +135,135 @@ describe('hostile input on the sync endpoint', () => {
     expect(seen.has(424242)).toBe(false);
     watcher.destroy();
     other.destroy();
+  });
+});
+
+/** An awareness message (type 1) carrying `entries` as the wire writes them. */
+function awarenessFrame(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(update, clientId);
+    encoding.writeVarUint(update, clock);
+    encoding.writeVarString(update, JSON.stringify(state));
+  }
+  const frame = encoding.createEncoder();
+  encoding.writeVarUint(frame, 1);
+  encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
+  return encoding.toUint8Array(frame);
+}
+
+type PresenceState = { user?: { id?: string; name?: string; color?: string }; cursor?: unknown; marker?: number } | undefined;
+
+function stateOf(client: TestClient, clientId: number): PresenceState {
+  return client.provider.awareness.getStates().get(clientId) as PresenceState;
+}
+
+describe('awareness is bound to the signed-in account', () => {
+  it('refuses a viewer’s awareness for another client’s id, whatever its clock: the victim’s presence stays, and its later updates apply', async () => {
+    server = await newServer();
+    const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Présence' });
+    const victim = newClient(server.syncUrl, id);
+    const observer = newClient(server.syncUrl, id);
+    await Promise.all([victim.synced, observer.synced]);
+    victim.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+    const victimId = victim.doc.clientID;
+    await waitFor(() => stateOf(observer, victimId)?.user?.name === 'Administratrice');
+
+    const viewer = await addMember(server.accounts, server.admin.workspaceId, 'viewer', 'Victor');
+    const raw = newRawClient(`${server.syncUrl}/${id}`, { token: viewer.token });
+    await raw.opened;
+    raw.send(awarenessFrame([{ clientId: victimId, clock: 1000, state: { user: { name: 'alice' }, cursor: null } }]));
+    raw.send(awarenessFrame([{ clientId: victimId, clock: 1001, state: null }]));
+    // Its own id is accepted, after the refused ones: once the observer sees it, they were handled.
+    raw.send(awarenessFrame([{ clientId: 777_777, clock: 1, state: { marker: 1 } }]));
+    await waitFor(() => stateOf(observer, 777_777)?.marker === 1);
+    expect(stateOf(observer, 777_777)?.user?.name).toBe('Victor');
+    expect(stateOf(observer, victimId)?.user?.name).toBe('Administratrice');
+    expect(server.logs.entries.some((entry) => entry.event === 'sync.awareness_refused')).toBe(true);
+
+    victim.provider.awareness.setLocalStateField('cursor', { anchor: 42 });
+    await waitFor(() => (stateOf(observer, victimId)?.cursor as { anchor?: number } | undefined)?.anchor === 42);
+    expect(raw.socket.readyState).toBe(WebSocket.OPEN);
+    raw.close();
+    victim.destroy();
+    observer.destroy();
+  });
+
+  it('shows the account’s name, id and colour whatever name and colour the client claims', async () => {
+    server = await newServer();
+    const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Présence' });
+    const bastien = await addMember(server.accounts, server.admin.workspaceId, 'editor', 'Bastien');
+    const impostor = newClient(server.syncUrl, id, { token: bastien.token });
+    const observer = newClient(server.syncUrl, id);
+    await Promise.all([impostor.synced, observer.synced]);
+    impostor.provider.awareness.setLocalStateField('user', { name: 'Claire (mairie)', id: server.admin.userId, color: 'red; background: url(https://evil.example)' });
+    await waitFor(() => stateOf(observer, impostor.doc.clientID)?.user !== undefined);
+    expect(stateOf(observer, impostor.doc.clientID)?.user).toEqual({ id: bastien.userId, name: 'Bastien', color: presenceColor(bastien.userId) });
+    impostor.destroy();
+    observer.destroy();
+  });
+
+  it('takes the name from the account: auth.updateProfile changes it, validated, and open sockets announce the new one', async () => {
+    server = await newServer();
+    const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Présence' });
+    const bastien = await addMember(server.accounts, server.admin.workspaceId, 'viewer', 'Bastien');
+    const api = newTrpcClient(server.url, { token: bastien.token });
+    const client = newClient(server.syncUrl, id, { token: bastien.token });
+    const observer = newClient(server.syncUrl, id);
+    await Promise.all([client.synced, observer.synced]);
+    client.provider.awareness.setLocalStateField('user', { name: 'Bastien' });
+    await waitFor(() => stateOf(observer, client.doc.clientID)?.user?.name === 'Bastien');
+
+    await expect(api.auth.updateProfile.mutate({ name: '   ' })).rejects.toThrow('Indiquez votre nom.');
+    await expect(api.auth.updateProfile.mutate({ name: 'x'.repeat(81) })).rejects.toThrow('Votre nom ne doit pas dépasser 80 caractères.');
+    expect(await api.auth.updateProfile.mutate({ name: '  Bastien R.  ' })).toMatchObject({ id: bastien.userId, name: 'Bastien R.' });
+    expect((await server.accounts.getUser(bastien.userId))?.name).toBe('Bastien R.');
+    // What the web app does once the name is saved; the server writes the account's new name.
+    client.provider.awareness.setLocalStateField('user', { name: 'autre chose' });
+    await waitFor(() => stateOf(observer, client.doc.clientID)?.user?.name === 'Bastien R.');
+    client.destroy();
+    observer.destroy();
+  });
+
+  it('bounds what an awareness flood relays to observers, and closes the flooder with 4429', async () => {
+    const limit = { messagesPerSecond: 20, bytesPerSecond: 16 * 1024, burstSeconds: 1, closeAfterSeconds: 1 };
+    server = await newServer({ awarenessRateLimit: limit });
+    const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Présence' });
+    const observers = [newRawClient(`${server.syncUrl}/${id}`), newRawClient(`${server.syncUrl}/${id}`)];
+    await Promise.all(observers.map((observer) => observer.opened));
+    const received = observers.map((observer) => {
+      const count = { bytes: 0 };
+      observer.socket.on('message', (data: Buffer) => {
+        if (data[0] === 1) count.bytes += data.byteLength;
+      });
+      return count;
+    });
+
+    const viewer = await addMember(server.accounts, server.admin.workspaceId, 'viewer', 'Flot');
+    const flooder = newRawClient(`${server.syncUrl}/${id}`, { token: viewer.token });
+    await flooder.opened;
+    let closedCode: number | undefined;
+    void flooder.closed.then(({ code }) => (closedCode = code));
+    const padding = 'x'.repeat(7 * 1024);
+    const started = performance.now();
+    let sent = 0;
+    for (let clock = 1; closedCode === undefined && sent < 48 * 1024 * 1024; clock++) {
+      const frame = awarenessFrame([{ clientId: 424_242, clock, state: { padding } }]);
+      flooder.send(frame);
+      sent += frame.byteLength;
+      // Lets the server read between frames, as a socket on a network would.
+      if (clock % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
+      while (flooder.socket.bufferedAmount > 1024 * 1024 && closedCode === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    if (closedCode === undefined) flooder.socket.terminate();
+    const { code } = await flooder.closed;
+    const seconds = (performance.now() - started) / 1000;
+    expect(code).toBe(4429);
+    // The flooder's removal reaches the observers last.
+    await Promise.all(observers.map((observer) => observer.nextMessage((message) => message.type === 1 && message.payload.byteLength < 100)));
+    const allowance = limit.bytesPerSecond * (seconds + limit.burstSeconds) + 64 * 1024;
+    for (const { bytes } of received) expect(bytes, `${bytes} bytes relayed in ${seconds.toFixed(1)} s of a ${sent}-byte flood`).toBeLessThan(allowance);
+    for (const observer of observers) observer.close();
   });
 });

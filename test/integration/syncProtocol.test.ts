@@ -88,7 +88,8 @@ describe('relay', () => {
     const bob = stock(server.syncUrl, docId);
     await Promise.all([alice.synced, bob.synced]);
     alice.provider.awareness.setLocalStateField('user', { name: 'Alice' });
-    await waitFor(() => bob.provider.awareness.getStates().get(alice.doc.clientID)?.user?.name === 'Alice');
+    // The server writes the account's name (the test administrator's) over the client's claim.
+    await waitFor(() => bob.provider.awareness.getStates().get(alice.doc.clientID)?.user?.name === 'Administratrice');
     alice.destroy();
     await waitFor(() => !bob.provider.awareness.getStates().has(alice.doc.clientID));
   });

@@ -30,6 +30,8 @@ export const CloseCode = {
    * until an administrator restores it; the rows are kept as they are (like HTTP 423 Locked).
    */
   DocumentQuarantined: 4423,
+  /** The connection kept sending awareness past its allowance (like HTTP 429). */
+  TooManyMessages: 4429,
 } as const;
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

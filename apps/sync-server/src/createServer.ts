@@ -8,7 +8,7 @@ import { ReferentialRegistry, templateToProseMirrorJSON } from '@canevas/core';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { AccessControl, roleAllows } from './accounts/AccessControl.js';
-import type { AccountStore } from './accounts/AccountStore.js';
+import type { AccountStore, User } from './accounts/AccountStore.js';
 import { AuditRetryQueue } from './accounts/AuditRetryQueue.js';
 import { AuthService } from './accounts/AuthService.js';
 import { exportAuthorizer } from './accounts/exportAuthorizer.js';
@@ -19,7 +19,6 @@ import { SubmissionStore } from './submissions/SubmissionStore.js';
 import type { TemplateResolver } from './api/ApiServices.js';
 import { appRouter } from './api/router.js';
 import { createContextFactory } from './api/trpc.js';
-import { parseCookies } from './auth/cookies.js';
 import { isAllowedOrigin } from './auth/originPolicy.js';
 import { SyncTicketStore } from './auth/SyncTicketStore.js';
 import { CloseCode } from './closeCodes.js';
@@ -35,6 +34,7 @@ import type { DocumentStore } from './store/DocumentStore.js';
 import { SqliteDocumentStore, type SqliteSynchronous } from './store/SqliteDocumentStore.js';
 import type { FanOut } from './sync/FanOut.js';
 import { InProcessFanOut } from './sync/InProcessFanOut.js';
+import type { AwarenessRateLimitOptions } from './sync/AwarenessRateLimit.js';
 import { SyncConnection } from './sync/SyncConnection.js';
 import { SyncEngine, type SyncEngineStats } from './sync/SyncEngine.js';
 
@@ -119,6 +119,12 @@ export interface ServerOptions {
    * unauthenticated upgrades cannot queue up work against the database. Default 64.
    */
   maxPendingUpgrades?: number;
+  /**
+   * Awareness (presence) each sync connection may send: 60 messages and 64 KiB a second, with
+   * 2 s of burst, by default. Past it messages are dropped; a connection still over it after
+   * 10 s is closed with 4429. See AwarenessRateLimit.
+   */
+  awarenessRateLimit?: AwarenessRateLimitOptions;
 }
 
 export interface CloseResult {
@@ -288,7 +294,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
         (decision) => {
           if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.text);
           if (socket.destroyed) return;
-          wss.handleUpgrade(req, socket, head, (ws) => acceptConnection(ws, docId, ackRequested, decision));
+          wss.handleUpgrade(req, socket, head, (ws) => {
+            if (decision.found) acceptConnection(ws, docId, ackRequested, decision);
+            else ws.close(CloseCode.DocumentNotFound, 'Document introuvable');
+          });
         },
         (error: unknown) => {
           logger.error('sync.authorize_failed', { docId, error });
@@ -299,36 +308,43 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   });
 
   type UpgradeDecision =
-    | { ok: true; userId: string; canWrite: boolean; workspaceId: string | null }
+    | { ok: true; found: true; userId: string; userName: string; canWrite: boolean }
+    | { ok: true; found: false }
     | { ok: false; status: number; text: string };
 
-  /** A single-use ticket (scripts), else an API token, else the session cookie from an allowed Origin. */
+  /**
+   * A single-use ticket (scripts), else a valid API token (`Authorization: Bearer`), else the
+   * session cookie, which must come from an allowed Origin: any other Authorization header
+   * (Basic from a proxy) leaves the request authenticated by its cookie, so it is checked too.
+   */
   async function authorizeUpgrade(req: IncomingMessage, url: URL, roomName: string, room: ParsedRoom): Promise<UpgradeDecision> {
-    let userId: string | undefined;
+    let user: User | undefined;
     const ticket = url.searchParams.get('ticket');
     if (ticket !== null) {
-      userId = tickets.redeem(ticket, roomName)?.userId;
-    } else if (typeof req.headers.authorization === 'string') {
-      userId = (await auth.authenticate(req))?.user.id;
-    } else if (parseCookies(req.headers.cookie).size > 0) {
-      if (!isAllowedOrigin(req, { publicUrl: options.publicUrl, extraOrigins: allowedOrigins })) {
+      const redeemed = tickets.redeem(ticket, roomName);
+      user = redeemed && (await accounts.getUser(redeemed.userId));
+    } else {
+      const caller = await auth.authenticate(req);
+      if (caller && caller.via !== 'token' && !isAllowedOrigin(req, { publicUrl: options.publicUrl, extraOrigins: allowedOrigins })) {
         return { ok: false, status: 403, text: 'Forbidden' };
       }
-      userId = (await auth.authenticate(req))?.user.id;
+      user = caller?.user;
     }
-    if (userId === undefined) return { ok: false, status: 401, text: 'Unauthorized' };
+    if (!user) return { ok: false, status: 401, text: 'Unauthorized' };
+    const userId = user.id;
     const document = await store.getDocument(room.docId);
-    // A missing document is reported after the upgrade (4404), so the stock client stops retrying.
-    if (!document) return { ok: true, userId, canWrite: false, workspaceId: null };
-    const role = await access.roleIn(document.workspaceId, userId);
-    if (role === undefined) return { ok: false, status: 403, text: 'Forbidden' };
+    // Another workspace's document gets the very answer of a missing one, by the same path (a
+    // role is looked up either way): an upgrade, then 4404, after which the stock client stops
+    // retrying. Its existence is not revealed.
+    const role = await access.roleIn(document?.workspaceId ?? '', userId);
+    if (!document || role === undefined) return { ok: true, found: false };
     if (room.layer === 'content') {
       // Never blocks the upgrade: while SQLite refuses writes the entry waits in memory, and a
       // browser whose socket dropped can still reconnect.
       await openingsAudit.record({ at: Date.now(), userId, action: 'document.open', workspaceId: document.workspaceId, documentId: room.docId, detail: { role } });
     }
     // Review docs are server-owned: every member reads them, none writes them.
-    return { ok: true, userId, canWrite: room.layer === 'content' && roleAllows(role, 'write'), workspaceId: document.workspaceId };
+    return { ok: true, found: true, userId, userName: user.name, canWrite: room.layer === 'content' && roleAllows(role, 'write') };
   }
 
   /** Applies current roles to open connections: removed members are closed, roles re-read. */
@@ -354,8 +370,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   const accessTimer = setInterval(() => void refreshAccess().catch((error: unknown) => logger.error('sync.access_refresh_failed', { error })), options.accessRefreshMs ?? 2000);
   accessTimer.unref();
 
-  function acceptConnection(ws: WebSocket, docId: string, ackRequested: boolean, decision: { userId: string; canWrite: boolean }): void {
-    const connection = new SyncConnection(ws, docId, { ackRequested, canWrite: decision.canWrite, userId: decision.userId });
+  function acceptConnection(ws: WebSocket, docId: string, ackRequested: boolean, decision: { userId: string; userName: string; canWrite: boolean }): void {
+    const connection = new SyncConnection(ws, docId, {
+      ackRequested,
+      canWrite: decision.canWrite,
+      userId: decision.userId,
+      userName: decision.userName,
+      ...(options.awarenessRateLimit && { awarenessRateLimit: options.awarenessRateLimit }),
+    });
     alive.set(ws, true);
     // Messages that arrive while the stored state loads are kept, then handled in order.
     let buffered: Uint8Array[] | undefined = [];

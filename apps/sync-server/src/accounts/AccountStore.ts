@@ -85,6 +85,8 @@ export interface AccountStore {
   findUserByEmail(email: string): Promise<UserWithPassword | undefined>;
   listUsers(): Promise<User[]>;
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+  /** Changes the display name; false when there is no such user. */
+  renameUser(userId: string, name: string): Promise<boolean>;
 
   createSession(session: { tokenHash: string; userId: string; createdAt: number; expiresAt: number }): Promise<void>;
   /** The session's user when it exists and has not expired at `now`. */

@@ -85,6 +85,10 @@ export class SqliteAccountStore implements AccountStore {
     return row && toUser(row);
   }
 
+  async renameUser(userId: string, name: string): Promise<boolean> {
+    return this.#db.prepare('UPDATE users SET name = ? WHERE id = ?').run(name, userId).changes > 0;
+  }
+
   async findUserByEmail(email: string): Promise<UserWithPassword | undefined> {
     const row = this.#db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?').get(email.trim().toLowerCase());
     return row && { ...toUser(row), passwordHash: row.password_hash };

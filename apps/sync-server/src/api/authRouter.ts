@@ -1,3 +1,4 @@
+import { displayNameProblem } from '@canevas/core';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { User } from '../accounts/AccountStore.js';
@@ -99,4 +100,21 @@ export const authRouter = router({
     setSessionCookie(ctx, '', 0);
     return { ok: true };
   }),
+
+  /**
+   * The display name is an account setting: every browser the user signs in to, and every
+   * participant's presence list, shows it. Open sockets write it into the presence they announce
+   * next (the web app announces at once).
+   */
+  updateProfile: userProcedure
+    .input(z.object({ name: z.string({ error: 'Indiquez votre nom.' }).max(1000, { error: 'Nom trop long.' }) }))
+    .mutation(async ({ ctx, input }): Promise<AccountSummary> => {
+      const problem = displayNameProblem(input.name);
+      if (problem) throw new TRPCError({ code: 'BAD_REQUEST', message: problem });
+      const name = input.name.trim();
+      if (!(await ctx.services.accounts.renameUser(ctx.user.id, name))) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Connectez-vous pour continuer.' });
+      await ctx.services.accounts.audit({ at: Date.now(), userId: ctx.user.id, action: 'account.renamed', detail: {} });
+      for (const connection of ctx.services.engine.connections()) if (connection.userId === ctx.user.id) connection.userName = name;
+      return toAccountSummary({ ...ctx.user, name });
+    }),
 });

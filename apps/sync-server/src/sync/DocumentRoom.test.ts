@@ -5,8 +5,9 @@ import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { AwarenessFrames } from './AwarenessFrames.js';
-import { DocumentRoom } from './DocumentRoom.js';
+import { DocumentRoom, MAX_AWARENESS_IDS_PER_CONNECTION } from './DocumentRoom.js';
 import { InProcessFanOut } from './InProcessFanOut.js';
+import { readAwarenessUpdate } from './readAwarenessUpdate.js';
 import { SyncConnection } from './SyncConnection.js';
 import { CorruptDocumentError } from './DocumentRoom.js';
 import { decodeClientMessage, messageAwareness, messageSync, syncStep1, syncStep2 } from './syncMessages.js';
@@ -200,7 +201,7 @@ describe('AwarenessFrames', () => {
     const { room, peers } = openRoom(3);
     const [alice, bob, carol] = peers;
     const source = presenceOf(42, { user: { name: 'Alice' } });
-    room.receiveAwareness(alice!.connection, awarenessProtocol.encodeAwarenessUpdate(source, [42]));
+    room.receiveAwareness(alice!.connection, readAwarenessUpdate(awarenessProtocol.encodeAwarenessUpdate(source, [42])));
     await new Promise((resolve) => setImmediate(resolve));
 
     expect(alice!.socket.frames).toEqual([]);
@@ -211,6 +212,42 @@ describe('AwarenessFrames', () => {
       expect(replica.getStates().get(42)).toEqual({ user: { name: 'Alice' } });
     }
     expect(bob!.socket.frames[0]).toBe(carol!.socket.frames[0]);
+    room.destroy();
+  });
+});
+
+describe('awareness ownership', () => {
+  function connectionOf(room: DocumentRoom, userId: string): SyncConnection {
+    const connection = new SyncConnection(new RecordingSocket() as unknown as WebSocket, room.id, { ackRequested: false, canWrite: true, userId, userName: userId });
+    room.attach(connection);
+    return connection;
+  }
+  const entry = (clientId: number, clock: number, state: unknown) => [{ clientId, clock, state }];
+
+  it('lets the same account take its client id over from a socket not yet found dead, and keeps it from another account after both left', () => {
+    const { room } = openRoom(0);
+    const old = connectionOf(room, 'claire');
+    expect(room.receiveAwareness(old, entry(5, 1, { cursor: 1 }))).toBe(0);
+    const reconnected = connectionOf(room, 'claire');
+    const stranger = connectionOf(room, 'victor');
+    expect(room.receiveAwareness(stranger, entry(5, 9, null))).toBe(1);
+    expect(room.receiveAwareness(reconnected, entry(5, 2, { cursor: 2 }))).toBe(0);
+    // The dead socket leaving does not remove the state its successor announced.
+    room.detach(old);
+    expect(room.awareness.getStates().get(5)).toMatchObject({ cursor: 2, user: { id: 'claire' } });
+    room.detach(reconnected);
+    expect(room.awareness.getStates().has(5)).toBe(false);
+    expect(room.receiveAwareness(stranger, entry(5, 3, { cursor: 3 }))).toBe(1);
+    expect(room.receiveAwareness(connectionOf(room, 'claire'), entry(5, 3, { cursor: 3 }))).toBe(0);
+    room.destroy();
+  });
+
+  it('refuses states that are not objects and more client ids than a connection needs', () => {
+    const { room } = openRoom(0);
+    const connection = connectionOf(room, 'victor');
+    expect(room.receiveAwareness(connection, entry(1, 1, 'texte'))).toBe(1);
+    const many = Array.from({ length: 20 }, (_, index) => ({ clientId: 100 + index, clock: 1, state: {} }));
+    expect(room.receiveAwareness(connection, many)).toBe(20 - MAX_AWARENESS_IDS_PER_CONNECTION);
     room.destroy();
   });
 });

@@ -1,7 +1,8 @@
+import { presenceColor, type PresenceUser } from '@canevas/core';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { parseRoomName } from '../roomName.js';
-import { checkAwarenessUpdate } from './checkAwarenessUpdate.js';
+import { encodeAwarenessEntries, type AwarenessEntry } from './readAwarenessUpdate.js';
 import { AwarenessFrames } from './AwarenessFrames.js';
 import { BatchFrames } from './BatchFrames.js';
 import { checkContentUpdate, type ContentUpdateLimits } from './checkContentUpdate.js';
@@ -45,6 +46,11 @@ export interface RoomLimits {
   /** The most bytes the document's encoded state may take; unlimited when undefined. */
   maxBytes?: number;
 }
+
+/** A stock client announces one awareness client id per connection; a few spare for odd clients. */
+export const MAX_AWARENESS_IDS_PER_CONNECTION = 8;
+/** Bindings of departed connections' ids kept per room, so that another account cannot take them. */
+const MAX_DEPARTED_AWARENESS_OWNERS = 4096;
 
 /** The origin of the updates the server itself makes (evidence links), in Yjs and in the fan-out. */
 export const SERVER_ORIGIN = 'server';
@@ -104,6 +110,12 @@ export class DocumentRoom {
   /** Connections attached before the Y.Doc was built: they get the server's sync step 1 then. */
   private awaitingStep1: SyncConnection[] = [];
   private readonly dirtyAwareness = new Set<number>();
+  /**
+   * Who owns each awareness client id announced in this room: the account, and the connection
+   * while it is open. Kept after the connection leaves (up to a bound), so that its client,
+   * reconnecting with the same id, finds it still its own.
+   */
+  private readonly awarenessOwners = new Map<number, { userId: string | null; connection: SyncConnection | undefined }>();
   private awarenessFlush: NodeJS.Immediate | undefined;
   private readonly unsubscribe: () => void;
   private resolveUnloaded!: () => void;
@@ -173,6 +185,14 @@ export class DocumentRoom {
     if (connection.awarenessIds.size > 0 && !this.destroyed) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
     }
+    for (const clientId of connection.ownedAwarenessIds) {
+      const owner = this.awarenessOwners.get(clientId);
+      if (owner?.connection !== connection) continue;
+      // Re-inserted last: the departed bindings are evicted oldest first.
+      this.awarenessOwners.delete(clientId);
+      this.awarenessOwners.set(clientId, { userId: owner.userId, connection: undefined });
+    }
+    this.evictDepartedAwarenessOwners();
     return this.connections.size === 0;
   }
 
@@ -288,12 +308,61 @@ export class DocumentRoom {
     throw outcome.error;
   }
 
-  receiveAwareness(connection: SyncConnection, update: Uint8Array): void {
-    checkAwarenessUpdate(update);
+  /**
+   * Applies the entries of a connection's awareness update (see readAwarenessUpdate) for the client ids it owns, each state
+   * carrying the account's id, name and colour whatever the client wrote; returns how many entries
+   * were refused (dropped, the rest still applies). A connection owns the ids it announced first;
+   * another connection of the same account may take one over (a client reconnecting before its
+   * old socket was found dead), another account can neither update nor remove it, whatever its
+   * clock. A state that is not an object, or an id past {@link MAX_AWARENESS_IDS_PER_CONNECTION},
+   * is refused too.
+   */
+  receiveAwareness(connection: SyncConnection, entries: readonly AwarenessEntry[]): number {
+    const accepted: AwarenessEntry[] = [];
+    let refused = 0;
+    for (const entry of entries) {
+      const state = entry.state === null ? null : stampPresence(entry.state, connection);
+      if (state === undefined || !this.ownAwarenessId(connection, entry.clientId, state !== null)) {
+        refused++;
+        continue;
+      }
+      accepted.push({ ...entry, state });
+    }
+    if (accepted.length === 0) return refused;
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), connection);
     } catch (error) {
       throw new MalformedMessageError(`invalid awareness update: ${(error as Error).message}`);
+    }
+    return refused;
+  }
+
+  /** Whether `connection` may announce (`claim`: or first claim) the awareness id `clientId`. */
+  private ownAwarenessId(connection: SyncConnection, clientId: number, claim: boolean): boolean {
+    const owner = this.awarenessOwners.get(clientId);
+    if (owner?.connection === connection) return true;
+    if (!owner) {
+      if (!claim || connection.ownedAwarenessIds.size >= MAX_AWARENESS_IDS_PER_CONNECTION) return false;
+    } else {
+      if (owner.userId === null || owner.userId !== connection.userId) return false;
+      // The same account on a new socket: the old one (if still attached) must not remove it on leaving.
+      owner.connection?.ownedAwarenessIds.delete(clientId);
+      owner.connection?.awarenessIds.delete(clientId);
+    }
+    this.awarenessOwners.set(clientId, { userId: connection.userId, connection });
+    connection.ownedAwarenessIds.add(clientId);
+    return true;
+  }
+
+  private evictDepartedAwarenessOwners(): void {
+    let departed = 0;
+    for (const owner of this.awarenessOwners.values()) if (!owner.connection) departed++;
+    if (departed <= MAX_DEPARTED_AWARENESS_OWNERS) return;
+    for (const [clientId, owner] of this.awarenessOwners) {
+      if (departed <= MAX_DEPARTED_AWARENESS_OWNERS) break;
+      if (owner.connection) continue;
+      this.awarenessOwners.delete(clientId);
+      departed--;
     }
   }
 
@@ -388,6 +457,17 @@ export class DocumentRoom {
       if (frame) connection.send(frame);
     }
   };
+}
+
+/**
+ * The state with the account's presence written in: presence names the signed-in user, never
+ * what the client claims. Undefined for a state that is not an object (stock clients send one).
+ */
+function stampPresence(state: unknown, connection: SyncConnection): object | undefined {
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) return undefined;
+  if (connection.userId === null) return state;
+  const user: PresenceUser = { id: connection.userId, name: connection.userName ?? '', color: presenceColor(connection.userId) };
+  return { ...state, user };
 }
 
 function stateAdvanced(transaction: Y.Transaction): boolean {

@@ -1,5 +1,6 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
+import { AwarenessRateLimit, type AwarenessRateLimitOptions } from './AwarenessRateLimit.js';
 import type { PreparedFrame } from './PreparedFrame.js';
 
 export interface SyncConnectionOptions {
@@ -12,6 +13,9 @@ export interface SyncConnectionOptions {
   canWrite: boolean;
   /** Who is connected, so role changes and removals reach open connections. */
   userId?: string | null;
+  /** The account's display name, written into this connection's awareness states. */
+  userName?: string;
+  awarenessRateLimit?: AwarenessRateLimitOptions;
 }
 
 let nextConnectionId = 1;
@@ -23,8 +27,13 @@ export class SyncConnection {
   /** Mutable: a role change applies to the open connection (tutor → editor and back). */
   canWrite: boolean;
   readonly userId: string | null;
+  /** Mutable: a change of the account's name applies to the states it announces next. */
+  userName: string | null;
   /** Awareness client ids announced through this connection, removed when it leaves. */
   readonly awarenessIds = new Set<number>();
+  /** Awareness client ids this connection claimed first (see DocumentRoom's ownership rule). */
+  readonly ownedAwarenessIds = new Set<number>();
+  readonly awarenessRateLimit: AwarenessRateLimit;
   private closing = false;
 
   constructor(
@@ -36,6 +45,8 @@ export class SyncConnection {
     this.ackRequested = options.ackRequested;
     this.canWrite = options.canWrite;
     this.userId = options.userId ?? null;
+    this.userName = options.userName ?? null;
+    this.awarenessRateLimit = new AwarenessRateLimit(options.awarenessRateLimit);
   }
 
   get isOpen(): boolean {

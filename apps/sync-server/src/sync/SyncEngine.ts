@@ -7,6 +7,7 @@ import { storageFaultKind, type StorageFaultKind } from '../store/storageFaultKi
 import { RefusedUpdateError } from './checkContentUpdate.js';
 import { CorruptDocumentError, DocumentRoom, DocumentTooLargeError, type QueuedUpdate, type RoomLimits } from './DocumentRoom.js';
 import type { FanOut } from './FanOut.js';
+import { readAwarenessUpdate } from './readAwarenessUpdate.js';
 import type { SyncConnection } from './SyncConnection.js';
 import { MalformedMessageError, decodeClientMessage, encodePersisted, encodeStorageStatus } from './syncMessages.js';
 
@@ -204,12 +205,19 @@ export class SyncEngine {
         case 'update':
           room.receiveUpdate(connection, message.update);
           break;
-        case 'awareness':
+        case 'awareness': {
           // Nobody edits a review doc, so nobody has a presence to announce there.
-          if (!room.serverOwned) room.receiveAwareness(connection, message.update);
+          if (room.serverOwned) break;
+          // Decoded first: a malformed or oversized one closes with 4400 even past the allowance.
+          const entries = readAwarenessUpdate(message.update);
+          if (!this.admitAwareness(room, connection, data.byteLength)) break;
+          const refused = room.receiveAwareness(connection, entries);
+          if (refused > 0) this.logger.warn('sync.awareness_refused', { docId: room.id, connection: connection.id, entries: refused });
           break;
+        }
         case 'queryAwareness':
-          if (!room.serverOwned) room.receiveQueryAwareness(connection);
+          // Answered with every state: it costs as much as a flood of them.
+          if (!room.serverOwned && this.admitAwareness(room, connection, data.byteLength)) room.receiveQueryAwareness(connection);
           break;
       }
     } catch (error) {
@@ -248,6 +256,17 @@ export class SyncEngine {
     } else {
       connection.close(CloseCode.DocumentTooLarge, 'Document trop volumineux');
     }
+  }
+
+  /** The connection's awareness allowance (see AwarenessRateLimit): past it dropped, then closed. */
+  private admitAwareness(room: DocumentRoom, connection: SyncConnection, bytes: number): boolean {
+    const admission = connection.awarenessRateLimit.admit(bytes);
+    if (admission === 'accept') return true;
+    if (admission === 'close') {
+      this.logger.warn('sync.awareness_flood', { docId: room.id, connection: connection.id });
+      connection.close(CloseCode.TooManyMessages, 'Trop de messages de présence');
+    }
+    return false;
   }
 
   close(connection: SyncConnection): void {
