@@ -19,7 +19,7 @@ export interface TestServer extends CanevasServer {
  * them by default (only the ProseMirror body is allowed), so these tests declare them. The shape
  * tests (`documentShape.test.ts`) pass `extraContentRoots: []`.
  */
-export const TEST_CONTENT_ROOTS: readonly string[] = ['text', 'fields', 'plain', 'notes', 'list', 'm', 'participants'];
+export const TEST_CONTENT_ROOTS: readonly string[] = ['text', 'fields', 'm', 'participants'];
 
 /**
  * A real server on port 0 (or `port`, to restart one where its clients reconnect) with a real

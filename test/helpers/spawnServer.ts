@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { TEST_CONTENT_ROOTS } from './newServer.js';
 import { bootstrapDataDir, rememberServerToken, type TestAccount } from './testAccounts.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,7 +24,8 @@ export async function spawnServer(dataDir: string, extraArgs: string[] = []): Pr
   const admin = await bootstrapDataDir(dataDir);
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--port', '0', '--data', dataDir, ...extraArgs], {
     cwd: REPO_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info' },
+    // The plain Yjs roots that the durability tests write (see TEST_CONTENT_ROOTS).
+    env: { ...process.env, LOG_LEVEL: 'info', EXTRA_CONTENT_ROOTS: TEST_CONTENT_ROOTS.join(',') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];

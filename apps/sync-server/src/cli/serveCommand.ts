@@ -63,6 +63,7 @@ export const serveCommand: Command = {
       host: config.host,
       maxPayload: config.maxPayload,
       maxDocumentBytes: config.maxDocumentBytes,
+      extraContentRoots: config.extraContentRoots,
       logger,
       accounts,
       referentials,

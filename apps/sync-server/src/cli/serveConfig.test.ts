@@ -13,6 +13,7 @@ describe('resolveServeConfig', () => {
       publicUrl: undefined,
       maxPayload: 4 * 1024 * 1024,
       maxDocumentBytes: 16 * 1024 * 1024,
+      extraContentRoots: [],
       sqliteSynchronous: 'NORMAL',
       sqliteBusyTimeoutMs: 200,
       logLevel: 'info',

@@ -14,6 +14,8 @@ export interface ServeConfig {
   maxPayload: number;
   /** The most bytes a document's encoded state may take (MAX_DOCUMENT_BYTES). */
   maxDocumentBytes: number;
+  /** Roots a content doc may hold besides the body (EXTRA_CONTENT_ROOTS: tests and tools only). */
+  extraContentRoots: string[];
   sqliteSynchronous: SqliteSynchronous;
   /** Milliseconds a statement waits for another connection's lock (the whole server waits with it). */
   sqliteBusyTimeoutMs: number;
@@ -61,6 +63,7 @@ export function resolveServeConfig(argv: string[], env: NodeJS.ProcessEnv): Serv
     publicUrl,
     maxPayload: integer('MAX_PAYLOAD', env.MAX_PAYLOAD, DEFAULT_MAX_PAYLOAD, 1024, 1024 * 1024 * 1024),
     maxDocumentBytes: integer('MAX_DOCUMENT_BYTES', env.MAX_DOCUMENT_BYTES, DEFAULT_MAX_DOCUMENT_BYTES, 64 * 1024, 1024 * 1024 * 1024),
+    extraContentRoots: (env.EXTRA_CONTENT_ROOTS ?? '').split(',').map((name) => name.trim()).filter((name) => name !== ''),
     sqliteSynchronous: synchronous(env.SQLITE_SYNCHRONOUS),
     sqliteBusyTimeoutMs: integer('SQLITE_BUSY_TIMEOUT', env.SQLITE_BUSY_TIMEOUT, DEFAULT_BUSY_TIMEOUT_MS, 0, 60_000),
     logLevel: logLevel(env.LOG_LEVEL),
