@@ -54,6 +54,17 @@ function paragraphUnder(page: Page, heading: string): Locator {
   return editorContent(page).locator(`h2:has-text("${heading}") + p`);
 }
 
+/** The heading right before the paragraph that holds the caret, while the editor has the focus. */
+function headingBeforeCaret(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const editor = document.getElementById('document-editor');
+    const node = window.getSelection()?.focusNode;
+    const paragraph = (node instanceof Element ? node : node?.parentElement)?.closest('p');
+    if (!editor || document.activeElement !== editor || !paragraph || !editor.contains(paragraph)) return null;
+    return paragraph.previousElementSibling?.textContent ?? null;
+  });
+}
+
 /** Types a one-line sentence at the end of a paragraph, then selects it with the keyboard. */
 async function writeAndSelect(page: Page, paragraph: Locator, sentence: string): Promise<void> {
   await expect.poll(() => editorContent(page).getAttribute('contenteditable'), { timeout: UI_TIMEOUT }).toBe('true');
@@ -224,6 +235,8 @@ it('creates a document from a referential and template and links a passage with 
   // The document opens on the first section's heading; its empty paragraph is the next line.
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('ArrowDown');
+  // Keys typed before the caret has reached that paragraph (and the editor still has the focus) land elsewhere.
+  await expect.poll(() => headingBeforeCaret(page), { timeout: UI_TIMEOUT }).toBe(OBJECTIVES_HEADING);
   await page.keyboard.type('La phase de consensus passe en premier.');
   await expect.poll(() => textOf(paragraphUnder(page, OBJECTIVES_HEADING)), { timeout: UI_TIMEOUT }).toBe('La phase de consensus passe en premier.');
   await page.keyboard.press('Shift+Home');
