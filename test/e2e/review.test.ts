@@ -306,7 +306,12 @@ it('a tutor comments a passage by keyboard only, and nothing typed changes the t
 
   // Ctrl+Alt+M without a passage says why it does nothing.
   await tutor.keyboard.press('Control+Alt+m');
-  await expectText(tutor.getByRole('status').filter({ hasText: 'Sélectionnez d’abord un passage' }), 'Maj + flèches');
+  const why = tutor.getByRole('status').filter({ hasText: 'Sélectionnez d’abord un passage' });
+  await expectText(why, 'Maj + flèches');
+  // Said again on a second try: the live region's text changes.
+  const said = await why.textContent();
+  await tutor.keyboard.press('Control+Alt+m');
+  await expect.poll(() => why.textContent(), { timeout: UI_TIMEOUT }).not.toBe(said);
 
   // Shift+arrows select the passage; the shortcut opens the dialog on it; Ctrl+Enter publishes.
   await pressUntil(tutor, 'ArrowRight', async () => (await caret(tutor)).after.startsWith(PASSAGE));
@@ -334,4 +339,22 @@ it('a tutor comments a passage by keyboard only, and nothing typed changes the t
   } finally {
     reader.destroy();
   }
+
+  // A viewer selects by keyboard too, to read; the comment shortcut says why it does nothing.
+  const viewer = await pageIn(await signedInContext(browser, server.url, await newMember(server, 'Lou Lectrice', 'viewer')));
+  await viewer.goto(`${server.url}/d/${id}`);
+  await expect.poll(() => words(viewer), { timeout: UI_TIMEOUT }).toContain(SENTENCE);
+  await editorContent(viewer).focus();
+  // The comment's highlight splits the sentence's text: look at the caret's paragraph.
+  const caretParagraph = () =>
+    viewer.evaluate(() => {
+      const node = document.getSelection()?.focusNode;
+      const element = node instanceof Element ? node : node?.parentElement;
+      return element?.closest('p')?.textContent ?? '';
+    });
+  await pressUntil(viewer, 'ArrowDown', async () => (await caretParagraph()).includes(PASSAGE));
+  await pressUntil(viewer, 'Shift+ArrowDown', async () => (await caret(viewer)).selected.includes(SENTENCE.slice(-10)));
+  await viewer.keyboard.press('Control+Alt+m');
+  await expectText(viewer.getByRole('status').filter({ hasText: 'En tant que lecteur' }), 'pas le commenter');
+  expect(await viewer.getByRole('dialog').count()).toBe(0);
 });

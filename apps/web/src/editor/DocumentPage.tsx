@@ -280,7 +280,13 @@ function LiveDocument({ id, referential, session, identity, onChangeName, role, 
   const assessments = useLiveAssessments(session);
   const mayComment = canComment(role);
   const [announcement, setAnnouncement] = useState('');
-  const commenting = useCommenting(session, editor, threads, mayComment, setAnnouncement);
+  // The same words again (a second Ctrl+Alt+M without a passage) must be heard again: a live
+  // region speaks only when its text changes.
+  const announceAgain = useCallback(
+    (message: string) => setAnnouncement((current) => (current === message ? `${message}\u00a0` : message)),
+    [],
+  );
+  const commenting = useCommenting(session, editor, threads, mayComment, announceAgain);
   const extensions = useMemo(() => [...linking.extensions, ...commenting.extensions], [linking.extensions, commenting.extensions]);
   const commands = useMemo(
     () => [...linking.commands, ...commenting.commands, tables.command],
@@ -332,7 +338,7 @@ function LiveDocument({ id, referential, session, identity, onChangeName, role, 
           readOnly={readOnly}
           extensions={extensions}
           commands={commands}
-          announce={setAnnouncement}
+          announce={announceAgain}
           onEditor={setEditor}
         />
         {role === 'owner' && <AccessLogDisclosure documentId={id} />}
