@@ -1,10 +1,11 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { TestServer } from '../helpers/index.js';
+import { newTrpcClient, type TestAccount, type TestServer } from '../helpers/index.js';
 import { collectPageProblems } from './support/collectPageProblems.js';
 import { launchChromium } from './support/launchChromium.js';
 import {
   editorContent,
+  enterName,
   expectConnectedAndPersisted,
   expectText,
   textOf,
@@ -104,4 +105,50 @@ it('two people write in the same document, see each other, and the text survives
   // The server holds exactly one copy: nothing was seeded or duplicated by a client.
   const text = await textOf(editorContent(alice));
   expect(text.match(/Objectifs de la campagne/g)).toHaveLength(1);
+});
+
+/** Signs in through the login form, as a person at a shared computer does. */
+async function signInWithForm(page: Page, account: Pick<TestAccount, 'email' | 'password'>): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor({ timeout: UI_TIMEOUT });
+  await page.getByLabel('Adresse e-mail').fill(account.email);
+  await page.getByLabel('Mot de passe').fill(account.password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor({ timeout: UI_TIMEOUT });
+}
+
+it('shows the signed-in account in presence after another person used the same browser', async () => {
+  const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Compte rendu du comité' });
+  const documentUrl = `${server.url}/d/${id}`;
+  const [claire, bastien] = await Promise.all([newMember(server, 'Claire'), newMember(server, 'Bastien')]);
+  // A browser left with a name chosen by an older version must not name the next person.
+  const shared = await browser.newContext({ locale: 'fr-FR' });
+  contexts.push(shared);
+  await shared.addInitScript(() => window.localStorage.setItem('canevas.user', JSON.stringify({ name: 'Ancien nom', color: '#b91c1c' })));
+  const computer = await shared.newPage();
+  collectPageProblems(computer, problems);
+  await computer.goto(documentUrl);
+  await signInWithForm(computer, claire);
+  await enterName(computer, 'Claire (mairie)');
+
+  const alice = await newPerson('Alice Martin');
+  await alice.goto(documentUrl);
+  const presence = alice.getByRole('complementary', { name: 'Participants' });
+  await expectText(presence, 'Claire (mairie)');
+
+  await computer.getByRole('button', { name: 'Se déconnecter' }).click();
+  await signInWithForm(computer, bastien);
+  await expectText(computer.getByRole('complementary', { name: 'Participants' }), 'Bastien (vous)');
+  await expect.poll(() => textOf(presence), { timeout: UI_TIMEOUT }).toMatch(/^(?!.*(Claire|Ancien)).*Bastien/s);
+  await typeAtEnd(computer, 'Bastien écrit.');
+  await expectText(alice.locator('.collaboration-carets__label'), 'Bastien');
+  await expectConnectedAndPersisted(computer);
+
+  // The name is the account's: Claire finds hers on another computer.
+  const claireElsewhere = await signedInContext(browser, server.url, claire);
+  contexts.push(claireElsewhere);
+  const elsewhere = await claireElsewhere.newPage();
+  collectPageProblems(elsewhere, problems);
+  await elsewhere.goto(documentUrl);
+  await expectText(elsewhere.getByRole('complementary', { name: 'Participants' }), 'Claire (mairie) (vous)');
+  expect(await elsewhere.evaluate(() => document.querySelector('.account-menu__name')?.textContent)).toContain('Claire (mairie)');
 });

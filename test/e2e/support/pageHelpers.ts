@@ -23,7 +23,7 @@ export async function expectConnectedAndPersisted(page: Page): Promise<void> {
 
 /**
  * Sets the name others see for this person. Signed-in people start with their account's name;
- * « Changer de nom » sets another one (kept in this browser), as a user would.
+ * « Changer de nom » changes it on the account, as a user would.
  */
 export async function enterName(page: Page, name: string): Promise<void> {
   const button = page.getByRole('button', { name: 'Changer de nom' });

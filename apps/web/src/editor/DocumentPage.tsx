@@ -19,13 +19,11 @@ import { ExportDocumentButton } from '../export/ExportDocumentButton.js';
 import { nodeCodes, useEvidenceLinking } from '../evidence/useEvidenceLinking.js';
 import { useLiveEvidence } from '../evidence/useLiveEvidence.js';
 import { ChangeNameButton } from '../identity/ChangeNameButton.js';
-import { NameDialog } from '../identity/NameDialog.js';
 import { useIdentity } from '../identity/useIdentity.js';
 import type { UserIdentity } from '../identity/userIdentity.js';
 import { AccessLogDisclosure } from '../privacy/AccessLogDisclosure.js';
 import { useReferentialManifest } from '../referentials/referentialManifests.js';
 import { Link } from '../routing/Link.js';
-import { navigate } from '../routing/navigation.js';
 import { SubmissionsPanel } from '../submissions/SubmissionsPanel.js';
 import { SubmitVersionDialog } from '../submissions/SubmitVersionDialog.js';
 import { useSubmissions, type SubmissionsState } from '../submissions/useSubmissions.js';
@@ -58,8 +56,7 @@ interface DocumentReferential {
 
 export function DocumentPage({ id }: { id: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const account = useCurrentUser();
-  const [identity, setName] = useIdentity(account.name);
+  const [identity, setName] = useIdentity();
 
   const load = useCallback(async () => {
     setLoaded({ status: 'loading' });
@@ -88,8 +85,7 @@ export function DocumentPage({ id }: { id: string }) {
     document.title = `${title ?? 'Document'} — Canevas`;
   }, [title]);
 
-  // Connect only once we know whom to show to the others.
-  const target = loaded.status === 'ready' && identity ? loaded.target : null;
+  const target = loaded.status === 'ready' ? loaded.target : null;
   const session = useCollaborationSession(target);
 
   if (loaded.status === 'gone') return <DocumentGone />;
@@ -136,9 +132,6 @@ export function DocumentPage({ id }: { id: string }) {
           onChangeName={setName}
         />
       )}
-      {loaded.status === 'ready' && !identity && (
-        <NameDialog cancelLabel="Retour à la liste" onSubmit={setName} onCancel={() => navigate('/')} />
-      )}
     </main>
   );
 }
@@ -150,8 +143,8 @@ interface DocumentWorkspaceProps {
   role: DocumentRole;
   onRenamed: (title: string) => void;
   session: CollaborationSession | null;
-  identity: UserIdentity | null;
-  onChangeName: (name: string) => void;
+  identity: UserIdentity;
+  onChangeName: (name: string) => Promise<void>;
 }
 
 function DocumentWorkspace({ id, title, referential, role, onRenamed, session, identity, onChangeName }: DocumentWorkspaceProps) {
@@ -213,7 +206,7 @@ function DocumentWorkspace({ id, title, referential, role, onRenamed, session, i
           {canComment(role) && ` Pour commenter, sélectionnez un passage (au clavier : Maj + flèches) puis « ${COMMENT_LABEL} » (${COMMENT_SHORTCUT.label}).`}
         </p>
       )}
-      {session && identity ? (
+      {session ? (
         <LiveDocument
           id={id}
           referential={referential}
@@ -255,7 +248,7 @@ interface LiveDocumentProps {
   referential: DocumentReferential;
   session: CollaborationSession;
   identity: UserIdentity;
-  onChangeName: (name: string) => void;
+  onChangeName: (name: string) => Promise<void>;
   /** Tutors and viewers: the server drops their content updates, so the editor does not offer edits. */
   role: DocumentRole;
   submissions: SubmissionsState;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { NameDialog } from './NameDialog.js';
 import type { UserIdentity } from './userIdentity.js';
 
-export function ChangeNameButton({ identity, onChange }: { identity: UserIdentity; onChange: (name: string) => void }) {
+export function ChangeNameButton({ identity, onChange }: { identity: UserIdentity; onChange: (name: string) => Promise<void> }) {
   const [open, setOpen] = useState(false);
   return (
     <div className="identity">
@@ -16,8 +16,8 @@ export function ChangeNameButton({ identity, onChange }: { identity: UserIdentit
         <NameDialog
           initialName={identity.name}
           cancelLabel="Annuler"
-          onSubmit={(name) => {
-            onChange(name);
+          onSubmit={async (name) => {
+            await onChange(name);
             setOpen(false);
           }}
           onCancel={() => setOpen(false)}

@@ -1,17 +1,23 @@
-import { useCallback, useState } from 'react';
-import { loadIdentity, randomUserColor, saveIdentity, type UserIdentity } from './userIdentity.js';
+import { useCallback, useEffect, useMemo } from 'react';
+import { useCurrentUser, useSession } from '../account/SessionContext.js';
+import { trpc } from '../api/trpcClient.js';
+import { forgetLegacyIdentity, identityOf, type UserIdentity } from './userIdentity.js';
 
-/** The name shown to others, remembered in this browser; the account's name until changed. */
-export function useIdentity(accountName?: string): [UserIdentity | null, (name: string) => void] {
-  const [identity, setIdentity] = useState<UserIdentity | null>(
-    () => loadIdentity() ?? (accountName ? { name: accountName, color: randomUserColor() } : null),
+/**
+ * The signed-in account's presence: its name (an account setting, the same in every browser)
+ * and its colour. Changing the name saves it on the account, then re-reads the session.
+ */
+export function useIdentity(): [UserIdentity, (name: string) => Promise<void>] {
+  const account = useCurrentUser();
+  const { refresh } = useSession();
+  useEffect(forgetLegacyIdentity, []);
+  const identity = useMemo(() => identityOf(account), [account]);
+  const setName = useCallback(
+    async (name: string) => {
+      await trpc.auth.updateProfile.mutate({ name });
+      await refresh();
+    },
+    [refresh],
   );
-  const setName = useCallback((name: string) => {
-    setIdentity((current) => {
-      const next = { name: name.trim(), color: current?.color ?? randomUserColor() };
-      saveIdentity(next);
-      return next;
-    });
-  }, []);
   return [identity, setName];
 }

@@ -1,53 +1,33 @@
+import { DISPLAY_NAME_MAX_LENGTH, displayNameProblem, presenceColor } from '@canevas/core';
+
+/** How the signed-in user appears to the others: the account's name, and its colour. */
 export interface UserIdentity {
   name: string;
   color: string;
 }
 
-export const NAME_MAX_LENGTH = 40;
-const STORAGE_KEY = 'canevas.user';
+export const NAME_MAX_LENGTH = DISPLAY_NAME_MAX_LENGTH;
 
-/** Caret and chip colours; each keeps white text above 4.5:1 (WCAG AA). */
-export const USER_COLORS = [
-  '#1d4ed8',
-  '#b91c1c',
-  '#15803d',
-  '#7e22ce',
-  '#c2410c',
-  '#0f766e',
-  '#be185d',
-  '#4338ca',
-] as const;
+/**
+ * Where older versions kept a name chosen in this browser. The name is an account setting now:
+ * the key is ignored and removed, so that the next person signing in on a shared computer is not
+ * shown under it.
+ */
+const LEGACY_STORAGE_KEY = 'canevas.user';
 
-export function randomUserColor(): string {
-  return USER_COLORS[Math.floor(Math.random() * USER_COLORS.length)] ?? USER_COLORS[0];
+export function identityOf(account: { id: string; name: string }): UserIdentity {
+  return { name: account.name, color: presenceColor(account.id) };
 }
 
-export function loadIdentity(): UserIdentity | null {
+export function forgetLegacyIdentity(): void {
   try {
-    const raw = window.localStorage.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const value = JSON.parse(raw) as Partial<UserIdentity>;
-    if (typeof value.name !== 'string' || value.name.trim() === '') return null;
-    const color = typeof value.color === 'string' && /^#[0-9a-f]{6}$/i.test(value.color) ? value.color : randomUserColor();
-    return { name: value.name.trim().slice(0, NAME_MAX_LENGTH), color };
+    window.localStorage.removeItem(LEGACY_STORAGE_KEY);
   } catch {
-    // Storage can be disabled or hold garbage: ask again rather than fail.
-    return null;
+    // Storage can be disabled: then nothing was kept there either.
   }
 }
 
-export function saveIdentity(identity: UserIdentity): void {
-  try {
-    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(identity));
-  } catch {
-    // Private browsing may refuse; the name still holds for this visit.
-  }
-}
-
-/** Returns the French error for an invalid name, or null. */
+/** Returns the French error for an invalid name, or null (the server checks the same). */
 export function validateName(name: string): string | null {
-  const trimmed = name.trim();
-  if (trimmed === '') return 'Indiquez votre nom.';
-  if (trimmed.length > NAME_MAX_LENGTH) return `Votre nom ne doit pas dépasser ${NAME_MAX_LENGTH} caractères.`;
-  return null;
+  return displayNameProblem(name);
 }
