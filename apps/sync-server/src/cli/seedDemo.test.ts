@@ -58,5 +58,6 @@ describe('seedDemo', () => {
     } finally {
       await store.close();
     }
-  });
+    // Four documents from real templates, with evidence and completeness: seconds on a loaded machine.
+  }, 30_000);
 });

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuthService } from '../accounts/AuthService.js';
 import { SqliteAccountStore } from '../accounts/SqliteAccountStore.js';
 import { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
 import type { CommandIO } from './Command.js';
@@ -20,9 +19,10 @@ async function dataDirWithTwoAccounts(): Promise<string> {
   dir = await mkdtemp(join(tmpdir(), 'canevas-privacy-'));
   const store = new SqliteDocumentStore({ file: join(dir, 'canevas.sqlite') });
   try {
-    const auth = new AuthService({ accounts: new SqliteAccountStore(store.database) });
-    await auth.createUser({ email: 'admin@exemple.fr', password: 'mot de passe admin' });
-    await auth.createUser({ email: 'ines@exemple.fr', name: 'Inès', password: 'mot de passe d’Inès' });
+    // No passwords: two scrypt hashes are seconds of CPU on a loaded machine, and erasure needs none.
+    const accounts = new SqliteAccountStore(store.database);
+    await accounts.createUser({ id: 'admin', email: 'admin@exemple.fr', name: 'Admin', passwordHash: null, isAdmin: true, createdAt: 1 });
+    await accounts.createUser({ id: 'ines', email: 'ines@exemple.fr', name: 'Inès', passwordHash: null, isAdmin: false, createdAt: 1 });
   } finally {
     await store.close();
   }
