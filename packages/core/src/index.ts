@@ -107,6 +107,7 @@ export { QUOTE_CONTEXT, QUOTE_EXACT_MAX, quoteSelector } from './anchors/quoteSe
 export { base64ToBytes, bytesToBase64, decodeRelPos, encodeRelPos } from './anchors/relativePositionCodec.js';
 export { createAnchor } from './anchors/createAnchor.js';
 export { resolveAnchor, resolveAnchors, type AnchorResolution } from './anchors/resolveAnchor.js';
+export { anchorsRestoredByUndo } from './anchors/anchorsRestoredByUndo.js';
 export { flattenDocument, type FlatDocument, type TextSegment } from './anchors/flattenDocument.js';
 export {
   REVIEW_EVIDENCE_MAP,

@@ -27,30 +27,27 @@ function isLive(type: Y.AbstractType<unknown>): boolean {
   return true;
 }
 
-/** Where a relative position lies now; inside a deleted block, the place the block was. */
-function pointOf(ydoc: Y.Doc, encoded: string): Point | null {
+/**
+ * Where a relative position lies now, or null when it is lost. Only state that every replica
+ * shares after sync may decide this, or peers disagree on whether a passage is détaché:
+ * - Yjs by default follows `item.redone`, set only in the doc of the client that pressed undo and
+ *   never synced, so the restored passage would resolve in that tab alone: hence
+ *   `followUndoneDeletions = false`;
+ * - content under a deleted block is garbage-collected on most replicas but kept where an
+ *   UndoManager tracks it: a position inside a deleted block is lost everywhere.
+ * The undoing client instead re-anchors the link to the restored text through the server (see
+ * `anchorRestoredByUndo`), so that everyone sees it attached again.
+ */
+function pointOf(ydoc: Y.Doc, encoded: string, followUndone = false): Point | null {
   let absolute: Y.AbsolutePosition | null;
   try {
-    absolute = Y.createAbsolutePositionFromRelativePosition(decodeRelPos(encoded), ydoc);
+    absolute = Y.createAbsolutePositionFromRelativePosition(decodeRelPos(encoded), ydoc, followUndone);
   } catch {
     return null;
   }
   if (!absolute) return null;
-  let type = absolute.type as Y.AbstractType<unknown>;
-  let index = absolute.index;
-  let deadTop: Y.AbstractType<unknown> | undefined;
-  for (let t = type; t._item !== null; t = t._item.parent as Y.AbstractType<unknown>) {
-    if (t._item.deleted) deadTop = t;
-  }
-  if (deadTop) {
-    const item = deadTop._item!;
-    type = item.parent as Y.AbstractType<unknown>;
-    index = 0;
-    for (let left = item.left; left !== null; left = left.left) {
-      if (!left.deleted && left.countable) index += left.length;
-    }
-  }
-  return isLive(type) ? { type, index } : null;
+  const type = absolute.type as Y.AbstractType<unknown>;
+  return isLive(type) ? { type, index: absolute.index } : null;
 }
 
 function locate(flat: FlatDocument, point: Point): { text: number; pm: number } | null {
@@ -73,9 +70,21 @@ function locate(flat: FlatDocument, point: Point): { text: number; pm: number } 
  * linear pass (see `resolveEvidenceLinks`).
  */
 export function resolveAnchor(ydoc: Y.Doc, anchor: Anchor, field = DOCUMENT_FIELD, flat?: FlatDocument): AnchorResolution {
+  return resolveWith(ydoc, anchor, field, flat, false);
+}
+
+/**
+ * Local to one client, never to be shared: where the passage is for the client whose undo
+ * restored it (Yjs follows the undone deletion to the restored text). Used only to re-anchor.
+ */
+export function resolveAnchorFollowingUndo(ydoc: Y.Doc, anchor: Anchor, field = DOCUMENT_FIELD, flat?: FlatDocument): AnchorResolution {
+  return resolveWith(ydoc, anchor, field, flat, true);
+}
+
+function resolveWith(ydoc: Y.Doc, anchor: Anchor, field: string, flat: FlatDocument | undefined, followUndone: boolean): AnchorResolution {
   const detached = { status: 'detached', text: '' } as const;
-  let start = pointOf(ydoc, anchor.start);
-  let end = pointOf(ydoc, anchor.end);
+  let start = pointOf(ydoc, anchor.start, followUndone);
+  let end = pointOf(ydoc, anchor.end, followUndone);
   // A block deleted whole is garbage-collected and its position lost: the passage then keeps
   // what remains in the other endpoint's block (earlier blocks of a long passage may be missed).
   if (!start && end?.type instanceof Y.XmlText) start = { type: end.type as unknown as Y.AbstractType<unknown>, index: 0 };
