@@ -1,5 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import { readEvidenceLinks, reviewRoomOf, type StoredEvidenceLink } from '@canevas/core';
+import {
+  DOCUMENT_FIELD,
+  anchorsRestoredByUndo,
+  flattenDocument,
+  readEvidenceLinks,
+  resolveEvidenceLinks,
+  reviewRoomOf,
+  type StoredEvidenceLink,
+} from '@canevas/core';
 import { TRPCClientError } from '@trpc/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -66,6 +74,40 @@ async function storedReview(id: string) {
   if (stored?.snapshot) Y.applyUpdate(doc, stored.snapshot);
   for (const { update } of stored?.updates ?? []) Y.applyUpdate(doc, update);
   return { stored, links: readEvidenceLinks(doc) };
+}
+
+/** A participant as the web app has one: the content doc and the read-only review doc. */
+interface Participant {
+  content: TestClient;
+  review: TestClient;
+  /** Each link's status and text, as this participant's tab shows them. */
+  view(): string[];
+}
+
+async function participant(syncUrl: string, id: string): Promise<Participant> {
+  const content = connect(syncUrl, id);
+  const review = connect(syncUrl, reviewRoomOf(id));
+  await Promise.all([content.synced, review.synced]);
+  return {
+    content,
+    review,
+    view: () => resolveEvidenceLinks(content.doc, links(review)).map((link) => `${link.status}: ${link.resolution.text}`),
+  };
+}
+
+/** The evidence annex's rows and the completeness score, as the server exports them. */
+async function exported(running: TestServer, id: string): Promise<{ rows: string[]; score: string }> {
+  const get = async (path: string) => {
+    const response = await fetch(`${running.url}${path}`, { headers: { authorization: `Bearer ${running.admin.token}` } });
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+  const evidence = await get(`/export/documents/${id}?format=md&evidence=1`);
+  const dossier = await get(`/export/dossier?format=md&ids=${id}`);
+  return {
+    rows: evidence.split('\n').filter((line) => /\| (rattaché|détaché[^|]*) \|$/.test(line)),
+    score: /Vérifications satisfaites :\**\s*([^\n\\]*)/.exec(dossier)?.[1] ?? dossier,
+  };
 }
 
 describe('evidence links', () => {
@@ -223,4 +265,62 @@ describe('evidence links', () => {
     await waitFor(() => running.stats().documents === 0);
     expect((await storedReview(id)).links).toHaveLength(2);
   });
+
+  it('undo after deleting a linked passage: three clients, a reload, a newcomer and the server’s exports agree', async () => {
+    const { server: running, api } = await start();
+    const phrase = 'un emploi pour chaque personne volontaire';
+    const { id, writer, anchor } = await draftedPlan(api, running.syncUrl);
+    const aliceReview = connect(running.syncUrl, reviewRoomOf(id));
+    await aliceReview.synced;
+    const alice: Participant = {
+      content: writer,
+      review: aliceReview,
+      view: () => resolveEvidenceLinks(writer.doc, links(aliceReview)).map((link) => `${link.status}: ${link.resolution.text}`),
+    };
+    const bob = await participant(running.syncUrl, id);
+    const carol = await participant(running.syncUrl, id);
+    const everyone = [alice, bob, carol];
+    await api.evidence.add.mutate({ documentId: id, anchor, nodeIds: ['cp2-c2'] });
+    const attached = [`attached: ${phrase}`];
+    await waitFor(() => everyone.every((p) => JSON.stringify(p.view()) === JSON.stringify(attached)));
+    const before = await exported(running, id);
+    expect(before.rows).toEqual([expect.stringMatching(new RegExp(`« ${phrase} » \\| rattaché \\|$`))]);
+
+    // Alice deletes the passage in her editor (the stock UndoManager tracks her own edits).
+    const undo = new Y.UndoManager(writer.doc.getXmlFragment(DOCUMENT_FIELD), { captureTimeout: 0 });
+    const flat = flattenDocument(writer.doc.getXmlFragment(DOCUMENT_FIELD));
+    const at = flat.text.indexOf(phrase);
+    const segment = flat.segments.find((s) => s.textStart <= at && at < s.textStart + s.length)!;
+    segment.type.delete(at - segment.textStart, phrase.length);
+    const contains = (p: Participant, present: boolean) => flattenDocument(p.content.doc.getXmlFragment(DOCUMENT_FIELD)).text.includes(phrase) === present;
+    await waitFor(() => everyone.every((p) => contains(p, false) && p.view()[0] === 'detached: '));
+    const deleted = await exported(running, id);
+    expect(deleted.rows).toEqual([expect.stringMatching(/\| détaché \(passage supprimé\) \|$/)]);
+    expect(deleted.score).not.toBe(before.score);
+
+    // Ctrl+Z: the text comes back everywhere, and the link resolves the same everywhere.
+    undo.undo();
+    await waitFor(() => everyone.every((p) => contains(p, true)));
+    expect(everyone.map((p) => p.view())).toEqual([['detached: '], ['detached: '], ['detached: ']]);
+
+    // Alice's tab, the only one that knows what its undo restored, re-anchors the link through the server.
+    const stored = links(aliceReview);
+    const restored = anchorsRestoredByUndo(writer.doc, stored.map((link) => link.anchor));
+    expect(anchorsRestoredByUndo(bob.content.doc, stored.map((link) => link.anchor))).toEqual([null]);
+    for (const [i, restoredAnchor] of restored.entries()) {
+      if (restoredAnchor) await api.evidence.reattach.mutate({ documentId: id, id: stored[i]!.id, anchor: restoredAnchor });
+    }
+    await waitFor(() => everyone.every((p) => JSON.stringify(p.view()) === JSON.stringify(attached)));
+    const newcomer = await participant(running.syncUrl, id);
+    expect(newcomer.view()).toEqual(attached);
+    expect(await exported(running, id)).toEqual(before);
+
+    // Alice reloads: the same again.
+    undo.destroy();
+    writer.destroy();
+    aliceReview.destroy();
+    const reloaded = await participant(running.syncUrl, id);
+    expect(reloaded.view()).toEqual(attached);
+  });
 });
+

@@ -86,6 +86,10 @@ export class CollaborationSession {
         threads.setLoaded();
         assessments.setLoaded();
       });
+      // Back online: a re-anchoring refused while offline (see LiveEvidence.setReanchor) is retried.
+      this.provider.on('sync', (synced) => {
+        if (synced) evidence.resolve();
+      });
       // The content provider reports a deleted document; this one just stops.
       reviewProvider.on('closed', () => reviewProvider.disconnect());
       this.evidence = evidence;

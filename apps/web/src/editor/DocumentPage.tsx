@@ -18,6 +18,7 @@ import { LinkEvidenceDialog } from '../evidence/LinkEvidenceDialog.js';
 import { ExportDocumentButton } from '../export/ExportDocumentButton.js';
 import { nodeCodes, useEvidenceLinking } from '../evidence/useEvidenceLinking.js';
 import { useLiveEvidence } from '../evidence/useLiveEvidence.js';
+import { useReanchorRestoredEvidence } from '../evidence/useReanchorRestoredEvidence.js';
 import { ChangeNameButton } from '../identity/ChangeNameButton.js';
 import { useIdentity } from '../identity/useIdentity.js';
 import type { UserIdentity } from '../identity/userIdentity.js';
@@ -267,6 +268,7 @@ function LiveDocument({ id, referential, session, identity, onChangeName, role, 
   const manifest = manifestState.status === 'ready' ? manifestState.manifest : null;
   const codeOf = useMemo(() => nodeCodes(manifest), [manifest]);
   const evidence = useLiveEvidence(session);
+  useReanchorRestoredEvidence(session, id, !readOnly);
   const linking = useEvidenceLinking(session, editor, evidence, manifest);
   const tables = useTableInsertion(manifest);
   const threads = useLiveThreads(session);

@@ -1,4 +1,12 @@
-import { createAnchor, deleteEvidenceLink, proseMirrorJSONToUpdate, putEvidenceLinks, type StoredEvidenceLink } from '@canevas/core';
+import {
+  createAnchor,
+  deleteEvidenceLink,
+  evidenceMap,
+  proseMirrorJSONToUpdate,
+  putEvidenceLinks,
+  type Anchor,
+  type StoredEvidenceLink,
+} from '@canevas/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { LiveEvidence } from './LiveEvidence.js';
@@ -71,4 +79,55 @@ describe('LiveEvidence', () => {
     expect(live.getSnapshot().links[0]!.resolution).toMatchObject({ text: 'diagno-stic', from: 17, to: 28 });
     live.destroy();
   });
+
+  it('re-anchors once, through the server, a link whose passage this tab’s undo restored', () => {
+    const content = contentDoc('Le diagnostic est partagé.');
+    const review = new Y.Doc();
+    putEvidenceLinks(review, [link(content, 'a', 4, 14)]);
+    const live = new LiveEvidence(content, review, 100);
+    const reanchor = vi.fn((id: string, anchor: Anchor) => {
+      putEvidenceLinks(review, [{ ...evidenceMap(review).get(id)!, anchor }]);
+      return Promise.resolve();
+    });
+    live.setReanchor(reanchor);
+    const undo = new Y.UndoManager(content.getXmlFragment('default'), { captureTimeout: 0 });
+
+    firstText(content).delete(3, 11);
+    vi.advanceTimersByTime(100);
+    expect(live.getSnapshot().links[0]!.status).toBe('detached');
+    expect(reanchor).not.toHaveBeenCalled();
+
+    undo.undo();
+    vi.advanceTimersByTime(100);
+    expect(reanchor).toHaveBeenCalledTimes(1);
+    expect(reanchor.mock.calls[0]![1].quote.exact).toBe('diagnostic');
+    expect(live.getSnapshot().links[0]).toMatchObject({ status: 'attached', resolution: { text: 'diagnostic', from: 4, to: 14 } });
+
+    // Nothing more to do, whatever else changes.
+    firstText(content).insert(0, 'Ici, ');
+    vi.advanceTimersByTime(100);
+    expect(reanchor).toHaveBeenCalledTimes(1);
+    live.destroy();
+  });
+
+  it('asks again after a refused re-anchoring', async () => {
+    const content = contentDoc('Le diagnostic est partagé.');
+    const review = new Y.Doc();
+    putEvidenceLinks(review, [link(content, 'a', 4, 14)]);
+    const live = new LiveEvidence(content, review, 100);
+    const reanchor = vi.fn(() => Promise.reject(new Error('hors ligne')));
+    live.setReanchor(reanchor);
+    const undo = new Y.UndoManager(content.getXmlFragment('default'), { captureTimeout: 0 });
+    firstText(content).delete(3, 11);
+    undo.undo();
+    vi.advanceTimersByTime(100);
+    expect(reanchor).toHaveBeenCalledTimes(1);
+    await Promise.allSettled([reanchor.mock.results[0]!.value]);
+    live.resolve();
+    expect(reanchor).toHaveBeenCalledTimes(2);
+    // Still détaché here as everywhere: the re-anchoring did not happen.
+    expect(live.getSnapshot().links[0]!.status).toBe('detached');
+    live.destroy();
+  });
 });
+

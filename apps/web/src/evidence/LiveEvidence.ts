@@ -1,5 +1,12 @@
-import { evidenceMap, readEvidenceLinks, resolveEvidenceLinks, type ResolvedEvidenceLink } from '@canevas/core';
-import type * as Y from 'yjs';
+import {
+  anchorsRestoredByUndo,
+  evidenceMap,
+  readEvidenceLinks,
+  resolveEvidenceLinks,
+  type Anchor,
+  type ResolvedEvidenceLink,
+} from '@canevas/core';
+import * as Y from 'yjs';
 import { trailingThrottle, type TrailingThrottle } from '../scheduling/trailingThrottle.js';
 
 export interface EvidenceSnapshot {
@@ -8,6 +15,9 @@ export interface EvidenceSnapshot {
   /** Every link, oldest first, with its live status (« détaché » links included). */
   links: readonly ResolvedEvidenceLink[];
 }
+
+/** Gives a link a new passage through the server (`evidence.reattach`). */
+export type ReanchorLink = (id: string, anchor: Anchor) => Promise<unknown>;
 
 /** How often typing re-resolves the links; new or removed links are resolved at once. */
 export const CONTENT_RESOLVE_WAIT_MS = 250;
@@ -23,6 +33,14 @@ export class LiveEvidence {
   private readonly throttle: TrailingThrottle;
   private readonly onReviewChange = () => this.resolve();
   private readonly onContentUpdate = () => this.throttle.schedule();
+  private reanchor: ReanchorLink | null = null;
+  /** Set by this tab's first undo or redo: only then can a passage have been restored here. */
+  private undone = false;
+  /** Re-anchorings asked for, by link and old anchor, so that each is asked once. */
+  private readonly requested = new Set<string>();
+  private readonly onContentTransaction = (transaction: Y.Transaction) => {
+    if (transaction.origin instanceof Y.UndoManager) this.undone = true;
+  };
 
   constructor(
     private readonly contentDoc: Y.Doc,
@@ -32,6 +50,7 @@ export class LiveEvidence {
     this.throttle = trailingThrottle(() => this.resolve(), wait);
     evidenceMap(reviewDoc).observe(this.onReviewChange);
     contentDoc.on('update', this.onContentUpdate);
+    contentDoc.on('afterTransaction', this.onContentTransaction);
     this.resolve();
   }
 
@@ -50,12 +69,23 @@ export class LiveEvidence {
     this.publish({ ...this.snapshot, loaded: true });
   }
 
+  /**
+   * Lets this tab re-anchor, through the server, the links whose passage its own undo restored
+   * (null: it may not change links). Links resolve the same in every tab, so the restored text is
+   * not linked until then; this tab alone knows what its undo brought back.
+   */
+  setReanchor(reanchor: ReanchorLink | null): void {
+    this.reanchor = reanchor;
+    if (reanchor) this.resolve();
+  }
+
   /** Resolves now, without waiting for the throttle (e.g. before reading the snapshot). */
   resolve(): void {
     this.throttle.cancel();
-    const links = resolveEvidenceLinks(this.contentDoc, readEvidenceLinks(this.reviewDoc));
-    if (sameLinks(links, this.snapshot.links)) return;
-    this.publish({ ...this.snapshot, links });
+    const stored = readEvidenceLinks(this.reviewDoc);
+    const links = resolveEvidenceLinks(this.contentDoc, stored);
+    if (!sameLinks(links, this.snapshot.links)) this.publish({ ...this.snapshot, links });
+    this.reanchorRestored(stored);
   }
 
   destroy(): void {
@@ -63,6 +93,21 @@ export class LiveEvidence {
     this.listeners.clear();
     evidenceMap(this.reviewDoc).unobserve(this.onReviewChange);
     this.contentDoc.off('update', this.onContentUpdate);
+    this.contentDoc.off('afterTransaction', this.onContentTransaction);
+    this.reanchor = null;
+  }
+
+  private reanchorRestored(stored: readonly { id: string; anchor: Anchor }[]): void {
+    const reanchor = this.reanchor;
+    if (!reanchor || !this.undone || stored.length === 0) return;
+    anchorsRestoredByUndo(this.contentDoc, stored.map((link) => link.anchor)).forEach((anchor, i) => {
+      const link = stored[i]!;
+      const key = `${link.id} ${link.anchor.start} ${link.anchor.end}`;
+      if (!anchor || this.requested.has(key)) return;
+      this.requested.add(key);
+      // Refused or lost (offline): the link stays détaché for everybody, and a later change retries.
+      reanchor(link.id, anchor).catch(() => this.requested.delete(key));
+    });
   }
 
   private publish(next: EvidenceSnapshot): void {
