@@ -96,7 +96,7 @@ async function expectLabels(page: Page, codes: string[]): Promise<void> {
   await expect.poll(() => labels.evaluateAll((ends) => ends.map((end) => end.getAttribute('data-evidence'))), { timeout: UI_TIMEOUT }).toEqual(codes);
 }
 
-it('links a passage of a new TZCLD plan d’actions to a criterion; another person sees it live, détaché after deletion, then re-attached', async () => {
+it('links a passage of a new TZCLD plan d’actions to a criterion; another person sees it live, détaché after deletion, attached again after Ctrl+Z, then re-attached', async () => {
   const alice = await newPerson();
   await alice.goto(`${server.url}/`);
 
@@ -174,6 +174,29 @@ it('links a passage of a new TZCLD plan d’actions to a criterion; another pers
     await expectText(detached, sentence);
     await expectHighlighted(page, '');
   }
+  await expectStatus(bruno, 'CP2-C2', 'absent');
+
+  // Ctrl+Z brings the passage back: attached again for both (Alice's tab re-anchors the link
+  // through the server), the same after Alice reloads.
+  await alice.keyboard.press('Control+z');
+  await expect.poll(() => textWithoutCarets(paragraphUnder(bruno, OBJECTIVES_HEADING)), { timeout: UI_TIMEOUT }).toBe(`En 2026, ${sentence}`);
+  for (const page of [bruno, alice]) {
+    await expectHighlighted(page, sentence);
+    await expect.poll(() => panel(page).getByRole('region', { name: /lien détaché/ }).count(), { timeout: UI_TIMEOUT }).toBe(0);
+  }
+  await expectStatus(bruno, 'CP2-C2', 'partiel');
+  await expectConnectedAndPersisted(alice);
+  await alice.reload();
+  await expectHighlighted(alice, sentence);
+  await expectStatus(alice, 'CP2-C2', 'partiel');
+
+  // Deleted again, for good this time.
+  await expect.poll(() => editorContent(alice).getAttribute('contenteditable'), { timeout: UI_TIMEOUT }).toBe('true');
+  await paragraphUnder(alice, OBJECTIVES_HEADING).click();
+  await alice.keyboard.press('End');
+  await alice.keyboard.press('Shift+Home');
+  await alice.keyboard.press('Backspace');
+  for (const page of [alice, bruno]) await expectHighlighted(page, '');
   await expectStatus(bruno, 'CP2-C2', 'absent');
 
   // Re-attached to a new passage that Alice selects.
