@@ -33,6 +33,12 @@ export interface TypedRow {
   cells: Record<string, CellValue>;
   /** Every cell is blank: totals and rules skip the row. */
   empty: boolean;
+  /**
+   * A cell of the row is to correct (« cellules à corriger, non comptées dans les calculs »). An
+   * invalid cell is never counted; where a row's cells decide together where an amount goes (a
+   * budget's nature and source), the whole row counts nowhere until it is corrected.
+   */
+  invalid: boolean;
 }
 
 /** An invalid cell, to list under a table or in a rule's message. */

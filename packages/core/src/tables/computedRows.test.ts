@@ -28,6 +28,22 @@ describe('computedRows', () => {
     ]);
   });
 
+  it('budget: a row with a cell to correct is listed as such and counted in no line', () => {
+    const table = tableFixture(tablePresets.budget, [
+      { poste: 'Salaires', nature: 'Charge', montant: '1 000' },
+      { poste: 'Loyer', nature: 'Charges fixes', montant: '500' },
+      { poste: 'Matériel', nature: 'Charge', montant: '1234,567' },
+      { poste: 'Europe', nature: 'Produit', montant: '700', source: 'Loterie' },
+    ]);
+    expect(lines(computedRows(table, TODAY))).toEqual([
+      'Total des charges : 1 000,00 €',
+      'Total des produits : 0,00 €',
+      'Solde (produits − charges) : -1 000,00 € (déficit) (!)',
+      'Montants sans nature (ni charge ni produit) : 1 (!)',
+      'Cellules à corriger (non comptées) : 3 (!)',
+    ]);
+  });
+
   it('budget: an empty budget is balanced at zero', () => {
     expect(lines(computedRows(tableFixture(tablePresets.budget, [{}]), TODAY))).toEqual([
       'Total des charges : 0,00 €',

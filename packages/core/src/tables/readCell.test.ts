@@ -15,6 +15,18 @@ describe('readCell', () => {
     });
   });
 
+  it('accepts at most two decimals in euros, and keeps what was typed', () => {
+    const error = '1234,567 : au plus deux décimales pour un montant en euros.';
+    expect(readCell('1234,567', { type: 'eur' })).toEqual({ type: 'eur', raw: '1234,567', error });
+    expect(readCell('1.234,567 €', { type: 'eur' }).error).toBe('1.234,567 € : au plus deux décimales pour un montant en euros.');
+    expect(readCell('0,001', { type: 'eur' }).error).toBeDefined();
+    for (const [text, value] of [['0,29', 0.29], ['1 234,5', 1234.5], ['1.234', 1234], ['1234.56', 1234.56], ['-0,10 €', -0.1]] as const) {
+      expect(readCell(text, { type: 'eur' })).toEqual({ type: 'eur', raw: text, value });
+    }
+    // Numbers that are not money keep their decimals.
+    expect(readCell('1234,567', { type: 'number' }).value).toBe(1234.567);
+  });
+
   it('reads numbers and percentages', () => {
     expect(readCell('1 234,5', { type: 'number' })).toMatchObject({ value: 1234.5 });
     expect(readCell('12 €', { type: 'number' })).toMatchObject({ error: 'Nombre illisible : « 12 € ». Écrivez par exemple 1 234,5.' });

@@ -15,6 +15,22 @@ function listOptions(options: readonly string[]): string {
   return options.map((option) => `« ${option} »`).join(', ');
 }
 
+/** Euros are counted in cents: a third decimal would be silently rounded away. */
+const MAX_EURO_DECIMALS = 2;
+
+/**
+ * Reads an amount in euros as French users type it (« 1 234,56 € »): the value, or why it cannot
+ * be counted. Shared by the `eur` cells and by budgets whose amount column is not typed.
+ */
+export function readEuros(text: string): { value: number; error?: undefined } | { value?: undefined; error: string } {
+  const value = parseFrenchAmount(text);
+  if (value === null) return { error: `Montant illisible : « ${text} ». Écrivez par exemple 1 234,56 €.` };
+  const cents = value * 10 ** MAX_EURO_DECIMALS;
+  // A tolerance for binary floating point: 0,29 × 100 is 28,999…
+  if (Math.abs(cents - Math.round(cents)) > 1e-6) return { error: `${text} : au plus deux décimales pour un montant en euros.` };
+  return { value };
+}
+
 /**
  * Reads one cell by its column's type. A blank cell has neither value nor error (whether it is
  * required is for the completeness rules to say); an unknown column type reads as text.
@@ -24,10 +40,8 @@ export function readCell(raw: string, column: Pick<TypedTableColumn, 'type' | 'e
   switch (column.type) {
     case 'eur': {
       if (text === '') return { type: 'eur', raw };
-      const value = parseFrenchAmount(text);
-      return value === null
-        ? { type: 'eur', raw, error: `Montant illisible : « ${text} ». Écrivez par exemple 1 234,56 €.` }
-        : { type: 'eur', raw, value };
+      const amount = readEuros(text);
+      return amount.error === undefined ? { type: 'eur', raw, value: amount.value } : { type: 'eur', raw, error: amount.error };
     }
     case 'number':
     case 'percent': {

@@ -11,14 +11,18 @@ export function readTypedTable(raw: RawTable): TypedTableData {
   const rows: TypedRow[] = raw.rows.map((cells, index) => {
     const typed: Record<string, CellValue> = {};
     let empty = true;
+    let invalid = false;
     for (const id in cells) {
       const text = cells[id]!;
       if (text.trim() !== '') empty = false;
       const cell = readCell(text, columns.get(id) ?? { type: 'text' });
       typed[id] = cell;
-      if (cell.error !== undefined) errors.push({ row: index, column: id, raw: text, message: cell.error });
+      if (cell.error !== undefined) {
+        invalid = true;
+        errors.push({ row: index, column: id, raw: text, message: cell.error });
+      }
     }
-    return { index, cells: typed, empty };
+    return { index, cells: typed, empty, invalid };
   });
   return { kind: raw.kind, columns: raw.columns, sectionId: raw.sectionId, rows, errors };
 }

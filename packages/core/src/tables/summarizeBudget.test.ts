@@ -17,6 +17,7 @@ describe('summarizeBudget', () => {
       byCategory: [],
       invalid: [],
       unclassified: [],
+      excluded: [],
     });
   });
 
@@ -78,16 +79,48 @@ describe('summarizeBudget', () => {
     expect(summary.invalid[0]!.message).toBe('Montant illisible : « douze mille ». Écrivez par exemple 1 234,56 €.');
   });
 
-  it('does not guess the side of an amount without nature', () => {
+  it('does not guess the side of an amount without a valid nature', () => {
     const summary = budget([
       { poste: 'Loyer', montant: '800' },
       { poste: 'Don', nature: 'Cadeau', montant: '300' },
       { poste: 'Frais', nature: 'Dépenses', montant: '20' },
     ]);
-    expect(summary.unclassified).toEqual([0, 1]);
+    expect(summary.unclassified).toEqual([0, 1, 2]);
     expect(summary.invalid).toEqual([]);
-    // « Dépenses » is not an option of the column, but clearly a charge.
-    expect(summary.charges.total).toBe(20);
+    expect(summary.charges).toEqual({ total: 0, count: 0 });
+  });
+
+  it('counts a row with a cell to correct nowhere: totals, groups and chart agree with « non comptées »', () => {
+    const table = tableFixture(tablePresets.budget, [
+      { poste: 'Salaires', nature: 'Charge', categorie: 'Personnel', montant: '1 000' },
+      // « Charges fixes » reads like a charge but is not one of the offered values.
+      { poste: 'Loyer', nature: 'Charges fixes', categorie: 'Locaux', montant: '500' },
+      { poste: 'Matériel', nature: 'Charge', categorie: 'Personnel', montant: '1234,567' },
+      { poste: 'Subvention', nature: 'Produit', montant: '700', source: 'Loterie' },
+      { poste: 'Département', nature: 'Produit', montant: '1 000', source: 'Subvention publique' },
+    ]);
+    expect(table.errors.map((e) => [e.row, e.column])).toEqual([
+      [1, 'nature'],
+      [2, 'montant'],
+      [3, 'source'],
+    ]);
+    const summary = summarizeBudget(table);
+    expect(summary.charges).toEqual({ total: 1000, count: 1 });
+    expect(summary.produits).toEqual({ total: 1000, count: 1 });
+    expect(summary.balanced).toBe(true);
+    expect(summary.byCategory).toEqual([
+      { key: 'Personnel', charges: 1000, produits: 0, count: 1 },
+      { key: null, charges: 0, produits: 1000, count: 1 },
+    ]);
+    expect(summary.bySource).toEqual([
+      { key: 'Subvention publique', charges: 0, produits: 1000, count: 1 },
+      { key: null, charges: 1000, produits: 0, count: 1 },
+    ]);
+    expect(summary.invalid).toEqual([
+      { row: 2, column: 'montant', raw: '1234,567', message: '1234,567 : au plus deux décimales pour un montant en euros.' },
+    ]);
+    expect(summary.unclassified).toEqual([1]);
+    expect(summary.excluded).toEqual([1, 2, 3]);
   });
 
   it('finds the amount column by type when the template renames it', () => {

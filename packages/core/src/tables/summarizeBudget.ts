@@ -1,6 +1,6 @@
 import { normalizeText } from '../completeness/normalizeText.js';
-import { parseFrenchAmount } from '../completeness/parseFrenchAmount.js';
 import { columnOf, cellOf, textOf } from './columnOf.js';
+import { readEuros } from './readCell.js';
 import type { CellError, TypedTableData } from './TableModel.js';
 
 export type BudgetNature = 'charge' | 'produit';
@@ -24,10 +24,15 @@ export interface BudgetSummary {
   bySource: BudgetGroupTotal[];
   /** By category, in order of appearance, blank last. */
   byCategory: BudgetGroupTotal[];
-  /** Unreadable amounts: left out of the totals, shown to the user. */
+  /** Unreadable amounts (or with more than two decimals): left out of the totals, shown to the user. */
   invalid: CellError[];
-  /** Rows with an amount but no nature: counted nowhere. */
+  /** Rows with an amount but no valid nature (blank, or not one of the offered values): counted nowhere. */
   unclassified: number[];
+  /**
+   * Every row with an amount that is counted nowhere: an invalid amount, no valid nature, or
+   * another cell to correct (see `TypedRow.invalid`). The totals, groups and chart all skip them.
+   */
+  excluded: number[];
 }
 
 const CHARGE = /^(charge|depense)/;
@@ -81,28 +86,27 @@ export function summarizeBudget(table: TypedTableData, options: { amountColumn?:
   const byCategory = new Map<string | null, BudgetGroupTotal>();
   const invalid: CellError[] = [];
   const unclassified: number[] = [];
+  const excluded: number[] = [];
 
   for (const row of table.rows) {
     if (row.empty) continue;
     const amount = cellOf(row, amountColumn);
     if (!amount || amount.raw.trim() === '') continue;
-    // An amount column that is not typed `eur` (an old template) is still read as an amount.
-    const value = typeof amount.value === 'number' ? amount.value : amount.error === undefined ? parseFrenchAmount(amount.raw.trim()) : null;
-    if (value === null) {
-      invalid.push({
-        row: row.index,
-        column: amountColumn!,
-        raw: amount.raw,
-        message: amount.error ?? `Montant illisible : « ${amount.raw.trim()} ». Écrivez par exemple 1 234,56 €.`,
-      });
+    // An amount column that is not typed `eur` (an old template) is still read as euros.
+    const read = typeof amount.value === 'number' ? { value: amount.value } : amount.error !== undefined ? { error: amount.error } : readEuros(amount.raw.trim());
+    if (read.error !== undefined) {
+      invalid.push({ row: row.index, column: amountColumn!, raw: amount.raw, message: read.error });
+      excluded.push(row.index);
       continue;
     }
-    const nature = budgetNature(textOf(row, natureColumn));
-    if (!nature) {
-      unclassified.push(row.index);
+    // Only a valid nature classifies: « Charges fixes », not an offered value, is a cell to correct.
+    const nature = cellOf(row, natureColumn)?.error === undefined ? budgetNature(textOf(row, natureColumn)) : undefined;
+    if (!nature) unclassified.push(row.index);
+    if (!nature || row.invalid) {
+      excluded.push(row.index);
       continue;
     }
-    const cents = toCents(value);
+    const cents = toCents(read.value);
     if (nature === 'charge') {
       charges += cents;
       chargeCount++;
@@ -124,5 +128,6 @@ export function summarizeBudget(table: TypedTableData, options: { amountColumn?:
     byCategory: ordered(byCategory),
     invalid,
     unclassified,
+    excluded,
   };
 }
