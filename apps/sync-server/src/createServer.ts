@@ -22,7 +22,7 @@ import { createContextFactory } from './api/trpc.js';
 import { isAllowedOrigin } from './auth/originPolicy.js';
 import { SyncTicketStore } from './auth/SyncTicketStore.js';
 import { CloseCode } from './closeCodes.js';
-import { createExportHandler } from './export/exportHttpHandler.js';
+import { createExportHandler, type ExportLimits } from './export/exportHttpHandler.js';
 import { storeExportSource } from './export/ExportSource.js';
 import { createPasswordCheckLimit } from './http/passwordCheckLimit.js';
 import { createStaticHandler } from './http/staticFiles.js';
@@ -125,6 +125,12 @@ export interface ServerOptions {
    * 10 s is closed with 4429. See AwarenessRateLimit.
    */
   awarenessRateLimit?: AwarenessRateLimitOptions;
+  /**
+   * Exports (`/export/…`): in progress at once across every route (default 2), waiting beyond
+   * that (default 6, then 429), heap of a render worker (default 512 MiB) and deadline of one
+   * layout (default 60 s). See docs/security.md, « Limits and their defaults ».
+   */
+  exportLimits?: ExportLimits;
 }
 
 export interface CloseResult {
@@ -231,6 +237,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     referentials: registry,
     logger,
     authorize: exportAuthorizer({ auth, access, accounts, publicUrl: options.publicUrl, allowedOrigins }),
+    ...(options.exportLimits !== undefined && { limits: options.exportLimits }),
   });
 
   const admitPasswordCheck = createPasswordCheckLimit({

@@ -7,11 +7,13 @@ import { exportDocument, type ExportedFile } from '../export/exportDocument.js';
 import { exportDossier, type DossierSelection } from '../export/exportDossier.js';
 import { EXPORT_FORMATS, isExportFormat, unknownFormatMessage } from '../export/exportFormats.js';
 import { storeExportSource } from '../export/ExportSource.js';
+import { RenderPool } from '../export/RenderPool.js';
 import { silentLogger } from '../logger.js';
 import { loadReferentials } from '../plugins/loadReferentials.js';
 import { UsageError, type CommandIO } from './Command.js';
 import { dataDirOf, openDataStore } from './openDataStore.js';
 import { parseOptions, required } from './parseOptions.js';
+import { exportLimitsOf } from './serveConfig.js';
 
 export const DOC_EXPORT_USAGE = [
   'Usage : pnpm canevas doc export <id> --format docx|pdf|md --out <fichier> [--evidence]',
@@ -43,6 +45,10 @@ export async function docExport(argv: string[], io: CommandIO): Promise<number> 
   await checkWritable(out);
 
   const store = openDataStore(dataDirOf(values.data, io.env), { create: false });
+  // Laid out under the server's limits (EXPORT_MEMORY_MB, EXPORT_TIMEOUT): a document too large
+  // fails with the same French message instead of exhausting this process.
+  const { memoryMb, timeoutMs } = exportLimitsOf(io.env);
+  const pool = new RenderPool({ size: 1, memoryMb, timeoutMs });
   try {
     // Criteria labels and the completeness annex need the referentials, a single document does not.
     const needsReferentials = selection !== undefined || values.evidence === true;
@@ -50,7 +56,7 @@ export async function docExport(argv: string[], io: CommandIO): Promise<number> 
     const referentials = needsReferentials
       ? (await loadReferentials({ manifestsDir: pluginsDir || undefined, logger: silentLogger })).registry
       : undefined;
-    const context = { source: storeExportSource(store), referentials };
+    const context = { source: storeExportSource(store), referentials, render: pool.render.bind(pool) };
     const started = performance.now();
     let file: ExportedFile;
     try {
@@ -72,6 +78,7 @@ export async function docExport(argv: string[], io: CommandIO): Promise<number> 
     io.stdout(`Fichier ${EXPORT_FORMATS[format].label} écrit : ${out} (${formatSize(file.bytes.byteLength)}, ${seconds} s)\n`);
     return 0;
   } finally {
+    await pool.close();
     await store.close();
   }
 }

@@ -20,6 +20,7 @@ describe('resolveServeConfig', () => {
       demo: false,
       trustedProxies: 0,
       allowedOrigins: [],
+      exportLimits: { maxRunning: 2, maxQueued: 6, memoryMb: 512, timeoutMs: 60_000 },
     });
   });
 
@@ -57,5 +58,16 @@ describe('resolveServeConfig', () => {
       trustedProxies: 1,
       allowedOrigins: ['https://canevas.example.org', 'http://localhost:5173'],
     });
+  });
+
+  it('reads the export limits, the deadline in seconds', () => {
+    expect(resolveServeConfig([], { EXPORT_CONCURRENCY: '3', EXPORT_QUEUE: '0', EXPORT_MEMORY_MB: '1024', EXPORT_TIMEOUT: '120' }).exportLimits).toEqual({
+      maxRunning: 3,
+      maxQueued: 0,
+      memoryMb: 1024,
+      timeoutMs: 120_000,
+    });
+    expect(() => resolveServeConfig([], { EXPORT_MEMORY_MB: '16' })).toThrow(/EXPORT_MEMORY_MB/);
+    expect(() => resolveServeConfig([], { EXPORT_CONCURRENCY: '0' })).toThrow(/EXPORT_CONCURRENCY/);
   });
 });

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../createServer.js';
 import type { LogLevel } from '../logger.js';
+import { DEFAULT_RENDER_MEMORY_MB, DEFAULT_RENDER_TIMEOUT_MS } from '../export/RenderPool.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, type SqliteSynchronous } from '../store/SqliteDocumentStore.js';
 import { UsageError } from './Command.js';
 
@@ -25,6 +26,8 @@ export interface ServeConfig {
   trustedProxies: number;
   /** Extra origins allowed to use the session cookie (besides the Host and PUBLIC_URL). */
   allowedOrigins: string[];
+  /** Exports: in progress at once, waiting, heap of a render worker (MiB), deadline of a layout. */
+  exportLimits: { maxRunning: number; maxQueued: number; memoryMb: number; timeoutMs: number };
 }
 
 export const DEFAULT_PORT = 3000;
@@ -70,6 +73,17 @@ export function resolveServeConfig(argv: string[], env: NodeJS.ProcessEnv): Serv
     demo: values.demo ?? false,
     trustedProxies: integer('TRUST_PROXY', env.TRUST_PROXY, 0, 0, 10),
     allowedOrigins: origins(env.ALLOWED_ORIGINS),
+    exportLimits: exportLimitsOf(env),
+  };
+}
+
+/** Also read by `doc export`, so that the command fails as the server would. */
+export function exportLimitsOf(env: NodeJS.ProcessEnv): ServeConfig['exportLimits'] {
+  return {
+    maxRunning: integer('EXPORT_CONCURRENCY', env.EXPORT_CONCURRENCY, 2, 1, 64),
+    maxQueued: integer('EXPORT_QUEUE', env.EXPORT_QUEUE, 6, 0, 1000),
+    memoryMb: integer('EXPORT_MEMORY_MB', env.EXPORT_MEMORY_MB, DEFAULT_RENDER_MEMORY_MB, 64, 65_536),
+    timeoutMs: integer('EXPORT_TIMEOUT', env.EXPORT_TIMEOUT, DEFAULT_RENDER_TIMEOUT_MS / 1000, 1, 3600) * 1000,
   };
 }
 

@@ -2,8 +2,11 @@
 export class ExportError extends Error {
   override readonly name = 'ExportError';
   constructor(
-    readonly code: 'NOT_FOUND' | 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'TOO_MANY' | 'CONFLICT',
+    /** `LIMIT`: the layout went past the memory or time allowed to one export (see `RenderPool`). */
+    readonly code: 'NOT_FOUND' | 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'TOO_MANY' | 'CONFLICT' | 'LIMIT',
     message: string,
+    /** For `TOO_MANY`: seconds after which a retry may succeed (`Retry-After`). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

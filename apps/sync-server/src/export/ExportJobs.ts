@@ -1,3 +1,4 @@
+import type { ExportTarget } from './exportAccess.js';
 import type { ExportedFile } from './exportDocument.js';
 import type { DossierProgress } from './exportDossier.js';
 import { ExportError } from './ExportError.js';
@@ -8,17 +9,20 @@ export type ExportJobStatus =
   | ({ state: 'done'; fileName: string; size: number } & DossierProgress)
   | { state: 'failed'; message: string };
 
-interface Job {
+export interface ExportJob {
   status: ExportJobStatus;
+  /** What the job reads: its status and its file need the same access, checked on every call. */
+  target: ExportTarget;
   file?: ExportedFile;
+}
+
+interface StoredJob extends ExportJob {
   expiry?: NodeJS.Timeout;
 }
 
 export interface ExportJobsOptions {
   /** How long a finished file stays downloadable. Default 10 minutes. */
   keepMs?: number;
-  /** Exports running at once; more are refused (the machine has few cores). Default 2. */
-  maxRunning?: number;
   /** Finished files kept in memory at most; the oldest go first. Default 20. */
   maxKept?: number;
 }
@@ -26,31 +30,26 @@ export interface ExportJobsOptions {
 /**
  * Long exports (a dossier) run as jobs so the browser can show their progress: the page
  * starts one, polls its status, then downloads the file. Files live in memory for a few
- * minutes; job ids are random, so one caller cannot guess another's file.
+ * minutes. A job id is random, but it is no credential: the caller must still be allowed to
+ * read what the job exports (see `exportHttpHandler`). How many run at once is the business of
+ * `ExportSlots`, shared with every other export.
  */
 export class ExportJobs {
-  private readonly jobs = new Map<string, Job>();
+  private readonly jobs = new Map<string, StoredJob>();
   private readonly keepMs: number;
-  private readonly maxRunning: number;
   private readonly maxKept: number;
-  private running = 0;
 
   constructor(options: ExportJobsOptions = {}) {
     this.keepMs = options.keepMs ?? 10 * 60_000;
-    this.maxRunning = options.maxRunning ?? 2;
     this.maxKept = options.maxKept ?? 20;
   }
 
-  /** Starts `work`; throws `TOO_MANY` when the limit of running exports is reached. */
-  start(work: (onProgress: (progress: DossierProgress) => void) => Promise<ExportedFile>): string {
-    if (this.running >= this.maxRunning) {
-      throw new ExportError('TOO_MANY', 'Trop d’exports sont en cours sur le serveur. Réessayez dans un instant.');
-    }
+  /** Starts `work` on `target` and returns the job's id. */
+  start(target: ExportTarget, work: (onProgress: (progress: DossierProgress) => void) => Promise<ExportedFile>): string {
     this.dropOldestFinished();
     const id = newId(16);
-    const job: Job = { status: { state: 'running', completed: 0, total: 1, message: 'Préparation' } };
+    const job: StoredJob = { target, status: { state: 'running', completed: 0, total: 1, message: 'Préparation' } };
     this.jobs.set(id, job);
-    this.running++;
     let last: DossierProgress = { completed: 0, total: 1, message: 'Préparation' };
     work((progress) => {
       last = progress;
@@ -66,19 +65,14 @@ export class ExportJobs {
         },
       )
       .finally(() => {
-        this.running--;
         job.expiry = setTimeout(() => this.jobs.delete(id), this.keepMs);
         job.expiry.unref();
       });
     return id;
   }
 
-  status(id: string): ExportJobStatus | undefined {
-    return this.jobs.get(id)?.status;
-  }
-
-  file(id: string): ExportedFile | undefined {
-    return this.jobs.get(id)?.file;
+  get(id: string): ExportJob | undefined {
+    return this.jobs.get(id);
   }
 
   /** Files stay in memory: past the cap, the oldest finished jobs are forgotten. */
