@@ -3,7 +3,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  addMember,
   anchorFor,
+  newOutsider,
   newServer,
   newTrpcClient,
   waitFor,
@@ -243,4 +245,58 @@ describe('« Exporter le dossier »', () => {
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toBe('Document introuvable : « absent ».');
   });
+});
+
+describe('export job access', () => {
+  it('gives a job’s status and file only to a signed-in caller who may read its documents, on every call', async () => {
+    const started = await authorizedFetch(`${server.url}/export/jobs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ format: 'md', documentIds: [planId] }),
+    });
+    const { id } = (await started.json()) as { id: string };
+    await waitFor(async () => ((await (await authorizedFetch(`${server.url}/export/jobs/${id}`)).json()) as { state: string }).state === 'done', {
+      timeoutMs: 60_000,
+    });
+
+    const stranger = await newOutsider(server.accounts);
+    await server.accounts.createWorkspace({ id: 'ws-ailleurs', name: 'Ailleurs', ownerId: stranger.userId, createdAt: Date.now() });
+    const viewer = await addMember(server.accounts, server.admin.workspaceId, 'viewer');
+    for (const path of [`/export/jobs/${id}`, `/export/jobs/${id}/file`]) {
+      const anonymous = await fetch(`${server.url}${path}`);
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.text()).toBe('Connectez-vous pour exporter.');
+      const foreign = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${stranger.token}` } });
+      expect(foreign.status).toBe(404);
+      expect(await foreign.text()).not.toContain('Plan de communication');
+      expect((await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${viewer.token}` } })).status).toBe(200);
+    }
+    // An unknown id asks for credentials first, like a known one.
+    expect((await fetch(`${server.url}/export/jobs/inconnu`)).status).toBe(401);
+    expect((await fetch(`${server.url}/export/jobs/inconnu`, { headers: { authorization: `Bearer ${stranger.token}` } })).status).toBe(404);
+  });
+});
+
+describe('long text', () => {
+  it('exports as PDF a document with a 100 KiB unbroken word, every character of it in order', async () => {
+    // Letters and digits with no break opportunity between them (UAX #14), each chunk unique.
+    const word = Array.from({ length: 30_000 }, (_, index) => index.toString(36).padStart(4, '0')).join('').slice(0, 100 * 1024);
+    const api = newTrpcClient(server.url);
+    const { id } = await api.documents.create.mutate({ title: 'Mot sans fin', workspaceId: server.admin.workspaceId });
+    const text = { type: 'text', text: `Avant ${word} après.` };
+    (await writeContent(server, id, { type: 'doc', content: [{ type: 'paragraph', content: [text] }] })).destroy();
+
+    const { response, bytes } = await download(`/export/documents/${id}?format=pdf`);
+    expect(response.status).toBe(200);
+    // pdftotext prints each line on its own and the page footers between them; the breaks are
+    // invisible zero-width spaces.
+    const extracted = (await pdfText(bytes, scratch.dir)).replace(/^Page \d+ sur \d+$/gm, '').replace(/[\s\u200b]/gu, '');
+    expect(extracted).toContain(`Avant${word}après.`);
+
+    // Word gets the same invisible break opportunities.
+    const docx = await download(`/export/documents/${id}?format=docx`);
+    const raw = (await mammoth.extractRawText({ buffer: Buffer.from(docx.bytes) })).value;
+    expect(raw).toContain('\u200b');
+    expect(raw.replaceAll('\u200b', '')).toContain(`Avant ${word} après.`);
+  }, 180_000);
 });

@@ -19,6 +19,7 @@ import {
   type ILevelsOptions,
   type ParagraphChild,
 } from 'docx';
+import { breakLongWords } from './breakLongWords.js';
 import { isShortFigure, type Block, type ExportBook, type ExportTable, type Inline } from './ExportBook.js';
 
 const HEADINGS = [
@@ -136,7 +137,7 @@ class DocxWriter {
             new Paragraph({
               spacing: { after: 0 },
               shading: { type: ShadingType.CLEAR, fill: 'F3F3F3', color: 'auto' },
-              children: [new TextRun({ text: line, font: 'Consolas', size: 19 })],
+              children: [new TextRun({ text: breakLongWords(line), font: 'Consolas', size: 19 })],
             }),
         );
       case 'rule':
@@ -183,7 +184,8 @@ function runs(inlines: readonly Inline[]): ParagraphChild[] {
       continue;
     }
     const run = new TextRun({
-      text: inline.text,
+      // Word processors, too, lay out a line by measuring what is left of a word wider than it.
+      text: breakLongWords(inline.text),
       bold: inline.marks.bold,
       italics: inline.marks.italic,
       strike: inline.marks.strike,
@@ -200,7 +202,7 @@ function tableWithNotes(table: ExportTable): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   if (table.columns.length > 0) out.push(docxTable(table));
   for (const note of table.notes) {
-    out.push(new Paragraph({ children: [new TextRun({ text: note, italics: true, size: 18, color: WARNING_COLOR })] }));
+    out.push(new Paragraph({ children: [new TextRun({ text: breakLongWords(note), italics: true, size: 18, color: WARNING_COLOR })] }));
   }
   // Word glues two consecutive tables together; an empty paragraph keeps the next block apart.
   out.push(new Paragraph({ children: [] }));
@@ -218,7 +220,7 @@ function docxTable(table: ExportTable): Table {
         new Paragraph({
           spacing: { after: 0 },
           ...(options.right && { alignment: AlignmentType.RIGHT }),
-          children: [new TextRun({ text: value, bold: options.bold, ...(options.color && { color: options.color }) })],
+          children: [new TextRun({ text: breakLongWords(value), bold: options.bold, ...(options.color && { color: options.color }) })],
         }),
       ],
     });
