@@ -64,7 +64,7 @@ function isAsciiLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
-const JOINS_PREVIOUS = /^[\p{M}\p{Emoji_Modifier}\u200d\ufe00-\ufe0f]/u;
+const JOINS_PREVIOUS = /^(?:\p{M}|\p{Emoji_Modifier}|\u200d|[\ufe00-\ufe0f])/u;
 
 function canBreakBefore(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
