@@ -119,3 +119,53 @@ it('an owner invites a tutor, who joins by the link and reads the dossier withou
   await expectText(owner.getByRole('table'), 'Marc Tuteur');
   expect(await owner.getByLabel('Rôle de Marc Tuteur').inputValue()).toBe('tutor');
 });
+
+it('serves the app under a strict CSP that forbids framing, and manages API tokens from the account page with the keyboard', async () => {
+  const context = await signedInContext(browser, server.url, server.admin);
+  const page = await pageIn(context);
+  const response = await page.goto(`${server.url}/`);
+  const policy = response!.headers()['content-security-policy'] ?? '';
+  for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
+    expect(policy).toContain(directive);
+  }
+  expect(response!.headers()['x-frame-options']).toBe('DENY');
+
+  await page.getByRole('heading', { level: 1, name: 'Documents' }).waitFor({ timeout: UI_TIMEOUT });
+  await page.getByRole('link', { name: 'Mon compte' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor({ timeout: UI_TIMEOUT });
+  const tokens = page.getByRole('table', { name: 'Vos jetons d’API' });
+  await expectText(tokens, 'tests');
+
+  await page.getByLabel('Libellé').focus();
+  await page.keyboard.type('Import nocturne');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('30');
+  await page.keyboard.press('Enter');
+  // The token is shown once, and takes the focus so that it is read and copied.
+  const shown = page.getByLabel(/Jeton « Import nocturne » : copiez-le maintenant/);
+  await shown.waitFor({ timeout: UI_TIMEOUT });
+  await expect.poll(() => shown.evaluate((element) => element === document.activeElement)).toBe(true);
+  const token = await shown.inputValue();
+  expect(token).toMatch(/^cnv_/);
+  expect((await fetch(`${server.url}/trpc/documents.list`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+
+  await page.reload();
+  const row = page.getByRole('row', { name: /Import nocturne/ });
+  await row.waitFor({ timeout: UI_TIMEOUT });
+  expect(await row.getByRole('cell').nth(3).textContent()).not.toBe('jamais');
+  await page.getByRole('button', { name: 'Révoquer le jeton « Import nocturne »' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('alertdialog', { name: 'Révoquer ce jeton ?' });
+  await dialog.getByRole('button', { name: 'Révoquer' }).focus();
+  await page.keyboard.press('Enter');
+  await row.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  expect((await fetch(`${server.url}/trpc/documents.list`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+
+  // Another page cannot frame the app (this page's console error is the point, so it is not collected).
+  const framer = await context.newPage();
+  const refusal = framer.waitForEvent('console', { predicate: (message) => message.text().includes("frame-ancestors 'none'"), timeout: UI_TIMEOUT });
+  await framer.setContent(`<iframe title="cadre" src="${server.url}/"></iframe>`);
+  await refusal;
+  expect(await framer.frameLocator('iframe').locator('.app-header').count()).toBe(0);
+});

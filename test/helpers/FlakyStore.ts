@@ -17,7 +17,7 @@ export class FlakyStore implements DocumentStore {
 
   loadDocument = (id: string) => this.inner.loadDocument(id);
   compact = (docId: string, snapshot: Uint8Array, upToRowId: number) => this.inner.compact(docId, snapshot, upToRowId);
-  createDocument: DocumentStore['createDocument'] = (document) => this.inner.createDocument(document);
+  createDocument: DocumentStore['createDocument'] = (document, limits) => this.inner.createDocument(document, limits);
   getDocument = (id: string) => this.inner.getDocument(id);
   listDocuments = () => this.inner.listDocuments();
   renameDocument = (id: string, title: string, now: number) => this.inner.renameDocument(id, title, now);

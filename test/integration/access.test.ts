@@ -15,6 +15,9 @@ import {
   type TestServer,
 } from '../helpers/index.js';
 
+const SIGN_UP_REFUSED =
+  'Impossible de créer un compte avec cette invitation. Si vous avez déjà un compte, connectez-vous pour l’accepter ; sinon, demandez une nouvelle invitation.';
+
 let server: TestServer | undefined;
 const clients: TestClient[] = [];
 afterEach(async () => {
@@ -296,7 +299,160 @@ describe('accounts through the API', () => {
     const members = await newTrpcClient(server.url).workspaces.members.query({ workspaceId: server.admin.workspaceId });
     expect(members.map((member) => [member.email, member.role])).toContainEqual(['tutrice@exemple.fr', 'tutor']);
     await expect(anonymous.auth.signUp.mutate({ email: 'autre@exemple.fr', password: 'un mot de passe solide', invitation: token })).rejects.toThrow(
-      'Cette invitation n’est plus valable.',
+      SIGN_UP_REFUSED,
     );
   });
+
+  it('creates one account from one invitation, however many sign-ups race for it', async () => {
+    server = await newServer({ trustedProxies: 1 });
+    const { token } = await newTrpcClient(server.url).workspaces.invite.mutate({ workspaceId: server.admin.workspaceId, role: 'editor' });
+    const usersBefore = await server.accounts.countUsers();
+    // Five requests at once, each from its own address so that no per-address limit sorts them out.
+    const signUp = (i: number) =>
+      fetch(`${server!.url}/trpc/auth.signUp`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.2.0.${i}` },
+        body: JSON.stringify({ email: `recrue${i}@exemple.fr`, password: 'un mot de passe solide', invitation: token }),
+      }).then(async (response) => ({ status: response.status, body: (await response.json()) as { error?: { message: string } } }));
+    const answers = await Promise.all([0, 1, 2, 3, 4].map(signUp));
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.status === 403).map((answer) => answer.body.error?.message)).toEqual(Array(4).fill(SIGN_UP_REFUSED));
+    expect(await server.accounts.countUsers()).toBe(usersBefore + 1);
+    const members = await newTrpcClient(server.url).workspaces.members.query({ workspaceId: server.admin.workspaceId });
+    expect(members.filter((member) => member.email.startsWith('recrue'))).toHaveLength(1);
+  });
+
+  it('gives one answer to a sign-up by invitation that cannot go through, whether the email has an account or not', async () => {
+    server = await newServer();
+    const owner = newTrpcClient(server.url);
+    const anonymous = newTrpcClient(server.url, { token: null });
+    const { token } = await owner.workspaces.invite.mutate({ workspaceId: server.admin.workspaceId, role: 'viewer' });
+    const taken = await anonymous.auth.signUp.mutate({ email: server.admin.email, password: 'un mot de passe solide', invitation: token }).then(
+      () => 'created',
+      (error: Error) => error.message,
+    );
+    expect(taken).toBe(SIGN_UP_REFUSED);
+    expect(taken).not.toContain(server.admin.email);
+    // The invitation was not used up by the refusal: its holder can still sign up.
+    await anonymous.auth.signUp.mutate({ email: 'nouvelle@exemple.fr', password: 'un mot de passe solide', invitation: token });
+    const used = await anonymous.auth.signUp.mutate({ email: 'jamais-vue@exemple.fr', password: 'un mot de passe solide', invitation: token }).then(
+      () => 'created',
+      (error: Error) => error.message,
+    );
+    expect(used).toBe(taken);
+  });
+
+  it('keeps an owner when two owners are demoted or removed in one batch', async () => {
+    server = await newServer();
+    const second = await addMember(server.accounts, server.admin.workspaceId, 'owner', 'Deuxième');
+    const owner = newTrpcClient(server.url);
+    const workspaceId = server.admin.workspaceId;
+    const owners = async () => (await server!.accounts.listMembers(workspaceId)).filter((member) => member.role === 'owner');
+    // Called in the same tick, the two calls travel in one batched request.
+    const demotions = await Promise.allSettled([
+      owner.workspaces.setRole.mutate({ workspaceId, userId: second.userId, role: 'editor' }),
+      owner.workspaces.setRole.mutate({ workspaceId, userId: server.admin.userId, role: 'editor' }),
+    ]);
+    expect(demotions.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(String((demotions.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason)).toContain('L’espace de travail doit garder au moins un propriétaire.');
+    expect(await owners()).toHaveLength(1);
+
+    // Two owners again, then both removed in one batch (one leaves, the other is removed).
+    const adminRemains = (await owners())[0]!.user.id === server.admin.userId;
+    const promoter = adminRemains ? owner : newTrpcClient(server.url, { token: second.token });
+    await promoter.workspaces.setRole.mutate({ workspaceId, userId: adminRemains ? second.userId : server.admin.userId, role: 'owner' });
+    expect(await owners()).toHaveLength(2);
+    const removals = await Promise.allSettled([
+      owner.workspaces.removeMember.mutate({ workspaceId, userId: second.userId }),
+      owner.workspaces.removeMember.mutate({ workspaceId, userId: server.admin.userId }),
+    ]);
+    expect(removals.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(await owners()).toHaveLength(1);
+  });
+
+  it('refuses documents and workspaces past the instance’s quotas with a French message, checked in the transaction that creates', async () => {
+    server = await newServer({ maxDocumentsPerWorkspace: 3, maxWorkspacesPerUser: 2 });
+    const owner = newTrpcClient(server.url);
+    // Five creations in one batched request: exactly the quota goes through.
+    const created = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => owner.documents.create.mutate({ title: `Note ${i}` })));
+    expect(created.filter((result) => result.status === 'fulfilled')).toHaveLength(3);
+    const refusal = created.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+    expect(String(refusal.reason)).toContain('Cet espace de travail contient déjà 3 documents, la limite de cette instance');
+    expect((await owner.documents.list.query({})).length).toBe(3);
+    // The administrator already owns « Espace des tests »: one more workspace, then the limit.
+    await owner.workspaces.create.mutate({ name: 'Deuxième espace' });
+    await expect(owner.workspaces.create.mutate({ name: 'Troisième espace' })).rejects.toThrow('Vous possédez déjà 2 espaces de travail, la limite de cette instance');
+  });
 });
+
+describe('API tokens', () => {
+  /** A browser session: the cookie of a password login, sent from the app's origin. */
+  async function sessionOf(url: string, email: string, password: string) {
+    const login = await fetch(`${url}/trpc/auth.logIn`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ email, password }) });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    return async (procedure: string, input: unknown) => {
+      const response = await fetch(`${url}/trpc/${procedure}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url, cookie }, body: JSON.stringify(input) });
+      return { status: response.status, body: (await response.json()) as { result?: { data: unknown }; error?: { message: string } } };
+    };
+  }
+
+  it('lists, creates and revokes one’s own tokens from the API; they expire by default and record their last use', async () => {
+    server = await newServer({ apiTokenDays: 30 });
+    const editor = await addMember(server.accounts, server.admin.workspaceId, 'editor', 'Awa');
+    const call = await sessionOf(server.url, editor.email, editor.password);
+    const created = await call('auth.tokens.create', { name: 'import nocturne' });
+    expect(created.status).toBe(200);
+    const { token, summary } = created.body.result!.data as { token: string; summary: { id: string; createdAt: string; expiresAt: string; lastUsedAt: string | null } };
+    expect(token).toMatch(/^cnv_/);
+    expect(Date.parse(summary.expiresAt) - Date.parse(summary.createdAt)).toBe(30 * 24 * 3600_000);
+    expect(summary.lastUsedAt).toBeNull();
+
+    const script = newTrpcClient(server.url, { token });
+    await script.documents.list.query();
+    const listed = await script.auth.tokens.list.query();
+    // Only the editor's own tokens: the helper's and the new one, the latter now used.
+    expect(listed.map((entry) => entry.name).sort()).toEqual(['import nocturne', 'tests']);
+    expect(listed.find((entry) => entry.id === summary.id)?.lastUsedAt).not.toBeNull();
+    // A token cannot mint another one (a stolen token must not outlive its revocation).
+    await expect(script.auth.tokens.create.mutate({ name: 'relais' })).rejects.toThrow('Un jeton d’API ne peut pas créer d’autre jeton');
+
+    // Somebody else's token is « introuvable », revoked or not.
+    const adminTokens = await newTrpcClient(server.url).auth.tokens.list.query();
+    await expect(script.auth.tokens.revoke.mutate({ id: adminTokens[0]!.id })).rejects.toThrow('Jeton introuvable ou déjà révoqué.');
+    expect(await newTrpcClient(server.url).documents.list.query()).toBeDefined();
+
+    expect((await call('auth.tokens.revoke', { id: summary.id })).status).toBe(200);
+    const refused = await fetch(`${server.url}/trpc/documents.list`, { headers: { authorization: `Bearer ${token}` } });
+    expect(refused.status).toBe(401);
+    expect(await attemptUpgrade(server.syncUrl, token)).toBe(401);
+  });
+
+  it('lets an administrator revoke anybody’s token, refuses expired ones, and keeps old tokens without expiry valid', async () => {
+    server = await newServer();
+    const editor = await addMember(server.accounts, server.admin.workspaceId, 'editor', 'Awa');
+    const editorTokens = await newTrpcClient(server.url, { token: editor.token }).auth.tokens.list.query();
+    await newTrpcClient(server.url).auth.tokens.revoke.mutate({ id: editorTokens[0]!.id });
+    expect((await fetch(`${server.url}/trpc/documents.list`, { headers: { authorization: `Bearer ${editor.token}` } })).status).toBe(401);
+
+    const user = (await server.accounts.findUserByEmail(editor.email))!;
+    const shortLived = await server.auth.createApiToken(user.id, 'éphémère', 1);
+    await waitFor(() => Date.now() > shortLived.expiresAt!);
+    expect((await fetch(`${server.url}/trpc/documents.list`, { headers: { authorization: `Bearer ${shortLived.token}` } })).status).toBe(401);
+
+    const forever = await server.auth.createApiToken(user.id, 'ancien', null);
+    const listed = await newTrpcClient(server.url, { token: forever.token }).auth.tokens.list.query();
+    expect(listed.find((entry) => entry.id === forever.id)).toMatchObject({ expiresAt: null, expired: false });
+    expect(listed.find((entry) => entry.id === shortLived.id)).toMatchObject({ expired: true });
+  });
+});
+
+/** A sync upgrade with a bearer token: the HTTP status of its refusal, or 101. */
+function attemptUpgrade(syncUrl: string, token: string): Promise<number> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(`${syncUrl}/inconnu`, { headers: { authorization: `Bearer ${token}` } });
+    socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    socket.once('open', () => (socket.terminate(), resolve(101)));
+    socket.once('error', () => undefined);
+  });
+}

@@ -4,7 +4,7 @@ import { createAnchor, readThreads, reviewRoomOf } from '@canevas/core';
 import { SqliteAccountStore, SqliteDocumentStore } from '@canevas/sync-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { newClient, newDataDir, newTrpcClient, runCanevas, spawnServer, type ServerProcess, type TestClient } from '../helpers/index.js';
+import { newClient, newDataDir, newServer, newTrpcClient, runCanevas, spawnServer, type ServerProcess, type TestClient } from '../helpers/index.js';
 
 let dataDir: string | undefined;
 let server: ServerProcess | undefined;
@@ -65,6 +65,42 @@ describe('administration commands (contract 5)', () => {
       await store.close();
     }
   });
+
+  it('lists and revokes API tokens from the CLI; they expire after API_TOKEN_DAYS unless --days says otherwise', async () => {
+    const running = await newServer();
+    try {
+      const env = { DATA_DIR: running.dataDir, API_TOKEN_DAYS: '7' };
+      const created = await runCanevas(['token', 'create', '--email', running.admin.email, '--name', 'import'], { env });
+      expect(created.code).toBe(0);
+      expect(created.stderr).toMatch(/^Jeton valable jusqu’au \d{2}\/\d{2}\/\d{4}/);
+      const longer = await runCanevas(['token', 'create', '--email', running.admin.email, '--name', 'archive', '--days', '365'], { env });
+      const token = created.stdout.trim();
+      // Used once through the API: the list shows it.
+      expect((await fetch(`${running.url}/trpc/documents.list`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      // A token from before tokens expired by default stays valid, « sans expiration ».
+      const admin = (await running.accounts.findUserByEmail(running.admin.email))!;
+      await running.accounts.createApiToken({ id: 'ancien-jeton', tokenHash: 'empreinte', userId: admin.id, name: 'ancien', createdAt: 1, expiresAt: null });
+
+      const listed = await runCanevas(['token', 'list', '--email', running.admin.email, '--json'], { env });
+      const tokens = JSON.parse(listed.stdout) as { id: string; name: string; createdAt: string; expiresAt: string | null; lastUsedAt: string | null }[];
+      const byName = (name: string) => tokens.find((entry) => entry.name === name)!;
+      expect(Date.parse(byName('import').expiresAt!) - Date.parse(byName('import').createdAt)).toBe(7 * 24 * 3600_000);
+      expect(Date.parse(byName('archive').expiresAt!) - Date.parse(byName('archive').createdAt)).toBe(365 * 24 * 3600_000);
+      expect(byName('import').lastUsedAt).not.toBeNull();
+      expect(byName('archive').lastUsedAt).toBeNull();
+      expect(longer.code).toBe(0);
+      const text = await runCanevas(['token', 'list', '--email', running.admin.email], { env });
+      expect(text.stdout).toMatch(/ancien-jeton {2}ancien {2}créé le .* {2}sans expiration {2}jamais utilisé/);
+      expect(text.stdout).toMatch(new RegExp(`${byName('import').id} {2}import {2}créé le .* {2}expire le .* {2}utilisé le `));
+
+      const revoked = await runCanevas(['token', 'revoke', byName('import').id], { env });
+      expect([revoked.code, revoked.stderr]).toEqual([0, `Jeton ${byName('import').id} révoqué.\n`]);
+      expect((await fetch(`${running.url}/trpc/documents.list`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    } finally {
+      await running.dispose();
+    }
+    // Six CLI runs: on a loaded machine each start takes seconds.
+  }, 180_000);
 
   it('refuses bad input with a clear message and the right exit code', async () => {
     dataDir = await newDataDir();

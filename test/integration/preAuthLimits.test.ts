@@ -1,4 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteAccountStore, SqliteDocumentStore, type AccountStore } from '@canevas/sync-server';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,11 +9,14 @@ import * as Y from 'yjs';
 import { encodeUpdateFrame, newClient, newDataDir, newServer, newTrpcClient, waitFor, waitForText, type TestClient, type TestServer } from '../helpers/index.js';
 
 let server: TestServer | undefined;
+let webRoot: string | undefined;
 const clients: TestClient[] = [];
 afterEach(async () => {
   for (const client of clients.splice(0)) client.destroy();
   await server?.dispose();
   server = undefined;
+  if (webRoot) await rm(webRoot, { recursive: true, force: true });
+  webRoot = undefined;
 });
 
 function textUpdate(text: string): Uint8Array {
@@ -168,25 +173,89 @@ describe('before authentication: what an anonymous client can make the server do
     expect((await fetch(`${server.url}/trpc/health`)).status).toBe(200);
   });
 
-  it('hashes at most two passwords at once per address: a third login attempt gets 429 with a French message', async () => {
+  it('refuses every batch holding an anonymous procedure, and batches over the cap: 40 guesses in one batch open no session', async () => {
     server = await newServer();
-    const body = JSON.stringify({ email: 'a@exemple.fr', password: 'pas le bon mot de passe' });
-    // Two attempts held open mid-body keep their slots.
-    const held = await Promise.all([rawConnection(server.port), rawConnection(server.port)]);
-    for (const connection of held) {
-      connection.socket.write(`POST /trpc/auth.logIn HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 5)}`);
+    const guesses = (count: number) => Array.from({ length: count }, (_, i) => ({ email: server!.admin.email, password: i === count - 1 ? server!.admin.password : `essai ${i}` }));
+    const batch = (paths: string[], inputs: unknown[], token?: string) =>
+      fetch(`${server!.url}/trpc/${paths.join(',')}?batch=1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+        body: JSON.stringify(Object.fromEntries(inputs.map((input, i) => [i, input]))),
+      });
+    for (const count of [40, 6, 1]) {
+      const response = await batch(Array(count).fill('auth.logIn'), guesses(count));
+      expect(response.status).toBe(400);
+      expect(response.headers.get('set-cookie')).toBeNull();
+      const messages = ((await response.json()) as { error: { message: string } }[]).map((entry) => entry.error.message);
+      expect(new Set(messages).size).toBe(1);
+      expect(messages[0]).toMatch(count > 16 ? /Trop d’appels groupés dans une requête : 16 au plus/ : /ne peuvent pas être groupés/);
     }
-    const anonymous = newTrpcClient(server.url, { token: null });
-    const signUp = () => anonymous.auth.signUp.mutate({ email: 'b@exemple.fr', password: 'un mot de passe solide' }).then(() => 'accepted', (error: Error) => error.message);
-    await waitFor(async () => (await signUp()).includes('depuis cette adresse'));
-    expect(await signUp()).toBe('Trop de connexions en cours depuis cette adresse : réessayez dans un instant.');
+    // Nothing was hashed nor counted: the right password still opens a session at once.
+    const alone = await fetch(`${server.url}/trpc/auth.logIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(guesses(1)[0]) });
+    expect(alone.status).toBe(200);
 
-    // The held attempts are answered as usual, and free their slots.
-    for (const connection of held) connection.socket.write(body.slice(5));
-    for (const connection of held) await waitFor(() => connection.answer().includes('\r\n\r\n'));
-    expect(held.map((connection) => connection.answer().split('\r\n')[0])).toEqual(['HTTP/1.1 401 Unauthorized', 'HTTP/1.1 401 Unauthorized']);
-    await waitFor(async () => (await signUp()) === 'La création de compte se fait sur invitation.');
-    for (const connection of held) connection.socket.destroy();
+    // One anonymous query among signed-in ones refuses the whole batch, queries as well.
+    const mixed = await fetch(`${server.url}/trpc/documents.list,auth.status?batch=1&input=${encodeURIComponent('{}')}`, { headers: { authorization: `Bearer ${server.admin.token}` } });
+    expect(mixed.status).toBe(400);
+    expect((await mixed.json()) as unknown[]).toHaveLength(2);
+    // Signed-in calls batch up to the cap.
+    const list = (count: number) => fetch(`${server!.url}/trpc/${Array(count).fill('documents.list').join(',')}?batch=1&input=${encodeURIComponent('{}')}`, { headers: { authorization: `Bearer ${server!.admin.token}` } });
+    expect((await list(16)).status).toBe(200);
+    expect((await list(17)).status).toBe(400);
+  });
+
+  it('throttles each login call whatever the URL form: of 40 parallel guesses, the sixth failure locks and the rest are never hashed', async () => {
+    // Generous hashing limits, so that only the throttle stands between the guesses and scrypt.
+    server = await newServer({ maxPasswordChecksPerAddress: 100, maxConcurrentPasswordHashes: 6, maxQueuedPasswordHashes: 100 });
+    const guess = (i: number) =>
+      fetch(`${server!.url}/trpc/auth.logIn${i % 2 === 0 ? '/' : ''}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: server!.admin.email, password: `essai ${i}` }),
+      }).then(async (response) => ({ status: response.status, message: ((await response.json()) as { error: { message: string } }).error.message }));
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => guess(i)));
+    expect(answers.filter((answer) => answer.status === 401)).toHaveLength(6);
+    expect(answers.filter((answer) => answer.status === 429)).toHaveLength(34);
+    for (const answer of answers.filter((entry) => entry.status === 429)) expect(answer.message).toMatch(/^Trop de tentatives de connexion\. Réessayez dans \d+ s\.$/);
+    // Locked, for the right password too, with or without the trailing slash.
+    for (const path of ['auth.logIn', 'auth.logIn/']) {
+      const right = await fetch(`${server.url}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: server.admin.email, password: server.admin.password }) });
+      expect(right.status).toBe(429);
+    }
+  });
+
+  it('keeps serving the app while 200 anonymous logins wait for a password hash: few run, a bounded number wait, the rest are refused', async () => {
+    webRoot = await mkdtemp(join(tmpdir(), 'canevas-web-'));
+    await writeFile(join(webRoot, 'index.html'), '<!doctype html><title>Canevas</title>');
+    // Each login from its own address (behind a trusted proxy), so no per-address limit helps.
+    // A short queue keeps the test quick; the default (32) only makes the wait longer.
+    server = await newServer({ webRoot, trustedProxies: 1, maxQueuedPasswordHashes: 4 });
+    let settled = 0;
+    let refusedSoFar = 0;
+    const logins = Array.from({ length: 200 }, (_, i) =>
+      fetch(`${server!.url}/trpc/auth.logIn`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.1.0.${i}` },
+        body: JSON.stringify({ email: `inconnu${i}@exemple.fr`, password: 'deviné au hasard' }),
+      }).then(async (response) => {
+        settled++;
+        if (response.status === 429) refusedSoFar++;
+        return { status: response.status, message: ((await response.json()) as { error: { message: string } }).error.message };
+      }),
+    );
+    // A refusal means the queue was full: 4 hashes wait, two at a time run.
+    await waitFor(() => refusedSoFar > 0);
+    const page = await fetch(`${server.url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Canevas');
+    // The page came back while hashes were still waiting their turn, not after them.
+    expect(server.auth.hashingStats().queued).toBeGreaterThan(0);
+    expect(settled).toBeLessThan(200);
+
+    const answers = await Promise.all(logins);
+    const refused = answers.filter((answer) => answer.status === 429);
+    expect(answers.filter((answer) => answer.status === 401).length + refused.length).toBe(200);
+    expect(new Set(refused.map((answer) => answer.message))).toEqual(new Set(['Le serveur vérifie trop de mots de passe à la fois : réessayez dans un instant.']));
   });
 
   it('refuses upgrades past maxPendingUpgrades with 503 while others are being authorized, and survives a reset meanwhile', async () => {

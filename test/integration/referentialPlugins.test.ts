@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { yDocToProseMirrorJSON, type ProseMirrorJSON } from '@canevas/core';
 import type { ReferentialManifestInput } from '@canevas/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadReferentials } from '@canevas/sync-server';
 import {
+  addMember,
   newClient,
   newDataDir,
   newServer,
@@ -75,6 +77,24 @@ async function syncedContent(syncUrl: string, id: string): Promise<ProseMirrorJS
 }
 
 describe('referential plugins', () => {
+  it('shows server paths only to the administrator: others see a manifest’s file name and no problems', async () => {
+    const dir = await pluginsDir({ 'mission-locale.json': JSON.stringify(mission), 'cassé.json': '{ "id": ' });
+    const referentials = await loadReferentials({ codePluginsDir: null, manifestsDir: dir });
+    const server: TestServer = await newServer({ referentials });
+    cleanups.push(() => server.dispose());
+    const viewer = await addMember(server.accounts, server.admin.workspaceId, 'viewer', 'Lecteur');
+    const asViewer = newTrpcClient(server.url, { token: viewer.token });
+
+    const seen = await asViewer.referentials.list.query();
+    expect(seen.map((summary) => summary.origin)).toEqual(['mission-locale.json']);
+    expect(JSON.stringify(seen)).not.toContain(dir);
+    await expect(asViewer.referentials.problems.query()).rejects.toThrow('Réservé à l’administrateur de l’instance.');
+
+    const admin = newTrpcClient(server.url);
+    expect((await admin.referentials.list.query()).map((summary) => summary.origin)).toEqual([join(dir, 'mission-locale.json')]);
+    expect((await admin.referentials.problems.query()).map((problem) => problem.origin)).toEqual([join(dir, 'cassé.json')]);
+  });
+
   it('a broken manifest in PLUGINS_DIR is logged and listed clearly; the other plugins and the app keep working', async () => {
     const tzcld = (await workspaceReferentials()).registry.get('tzcld')!;
     const dir = await pluginsDir({

@@ -53,3 +53,20 @@ it('serves the built web app with MIME types and an SPA fallback, and never leav
   expect((await get(server.url, '/trpc/health')).status).toBe(200);
   await rm(join(webRoot, '..', 'secret-canevas.txt'), { force: true });
 });
+
+it('sends a strict Content-Security-Policy and anti-framing headers with every answer, naming PUBLIC_URL’s socket', async () => {
+  webRoot = await mkdtemp(join(tmpdir(), 'canevas-web-'));
+  await writeFile(join(webRoot, 'index.html'), '<!doctype html><title>Canevas</title>');
+  server = await newServer({ webRoot, publicUrl: 'https://canevas.example.org' });
+  for (const path of ['/', '/d/abc', '/assets/absent.js', '/trpc/health', '/export/documents/inconnu?format=md']) {
+    const response = await fetch(`${server.url}${path}`);
+    await response.arrayBuffer();
+    expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+    expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+    expect(response.headers.get('referrer-policy'), path).toBe('same-origin');
+    expect(response.headers.get('content-security-policy'), path).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' https://canevas.example.org wss://canevas.example.org; " +
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
+  }
+});

@@ -19,18 +19,20 @@ import { SubmissionStore } from './submissions/SubmissionStore.js';
 import type { TemplateResolver } from './api/ApiServices.js';
 import { appRouter } from './api/router.js';
 import { createContextFactory } from './api/trpc.js';
+import { PasswordHashGate } from './auth/PasswordHashGate.js';
 import { isAllowedOrigin } from './auth/originPolicy.js';
 import { SyncTicketStore } from './auth/SyncTicketStore.js';
 import { CloseCode } from './closeCodes.js';
 import { createExportHandler, type ExportLimits } from './export/exportHttpHandler.js';
 import { storeExportSource } from './export/ExportSource.js';
-import { createPasswordCheckLimit } from './http/passwordCheckLimit.js';
+import { securityHeaders } from './http/securityHeaders.js';
 import { createStaticHandler } from './http/staticFiles.js';
 import { createLogger, type Logger } from './logger.js';
 import type { ReferentialCatalog } from './plugins/ReferentialCatalog.js';
 import { EvidenceService } from './review/EvidenceService.js';
 import { parseRoomName, type ParsedRoom } from './roomName.js';
 import type { DocumentStore } from './store/DocumentStore.js';
+import { DEFAULT_MAX_DOCUMENTS_PER_WORKSPACE, DEFAULT_MAX_WORKSPACES_PER_USER } from './store/quotas.js';
 import { SqliteDocumentStore, type SqliteSynchronous } from './store/SqliteDocumentStore.js';
 import type { FanOut } from './sync/FanOut.js';
 import { InProcessFanOut } from './sync/InProcessFanOut.js';
@@ -112,8 +114,18 @@ export interface ServerOptions {
   headersTimeoutMs?: number;
   /** Time a client may take to send a whole request, body included; then 408 and close. Default 60 s. */
   requestTimeoutMs?: number;
-  /** Requests to `auth.logIn` / `auth.signUp` (password hashing) in progress at once per client address; more get 429. Default 2. */
+  /** Password checks (`auth.logIn`, `auth.signUp`: scrypt) running or waiting per client address; more get 429. Default 2. */
   maxPasswordChecksPerAddress?: number;
+  /** Password hashes running at once in the process, below libuv's 4 threads so file reads still get one. Default 2. */
+  maxConcurrentPasswordHashes?: number;
+  /** Password hashes waiting for a slot; more get 429 at once. Default 32. */
+  maxQueuedPasswordHashes?: number;
+  /** Lifetime of a new API token when none is given, in days (`API_TOKEN_DAYS`). Default 90. */
+  apiTokenDays?: number;
+  /** Documents one workspace may hold; creating more is refused (`MAX_DOCUMENTS_PER_WORKSPACE`). Default 1000. */
+  maxDocumentsPerWorkspace?: number;
+  /** Workspaces one user may own; creating more is refused (`MAX_WORKSPACES_PER_USER`). Default 50. */
+  maxWorkspacesPerUser?: number;
   /**
    * Sync upgrades being authorized at once; more get 503 at once, so that a flood of
    * unauthenticated upgrades cannot queue up work against the database. Default 64.
@@ -174,7 +186,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
 
   const accounts = options.accounts ?? defaultAccountStore(store);
   const submissions = new SubmissionStore(options.submissionsDatabase ?? sqliteDatabaseOf(store));
-  const auth = new AuthService({ accounts });
+  const auth = new AuthService({
+    accounts,
+    hashGate: new PasswordHashGate({
+      perAddress: options.maxPasswordChecksPerAddress ?? 2,
+      maxConcurrent: options.maxConcurrentPasswordHashes ?? 2,
+      maxQueued: options.maxQueuedPasswordHashes ?? 32,
+    }),
+    ...(options.apiTokenDays !== undefined && { apiTokenTtlMs: options.apiTokenDays * 24 * 3600_000 }),
+  });
   const access = new AccessControl(accounts, store);
   const tickets = new SyncTicketStore();
   // Openings of a document or a submitted version are recorded even while the disk refuses writes.
@@ -225,6 +245,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
       trustedProxies: options.trustedProxies ?? 0,
       allowedOrigins,
       onAccessChanged,
+      quotas: {
+        maxDocumentsPerWorkspace: options.maxDocumentsPerWorkspace ?? DEFAULT_MAX_DOCUMENTS_PER_WORKSPACE,
+        maxWorkspacesPerUser: options.maxWorkspacesPerUser ?? DEFAULT_MAX_WORKSPACES_PER_USER,
+      },
     }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') logger.error('api.error', { path, error: error.cause ?? error });
@@ -240,10 +264,6 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     ...(options.exportLimits !== undefined && { limits: options.exportLimits }),
   });
 
-  const admitPasswordCheck = createPasswordCheckLimit({
-    perAddress: options.maxPasswordChecksPerAddress ?? 2,
-    trustedProxies: options.trustedProxies ?? 0,
-  });
   const requestTimeout = options.requestTimeoutMs ?? 60_000;
   // Node refuses a headers timeout above the request timeout.
   const headersTimeout = Math.min(options.headersTimeoutMs ?? 20_000, requestTimeout);
@@ -254,10 +274,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     connectionsCheckingInterval: Math.max(10, Math.min(5000, Math.floor(headersTimeout / 4))),
     maxHeaderSize: MAX_HEADER_SIZE,
   };
+  const headers = Object.entries(securityHeaders({ publicUrl: options.publicUrl }));
   const httpServer = createHttpServer(httpOptions, (req, res) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
     const pathname = safePathname(req);
     if (pathname === '/trpc' || pathname?.startsWith('/trpc/')) {
-      if (pathname.startsWith('/trpc/') && !admitPasswordCheck(req, res, pathname)) return;
       trpcHandler(req, res);
     } else if (pathname?.startsWith('/export/')) {
       exportHandler(req, res);

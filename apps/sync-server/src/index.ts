@@ -44,4 +44,5 @@ export {
 export { SqliteAccountStore } from './accounts/SqliteAccountStore.js';
 export { AuthError, AuthService, API_TOKEN_PREFIX, SESSION_COOKIE } from './accounts/AuthService.js';
 export type { AccountSummary } from './api/authRouter.js';
+export type { ApiTokenSummary } from './api/tokensRouter.js';
 export type { InvitationSummary, MemberSummary, WorkspaceSummary } from './api/workspacesRouter.js';

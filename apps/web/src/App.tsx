@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { AccountMenu } from './account/AccountMenu.js';
+import { AccountPage } from './account/AccountPage.js';
 import { AuthGate } from './account/AuthGate.js';
 import { InvitationPage } from './account/InvitationPage.js';
 import { SessionProvider } from './account/SessionContext.js';
@@ -43,6 +44,7 @@ function Routes({ route }: { route: ReturnType<typeof parseRoute> }) {
   return (
     <>
       {route.page === 'list' && <DocumentListPage />}
+      {route.page === 'account' && <AccountPage />}
       {route.page === 'workspace' && <WorkspaceMembersPage key={route.id} id={route.id} />}
       {route.page === 'document' && (
         <Suspense fallback={<EditorLoading />}>

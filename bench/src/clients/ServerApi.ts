@@ -1,3 +1,4 @@
+import { MAX_BATCH_CALLS } from '@canevas/core';
 import { newDocumentId, type AppRouter } from '@canevas/sync-server';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { ServerTarget } from '../protocol/ServerKind.js';
@@ -13,7 +14,7 @@ export class ServerApi {
   constructor(readonly target: ServerTarget) {
     this.trpc =
       target.kind === 'canevas'
-        ? createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${target.url}/trpc`, maxItems: 50, headers: () => this.headers })] })
+        ? createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${target.url}/trpc`, maxItems: MAX_BATCH_CALLS, headers: () => this.headers })] })
         : undefined;
   }
 

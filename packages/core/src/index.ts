@@ -136,3 +136,4 @@ export {
   type AssessmentChange,
   type StoredAssessment,
 } from './review/reviewAssessments.js';
+export { ANONYMOUS_PROCEDURES, MAX_BATCH_CALLS } from './api/batchRules.js';

@@ -77,10 +77,23 @@ export class DuplicateEmailError extends Error {
   }
 }
 
+/** Why a change that must leave the workspace an owner was refused. */
+export type MembershipRefusal = 'not_member' | 'last_owner';
+
 export interface AccountStore {
   countUsers(): Promise<number>;
   /** Throws {@link DuplicateEmailError}. The email is stored lower-cased. */
   createUser(user: { id: string; email: string; name: string; passwordHash: string | null; isAdmin: boolean; createdAt: number }): Promise<User>;
+  /**
+   * In one transaction: checks that the invitation is still usable, creates the user (never an
+   * administrator), marks the invitation used and grants its role. Undefined, and nothing
+   * created, when the invitation was used, revoked or expired, even by a concurrent call.
+   * Throws {@link DuplicateEmailError}.
+   */
+  createInvitedUser(
+    user: { id: string; email: string; name: string; passwordHash: string; createdAt: number },
+    invitationId: string,
+  ): Promise<User | undefined>;
   getUser(id: string): Promise<User | undefined>;
   findUserByEmail(email: string): Promise<UserWithPassword | undefined>;
   listUsers(): Promise<User[]>;
@@ -98,10 +111,17 @@ export interface AccountStore {
   /** Also records the use. */
   useApiToken(tokenHash: string, now: number): Promise<{ id: string; userId: string } | undefined>;
   listApiTokens(userId: string): Promise<ApiTokenRecord[]>;
-  revokeApiToken(userId: string, id: string): Promise<boolean>;
+  /** Revokes the user's token; an administrator passes `userId: null` to revoke anybody's. */
+  revokeApiToken(userId: string | null, id: string): Promise<boolean>;
+  /** A token by id, whoever owns it (administration). */
+  getApiToken(id: string): Promise<ApiTokenRecord | undefined>;
 
-  /** Creates the workspace and makes `ownerId` its owner, atomically. */
-  createWorkspace(workspace: { id: string; name: string; ownerId: string; createdAt: number }): Promise<Workspace>;
+  /**
+   * Creates the workspace and makes `ownerId` its owner, atomically. With `maxOwnedPerUser`, throws
+   * `QuotaExceededError` (store/quotas.ts) when the owner already owns that many workspaces, checked
+   * in the same transaction.
+   */
+  createWorkspace(workspace: { id: string; name: string; ownerId: string; createdAt: number }, limits?: { maxOwnedPerUser?: number }): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | undefined>;
   renameWorkspace(id: string, name: string): Promise<boolean>;
   /** Workspaces without any member (the demo, documents from before accounts existed). */
@@ -114,6 +134,11 @@ export interface AccountStore {
   /** Adds the member or changes their role. */
   setMember(workspaceId: string, userId: string, role: Role, now: number): Promise<void>;
   removeMember(workspaceId: string, userId: string): Promise<boolean>;
+  /**
+   * Changes a current member's role (`null` removes them) unless the workspace would be left
+   * without an owner; the check and the change are one transaction. Returns the former role.
+   */
+  changeMemberKeepingOwner(workspaceId: string, userId: string, role: Role | null): Promise<{ ok: true; before: Role } | { ok: false; reason: MembershipRefusal }>;
 
   createInvitation(invitation: { id: string; tokenHash: string; workspaceId: string; role: Role; createdBy: string; createdAt: number; expiresAt: number }): Promise<Invitation>;
   findInvitation(tokenHash: string): Promise<Invitation | undefined>;

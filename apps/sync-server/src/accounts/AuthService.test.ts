@@ -58,7 +58,7 @@ describe('AuthService', () => {
     await expect(auth.logIn({ email: 'awa@exemple.fr', password: 'un mot de passe solide', address: '10.0.0.5' })).rejects.toMatchObject({
       reason: 'throttled',
     });
-  });
+  }, 30_000);
 
   it('authenticates scripts with a Bearer API token, never with a session token as Bearer', async () => {
     const user = await auth.createUser({ email: 'script@exemple.fr', password: 'un mot de passe solide' });

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
   DuplicateEmailError,
+  type MembershipRefusal,
   type AccountStore,
   type ApiTokenRecord,
   type AuditEntry,
@@ -11,6 +12,7 @@ import {
   type UserWithPassword,
   type Workspace,
 } from './AccountStore.js';
+import { QuotaExceededError } from '../store/quotas.js';
 
 interface UserRow {
   id: string;
@@ -55,6 +57,9 @@ const toInvitation = (row: InvitationRow): Invitation => ({
   revokedAt: row.revoked_at,
 });
 
+/** Thrown inside a transaction to roll it back when it would leave a workspace without owner. */
+class LastOwnerRollback extends Error {}
+
 /** Shares the document store's database file (its migrations create these tables). */
 export class SqliteAccountStore implements AccountStore {
   readonly #db: Database.Database;
@@ -78,6 +83,31 @@ export class SqliteAccountStore implements AccountStore {
       throw error;
     }
     return { id: user.id, email, name: user.name, isAdmin: user.isAdmin, createdAt: user.createdAt };
+  }
+
+  async createInvitedUser(
+    user: { id: string; email: string; name: string; passwordHash: string; createdAt: number },
+    invitationId: string,
+  ): Promise<User | undefined> {
+    const email = user.email.trim().toLowerCase();
+    const now = user.createdAt;
+    try {
+      return this.#db.transaction((): User | undefined => {
+        const row = this.#db
+          .prepare<[string, number], InvitationRow>('SELECT * FROM invitations WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?')
+          .get(invitationId, now);
+        if (!row) return undefined;
+        this.#db
+          .prepare('INSERT INTO users (id, email, name, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, 0, ?)')
+          .run(user.id, email, user.name, user.passwordHash, now);
+        this.#db.prepare('UPDATE invitations SET accepted_by = ?, accepted_at = ? WHERE id = ?').run(user.id, now, invitationId);
+        this.#db.prepare('INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)').run(row.workspace_id, user.id, row.role, now);
+        return { id: user.id, email, name: user.name, isAdmin: false, createdAt: now };
+      })();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateEmailError(email);
+      throw error;
+    }
   }
 
   async getUser(id: string): Promise<User | undefined> {
@@ -162,12 +192,26 @@ export class SqliteAccountStore implements AccountStore {
       }));
   }
 
-  async revokeApiToken(userId: string, id: string): Promise<boolean> {
+  async revokeApiToken(userId: string | null, id: string): Promise<boolean> {
+    if (userId === null) return this.#db.prepare('DELETE FROM api_tokens WHERE id = ?').run(id).changes > 0;
     return this.#db.prepare('DELETE FROM api_tokens WHERE id = ? AND user_id = ?').run(id, userId).changes > 0;
   }
 
-  async createWorkspace(workspace: { id: string; name: string; ownerId: string; createdAt: number }): Promise<Workspace> {
+  async getApiToken(id: string): Promise<ApiTokenRecord | undefined> {
+    const row = this.#db
+      .prepare<[string], { id: string; user_id: string; name: string; created_at: number; expires_at: number | null; last_used_at: number | null }>(
+        'SELECT id, user_id, name, created_at, expires_at, last_used_at FROM api_tokens WHERE id = ?',
+      )
+      .get(id);
+    return row && { id: row.id, userId: row.user_id, name: row.name, createdAt: row.created_at, expiresAt: row.expires_at, lastUsedAt: row.last_used_at };
+  }
+
+  async createWorkspace(workspace: { id: string; name: string; ownerId: string; createdAt: number }, limits: { maxOwnedPerUser?: number } = {}): Promise<Workspace> {
     this.#db.transaction(() => {
+      if (limits.maxOwnedPerUser !== undefined) {
+        const count = this.#db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM memberships WHERE user_id = ? AND role = 'owner'").get(workspace.ownerId)!.n;
+        if (count >= limits.maxOwnedPerUser) throw new QuotaExceededError('workspaces', limits.maxOwnedPerUser);
+      }
       this.#db.prepare('INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)').run(workspace.id, workspace.name, workspace.createdAt);
       this.#db
         .prepare("INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, 'owner', ?)")
@@ -239,6 +283,31 @@ export class SqliteAccountStore implements AccountStore {
 
   async removeMember(workspaceId: string, userId: string): Promise<boolean> {
     return this.#db.prepare('DELETE FROM memberships WHERE workspace_id = ? AND user_id = ?').run(workspaceId, userId).changes > 0;
+  }
+
+  async changeMemberKeepingOwner(
+    workspaceId: string,
+    userId: string,
+    role: Role | null,
+  ): Promise<{ ok: true; before: Role } | { ok: false; reason: MembershipRefusal }> {
+    const change = this.#db.transaction((): { ok: true; before: Role } | { ok: false; reason: MembershipRefusal } => {
+      const before = this.#db
+        .prepare<[string, string], { role: Role }>('SELECT role FROM memberships WHERE workspace_id = ? AND user_id = ?')
+        .get(workspaceId, userId)?.role;
+      if (!before) return { ok: false, reason: 'not_member' };
+      if (role === null) this.#db.prepare('DELETE FROM memberships WHERE workspace_id = ? AND user_id = ?').run(workspaceId, userId);
+      else this.#db.prepare('UPDATE memberships SET role = ? WHERE workspace_id = ? AND user_id = ?').run(role, workspaceId, userId);
+      // Counted after the change, inside the transaction: what concurrent calls did is included.
+      const owners = this.#db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM memberships WHERE workspace_id = ? AND role = 'owner'").get(workspaceId)!.n;
+      if (owners === 0) throw new LastOwnerRollback();
+      return { ok: true, before };
+    });
+    try {
+      return change.immediate();
+    } catch (error) {
+      if (error instanceof LastOwnerRollback) return { ok: false, reason: 'last_owner' };
+      throw error;
+    }
   }
 
   async createInvitation(invitation: { id: string; tokenHash: string; workspaceId: string; role: Role; createdBy: string; createdAt: number; expiresAt: number }): Promise<Invitation> {

@@ -43,4 +43,6 @@ export interface ApiServices {
   referentials: ReferentialCatalog;
   evidence: EvidenceService;
   reviewLayer: ReviewLayerService;
+  /** Limits of the instance, enforced in the transaction that creates. */
+  quotas: { maxDocumentsPerWorkspace: number; maxWorkspacesPerUser: number };
 }

@@ -2,11 +2,12 @@ import { displayNameProblem } from '@canevas/core';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { User } from '../accounts/AccountStore.js';
-import { AuthError, SESSION_COOKIE } from '../accounts/AuthService.js';
+import { AuthError, SESSION_COOKIE, SIGN_UP_REFUSED_MESSAGE } from '../accounts/AuthService.js';
 import { clientAddress } from '../auth/clientAddress.js';
 import { parseCookies, serializeCookie } from '../auth/cookies.js';
 import { isAllowedOrigin } from '../auth/originPolicy.js';
 import { hashSecret } from '../auth/secretToken.js';
+import { tokensRouter } from './tokensRouter.js';
 import { publicProcedure, router, userProcedure, type ApiContext } from './trpc.js';
 
 /** What the web app may know about the signed-in user. */
@@ -37,11 +38,18 @@ function setSessionCookie(ctx: ApiContext, token: string, maxAgeSeconds: number)
   ctx.res.setHeader('Set-Cookie', serializeCookie(SESSION_COOKIE, token, { secure, maxAgeSeconds }));
 }
 
+const AUTH_ERROR_CODES = {
+  throttled: 'TOO_MANY_REQUESTS',
+  busy: 'TOO_MANY_REQUESTS',
+  invalid_credentials: 'UNAUTHORIZED',
+  email_taken: 'CONFLICT',
+  invitation_unusable: 'FORBIDDEN',
+  invalid_input: 'BAD_REQUEST',
+} as const satisfies Record<AuthError['reason'], TRPCError['code']>;
+
 function toTrpcError(error: unknown): never {
   if (error instanceof AuthError) {
-    const code =
-      error.reason === 'throttled' ? 'TOO_MANY_REQUESTS' : error.reason === 'invalid_credentials' ? 'UNAUTHORIZED' : error.reason === 'email_taken' ? 'CONFLICT' : 'BAD_REQUEST';
-    throw new TRPCError({ code, message: error.message });
+    throw new TRPCError({ code: AUTH_ERROR_CODES[error.reason], message: error.message });
   }
   throw error;
 }
@@ -56,32 +64,31 @@ export const authRouter = router({
   /**
    * Creates an account and signs it in. Open only for the first account (it becomes the
    * administrator and adopts the workspaces nobody owns, such as the demo) and for holders of a
-   * valid invitation, which is accepted at once.
+   * valid invitation, consumed in the same transaction as the account is created: of several
+   * concurrent sign-ups with one invitation, one succeeds and the others get the one refusal
+   * that never says whether the email has an account.
    */
   signUp: publicProcedure
     .input(z.object({ email: emailSchema, name: z.string().trim().max(80).optional(), password: passwordSchema, invitation: z.string().max(200).optional() }))
     .mutation(async ({ ctx, input }): Promise<AccountSummary> => {
       refuseForeignOrigin(ctx);
       const { accounts, auth } = ctx.services;
+      const address = clientAddress(ctx.req, ctx.services.trustedProxies);
       const first = (await accounts.countUsers()) === 0;
-      const invitation = input.invitation ? await accounts.findInvitation(hashSecret(input.invitation)) : undefined;
+      const invitation = !first && input.invitation ? await accounts.findInvitation(hashSecret(input.invitation)) : undefined;
+      if (!first && !invitation) {
+        throw new TRPCError({ code: 'FORBIDDEN', message: input.invitation ? SIGN_UP_REFUSED_MESSAGE : 'La création de compte se fait sur invitation.' });
+      }
+      const user = await auth
+        .createUser({ email: input.email, password: input.password, address, ...(input.name && { name: input.name }), ...(invitation && { invitationId: invitation.id }) })
+        .catch(toTrpcError);
       const now = Date.now();
-      const invitationUsable = invitation && !invitation.acceptedAt && !invitation.revokedAt && invitation.expiresAt > now;
-      if (!first && !invitationUsable) {
-        throw new TRPCError({
-          code: 'FORBIDDEN',
-          message: input.invitation ? 'Cette invitation n’est plus valable.' : 'La création de compte se fait sur invitation.',
-        });
-      }
-      let user: User;
-      try {
-        user = await auth.createUser({ email: input.email, password: input.password, ...(input.name && { name: input.name }) });
-      } catch (error) {
-        toTrpcError(error);
-      }
-      if (invitation && invitationUsable) await accounts.acceptInvitation(invitation.id, user.id, now);
       await accounts.audit({ at: now, userId: user.id, action: 'auth.signed_up', detail: { admin: user.isAdmin } });
-      const session = await auth.logIn({ email: input.email, password: input.password, address: clientAddress(ctx.req, ctx.services.trustedProxies) }).catch(toTrpcError);
+      if (invitation) {
+        await accounts.audit({ at: now, userId: user.id, action: 'invitation.accepted', workspaceId: invitation.workspaceId, detail: { invitation: invitation.id } });
+        ctx.services.onAccessChanged();
+      }
+      const session = await auth.openSession(user, address);
       setSessionCookie(ctx, session.sessionToken, Math.floor(auth.sessionTtlMs / 1000));
       return toAccountSummary(user);
     }),
@@ -93,6 +100,9 @@ export const authRouter = router({
     setSessionCookie(ctx, session.sessionToken, Math.floor(ctx.services.auth.sessionTtlMs / 1000));
     return toAccountSummary(session.user);
   }),
+
+  /** The signed-in user's API tokens: list, create, revoke. */
+  tokens: tokensRouter,
 
   logOut: userProcedure.mutation(async ({ ctx }): Promise<{ ok: true }> => {
     const token = parseCookies(ctx.req.headers.cookie).get(SESSION_COOKIE);

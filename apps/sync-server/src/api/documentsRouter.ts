@@ -94,7 +94,7 @@ export const documentsRouter = router({
       templateId: input.templateId ?? null,
       createdAt: Date.now(),
       snapshot,
-    });
+    }, { maxPerWorkspace: ctx.services.quotas.maxDocumentsPerWorkspace });
     return { id };
   }),
 

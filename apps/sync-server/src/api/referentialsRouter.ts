@@ -1,3 +1,4 @@
+import { basename, isAbsolute } from 'node:path';
 import type { ReferentialManifest, RegistryProblem } from '@canevas/core';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
@@ -10,7 +11,10 @@ export interface ReferentialSummary {
   title: string;
   kind: ReferentialManifest['kind'];
   description?: string;
-  /** The package name of a code plugin, or the path of a JSON manifest. */
+  /**
+   * The package name of a code plugin, or the JSON manifest's path for an administrator and only
+   * its file name for others: the server's folders are not theirs to know.
+   */
   origin: string;
   templates: { id: string; title: string }[];
 }
@@ -23,9 +27,10 @@ export const referentialsRouter = router({
   /** Enabled referentials, sorted by title. */
   list: userProcedure.query(({ ctx }): ReferentialSummary[] => {
     const { registry } = ctx.services.referentials;
+    const shown = (origin: string) => (ctx.user.isAdmin || !isAbsolute(origin) ? origin : basename(origin));
     return registry
       .list()
-      .map((manifest) => toSummary(manifest, registry.origin(manifest.id) ?? ''))
+      .map((manifest) => toSummary(manifest, shown(registry.origin(manifest.id) ?? '')))
       .sort((a, b) => a.title.localeCompare(b.title, 'fr'));
   }),
 
@@ -36,8 +41,11 @@ export const referentialsRouter = router({
     return manifest;
   }),
 
-  /** Disabled plugins and why, for the administrator. */
-  problems: userProcedure.query(({ ctx }): ReferentialProblem[] => [...ctx.services.referentials.problems]),
+  /** Disabled plugins and why, with their paths on the server: for the administrator only. */
+  problems: userProcedure.query(({ ctx }): ReferentialProblem[] => {
+    if (!ctx.user.isAdmin) throw new TRPCError({ code: 'FORBIDDEN', message: 'Réservé à l’administrateur de l’instance.' });
+    return [...ctx.services.referentials.problems];
+  }),
 });
 
 function toSummary(manifest: ReferentialManifest, origin: string): ReferentialSummary {

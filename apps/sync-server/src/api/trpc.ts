@@ -1,10 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_BATCH_CALLS } from '@canevas/core';
 import { TRPCError, initTRPC } from '@trpc/server';
+import type { TRPCRequestInfo } from '@trpc/server/http';
 import { ZodError } from 'zod';
 import { roleAllows, type Action } from '../accounts/AccessControl.js';
 import type { Role, User } from '../accounts/AccountStore.js';
 import { isAllowedOrigin } from '../auth/originPolicy.js';
 import type { DocumentMetadata } from '../store/DocumentStore.js';
+import { QuotaExceededError } from '../store/quotas.js';
 import type { ApiServices } from './ApiServices.js';
 
 /** Who is calling: a signed-in user (session cookie or API token), or nobody. */
@@ -20,8 +23,30 @@ export interface ApiContext {
   res: ServerResponse;
 }
 
+/** What a procedure declares about itself (`.meta()`), read before any call of a request runs. */
+export interface ProcedureMeta {
+  /** Callable without a signed-in user: never batched (see `ANONYMOUS_PROCEDURES` in core). */
+  anonymous?: boolean;
+}
+
+const BATCH_TOO_LARGE_MESSAGE = `Trop d’appels groupés dans une requête : ${MAX_BATCH_CALLS} au plus.`;
+const ANONYMOUS_BATCH_MESSAGE = 'Les appels sans connexion (connexion, inscription, invitation…) ne peuvent pas être groupés : envoyez-les un par un.';
+
+/**
+ * The batch rules, checked once per request before any of its calls runs: a refusal here fails
+ * every call of the batch. Each anonymous call, a login above all, must be its own request.
+ */
+function checkBatch(info: TRPCRequestInfo | undefined): void {
+  if (!info?.isBatchCall) return;
+  if (info.calls.length > MAX_BATCH_CALLS) throw new TRPCError({ code: 'BAD_REQUEST', message: BATCH_TOO_LARGE_MESSAGE });
+  if (info.calls.some((call) => (call.procedure?._def.meta as ProcedureMeta | undefined)?.anonymous)) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: ANONYMOUS_BATCH_MESSAGE });
+  }
+}
+
 export function createContextFactory(services: ApiServices) {
-  return async ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Promise<ApiContext> => {
+  return async ({ req, res, info }: { req: IncomingMessage; res: ServerResponse; info?: TRPCRequestInfo }): Promise<ApiContext> => {
+    checkBatch(info);
     const found = await services.auth.authenticate(req);
     return { services, principal: { user: found?.user ?? null, via: found?.via ?? null }, req, res };
   };
@@ -29,7 +54,7 @@ export function createContextFactory(services: ApiServices) {
 
 const PAYLOAD_TOO_LARGE_MESSAGE = 'Requête trop volumineuse.';
 
-const t = initTRPC.context<ApiContext>().create({
+const t = initTRPC.context<ApiContext>().meta<ProcedureMeta>().create({
   // Stack traces are for the server log, never for API clients.
   isDev: false,
   errorFormatter({ shape, error }) {
@@ -47,13 +72,23 @@ const t = initTRPC.context<ApiContext>().create({
 });
 
 export const router = t.router;
-export const publicProcedure = t.procedure;
+
+/** A limit of the instance reached: the store's own French message, as a refusal. */
+const baseProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof QuotaExceededError) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: result.error.cause.message, cause: result.error.cause });
+  }
+  return result;
+});
+
+export const publicProcedure = baseProcedure.meta({ anonymous: true });
 
 /**
  * Signed-in callers only. A mutation carried by the session cookie must come from an allowed
  * Origin: SameSite already stops most cross-site requests, this stops the rest.
  */
-export const userProcedure = t.procedure.use(({ ctx, type, next }) => {
+export const userProcedure = baseProcedure.use(({ ctx, type, next }) => {
   const { user, via } = ctx.principal;
   if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Connectez-vous pour continuer.' });
   if (via === 'session' && type === 'mutation') {

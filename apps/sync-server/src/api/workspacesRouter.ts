@@ -40,13 +40,15 @@ function appBaseUrl(ctx: ApiContext): string {
   return syncTargetUrl(ctx.req, ctx.services.publicUrl).replace(/^ws/, 'http').replace(/\/sync$/, '');
 }
 
-async function assertOwnersRemain(ctx: ApiContext, workspaceId: string, userId: string, nextRole: Role | null): Promise<void> {
-  if (nextRole === 'owner') return;
-  const members = await ctx.services.accounts.listMembers(workspaceId);
-  const owners = members.filter((member) => member.role === 'owner');
-  if (owners.length === 1 && owners[0]!.user.id === userId) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'L’espace de travail doit garder au moins un propriétaire.' });
-  }
+const NOT_A_MEMBER = 'Cette personne n’est pas membre de l’espace de travail.';
+const LAST_OWNER = 'L’espace de travail doit garder au moins un propriétaire.';
+
+/** Changes a role or removes a member (`null`) in one transaction that keeps an owner. */
+async function changeMember(ctx: ApiContext, workspaceId: string, userId: string, role: Role | null): Promise<Role> {
+  const change = await ctx.services.accounts.changeMemberKeepingOwner(workspaceId, userId, role);
+  if (change.ok) return change.before;
+  if (change.reason === 'not_member') throw new TRPCError({ code: 'NOT_FOUND', message: NOT_A_MEMBER });
+  throw new TRPCError({ code: 'BAD_REQUEST', message: LAST_OWNER });
 }
 
 export const workspacesRouter = router({
@@ -57,7 +59,10 @@ export const workspacesRouter = router({
 
   create: userProcedure.input(z.object({ name: nameSchema })).mutation(async ({ ctx, input }): Promise<WorkspaceSummary> => {
     const now = Date.now();
-    const workspace = await ctx.services.accounts.createWorkspace({ id: newId(12), name: input.name, ownerId: ctx.user.id, createdAt: now });
+    const workspace = await ctx.services.accounts.createWorkspace(
+      { id: newId(12), name: input.name, ownerId: ctx.user.id, createdAt: now },
+      { maxOwnedPerUser: ctx.services.quotas.maxWorkspacesPerUser },
+    );
     await ctx.services.accounts.audit({ at: now, userId: ctx.user.id, action: 'workspace.created', workspaceId: workspace.id });
     return { id: workspace.id, name: workspace.name, role: 'owner' };
   }),
@@ -78,10 +83,7 @@ export const workspacesRouter = router({
     .input(z.object({ workspaceId: idSchema, userId: idSchema, role: roleSchema }))
     .mutation(async ({ ctx, input }): Promise<{ ok: true }> => {
       await requireWorkspace(ctx, input.workspaceId, 'manage');
-      const before = await ctx.services.accounts.getRole(input.workspaceId, input.userId);
-      if (!before) throw new TRPCError({ code: 'NOT_FOUND', message: 'Cette personne n’est pas membre de l’espace de travail.' });
-      await assertOwnersRemain(ctx, input.workspaceId, input.userId, input.role);
-      await ctx.services.accounts.setMember(input.workspaceId, input.userId, input.role, Date.now());
+      const before = await changeMember(ctx, input.workspaceId, input.userId, input.role);
       await ctx.services.accounts.audit({
         at: Date.now(),
         userId: ctx.user.id,
@@ -97,10 +99,7 @@ export const workspacesRouter = router({
     // Anyone may leave; removing someone else takes an owner.
     if (input.userId !== ctx.user.id) await requireWorkspace(ctx, input.workspaceId, 'manage');
     else await requireWorkspace(ctx, input.workspaceId, 'read');
-    await assertOwnersRemain(ctx, input.workspaceId, input.userId, null);
-    if (!(await ctx.services.accounts.removeMember(input.workspaceId, input.userId))) {
-      throw new TRPCError({ code: 'NOT_FOUND', message: 'Cette personne n’est pas membre de l’espace de travail.' });
-    }
+    await changeMember(ctx, input.workspaceId, input.userId, null);
     await ctx.services.accounts.audit({ at: Date.now(), userId: ctx.user.id, action: 'member.removed', workspaceId: input.workspaceId, detail: { member: input.userId } });
     ctx.services.onAccessChanged();
     return { ok: true };

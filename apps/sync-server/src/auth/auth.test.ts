@@ -74,6 +74,37 @@ describe('LoginThrottle', () => {
   });
 });
 
+describe('LoginThrottle attempts', () => {
+  it('counts attempts in flight: of forty begun together, only the free ones and the one that locks are admitted', () => {
+    const throttle = new LoginThrottle({ freeAttempts: 5, baseLockMs: 30_000, now: () => 0 });
+    const keys = ['email:a@x.fr', 'address:10.0.0.1'];
+    const begun = Array.from({ length: 40 }, () => throttle.begin(keys));
+    const admitted = begun.filter((attempt) => attempt.allowed);
+    expect(admitted).toHaveLength(6);
+    expect(begun[6]).toEqual({ allowed: false, retryAfterSeconds: 30 });
+    for (const attempt of admitted) if (attempt.allowed) attempt.failed();
+    // The sixth failure locks, as one attempt at a time would have.
+    expect(throttle.check(keys)).toEqual({ allowed: false, retryAfterSeconds: 30 });
+  });
+
+  it('frees the place of an attempt that succeeds or is abandoned, and counts each outcome once', () => {
+    const throttle = new LoginThrottle({ freeAttempts: 1, now: () => 0 });
+    const keys = ['email:a@x.fr', 'address:10.0.0.1'];
+    const first = throttle.begin(keys);
+    const second = throttle.begin(keys);
+    expect([first.allowed, second.allowed, throttle.begin(keys).allowed]).toEqual([true, true, false]);
+    if (!first.allowed || !second.allowed) throw new Error('unreachable');
+    first.abandoned();
+    first.failed();
+    second.succeeded('email:a@x.fr');
+    const third = throttle.begin(keys);
+    expect(third.allowed).toBe(true);
+    if (third.allowed) third.failed();
+    // One failure only (the abandoned attempt's late report was ignored): one more is admitted.
+    expect(throttle.begin(['address:10.0.0.1']).allowed).toBe(true);
+  });
+});
+
 describe('SyncTicketStore', () => {
   it('redeems a ticket once, for its room, before it expires', () => {
     let now = 0;

@@ -72,6 +72,9 @@ export const serveCommand: Command = {
       trustedProxies: config.trustedProxies,
       allowedOrigins: config.allowedOrigins,
       exportLimits: config.exportLimits,
+      apiTokenDays: config.apiTokenDays,
+      maxDocumentsPerWorkspace: config.maxDocumentsPerWorkspace,
+      maxWorkspacesPerUser: config.maxWorkspacesPerUser,
       ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
       ...(webRoot !== undefined && { webRoot }),
     });

@@ -21,7 +21,17 @@ describe('resolveServeConfig', () => {
       trustedProxies: 0,
       allowedOrigins: [],
       exportLimits: { maxRunning: 2, maxQueued: 6, memoryMb: 512, timeoutMs: 60_000 },
+      apiTokenDays: 90,
+      maxDocumentsPerWorkspace: 1000,
+      maxWorkspacesPerUser: 50,
     });
+  });
+
+  it('reads the token lifetime and the quotas, and refuses nonsense', () => {
+    const config = resolveServeConfig([], { API_TOKEN_DAYS: '30', MAX_DOCUMENTS_PER_WORKSPACE: '200', MAX_WORKSPACES_PER_USER: '5' });
+    expect([config.apiTokenDays, config.maxDocumentsPerWorkspace, config.maxWorkspacesPerUser]).toEqual([30, 200, 5]);
+    expect(() => resolveServeConfig([], { MAX_DOCUMENTS_PER_WORKSPACE: '0' })).toThrow('MAX_DOCUMENTS_PER_WORKSPACE doit être un entier');
+    expect(() => resolveServeConfig([], { API_TOKEN_DAYS: 'jamais' })).toThrow('API_TOKEN_DAYS doit être un entier');
   });
 
   it('lets flags win over environment variables', () => {

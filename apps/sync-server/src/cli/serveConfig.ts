@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../createServer.js';
+import { DEFAULT_API_TOKEN_DAYS } from '../accounts/AuthService.js';
+import { DEFAULT_MAX_DOCUMENTS_PER_WORKSPACE, DEFAULT_MAX_WORKSPACES_PER_USER } from '../store/quotas.js';
 import type { LogLevel } from '../logger.js';
 import { DEFAULT_RENDER_MEMORY_MB, DEFAULT_RENDER_TIMEOUT_MS } from '../export/RenderPool.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, type SqliteSynchronous } from '../store/SqliteDocumentStore.js';
@@ -28,6 +30,10 @@ export interface ServeConfig {
   allowedOrigins: string[];
   /** Exports: in progress at once, waiting, heap of a render worker (MiB), deadline of a layout. */
   exportLimits: { maxRunning: number; maxQueued: number; memoryMb: number; timeoutMs: number };
+  /** Lifetime in days of an API token created without `--days`. */
+  apiTokenDays: number;
+  maxDocumentsPerWorkspace: number;
+  maxWorkspacesPerUser: number;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -73,6 +79,9 @@ export function resolveServeConfig(argv: string[], env: NodeJS.ProcessEnv): Serv
     demo: values.demo ?? false,
     trustedProxies: integer('TRUST_PROXY', env.TRUST_PROXY, 0, 0, 10),
     allowedOrigins: origins(env.ALLOWED_ORIGINS),
+    apiTokenDays: apiTokenDays(env),
+    maxDocumentsPerWorkspace: integer('MAX_DOCUMENTS_PER_WORKSPACE', env.MAX_DOCUMENTS_PER_WORKSPACE, DEFAULT_MAX_DOCUMENTS_PER_WORKSPACE, 1, 1_000_000),
+    maxWorkspacesPerUser: integer('MAX_WORKSPACES_PER_USER', env.MAX_WORKSPACES_PER_USER, DEFAULT_MAX_WORKSPACES_PER_USER, 1, 100_000),
     exportLimits: exportLimitsOf(env),
   };
 }
@@ -85,6 +94,11 @@ export function exportLimitsOf(env: NodeJS.ProcessEnv): ServeConfig['exportLimit
     memoryMb: integer('EXPORT_MEMORY_MB', env.EXPORT_MEMORY_MB, DEFAULT_RENDER_MEMORY_MB, 64, 65_536),
     timeoutMs: integer('EXPORT_TIMEOUT', env.EXPORT_TIMEOUT, DEFAULT_RENDER_TIMEOUT_MS / 1000, 1, 3600) * 1000,
   };
+}
+
+/** `API_TOKEN_DAYS`: the default lifetime of API tokens (the server's and `token create`'s). */
+export function apiTokenDays(env: NodeJS.ProcessEnv): number {
+  return integer('API_TOKEN_DAYS', env.API_TOKEN_DAYS, DEFAULT_API_TOKEN_DAYS, 1, 3650);
 }
 
 function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {

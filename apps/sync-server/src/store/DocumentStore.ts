@@ -71,7 +71,11 @@ export interface DocumentStore {
   appendUpdates(batch: readonly PendingUpdate[]): Promise<void>;
   /** Replaces the snapshot and deletes the rows it folds (rowId ≤ upToRowId), atomically. */
   compact(room: string, snapshot: Uint8Array, upToRowId: number): Promise<void>;
-  createDocument(document: NewDocument): Promise<void>;
+  /**
+   * With `maxPerWorkspace`, throws `QuotaExceededError` (store/quotas.ts) when the document's workspace
+   * already holds that many documents, counted in the same transaction as the insert.
+   */
+  createDocument(document: NewDocument, limits?: { maxPerWorkspace?: number }): Promise<void>;
   getDocument(id: string): Promise<DocumentMetadata | undefined>;
   /** Most recently updated first. */
   listDocuments(): Promise<DocumentMetadata[]>;

@@ -14,6 +14,7 @@ import { sqliteMigrations } from './sqliteMigrations.js';
 import { UnreadableDatabaseError } from './UnreadableDatabaseError.js';
 import { createLogger, type Logger } from '../logger.js';
 import { UpdateLog, damagedCopyOf, describeLogDamage, readLogFolder, removeImportedFiles, type LogFolderContents, type LogUpdate } from './UpdateLog.js';
+import { QuotaExceededError } from './quotas.js';
 import { WalCheckpointer } from './WalCheckpointer.js';
 
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
@@ -134,6 +135,7 @@ export class SqliteDocumentStore implements DocumentStore {
       insertDocument: db.prepare<[string, string, string | null, string | null, string | null, number, number]>(
         'INSERT INTO documents (id, title, workspace_id, referential_id, template_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
+      countWorkspaceDocuments: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM documents WHERE workspace_id = ?'),
       getDocument: db.prepare<[string], DocumentRow>(`SELECT ${METADATA_COLUMNS} FROM documents WHERE id = ?`),
       listDocuments: db.prepare<[], DocumentRow>(`SELECT ${METADATA_COLUMNS} FROM documents ORDER BY updated_at DESC, rowid DESC`),
       rename: db.prepare<[string, number, string]>('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?'),
@@ -257,8 +259,12 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
 
-  async createDocument(document: NewDocument): Promise<void> {
+  async createDocument(document: NewDocument, limits: { maxPerWorkspace?: number } = {}): Promise<void> {
     this.database.transaction(() => {
+      const max = limits.maxPerWorkspace;
+      if (max !== undefined && document.workspaceId !== null && this.statements.countWorkspaceDocuments.get(document.workspaceId)!.n >= max) {
+        throw new QuotaExceededError('documents', max);
+      }
       this.statements.insertDocument.run(
         document.id,
         document.title,

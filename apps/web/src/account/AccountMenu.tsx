@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { apiErrorMessage } from '../api/apiError.js';
+import { Link } from '../routing/Link.js';
+import { ACCOUNT_PATH } from '../routing/navigation.js';
 import { useSession } from './SessionContext.js';
 
 /** In the header: who is signed in, and signing out. */
@@ -13,6 +15,9 @@ export function AccountMenu() {
         {session.user.name}
         {session.user.isAdmin && <span className="muted"> (administrateur)</span>}
       </span>
+      <Link href={ACCOUNT_PATH} className="button button--quiet">
+        Mon compte
+      </Link>
       <button
         type="button"
         className="button button--quiet"

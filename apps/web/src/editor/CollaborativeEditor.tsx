@@ -43,6 +43,8 @@ export function CollaborativeEditor({ session, identity, editable, ready, readOn
         ...extensions,
       ],
       editable: false,
+      // TipTap's base styles are in editor/tiptapBase.css: an injected <style> breaks the CSP.
+      injectCSS: false,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
       editorProps: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentPath, parseRoute, submissionPath, workspacePath } from './navigation.js';
+import { ACCOUNT_PATH, documentPath, parseRoute, submissionPath, workspacePath } from './navigation.js';
 
 describe('parseRoute', () => {
   it('maps the list and document paths, and round-trips documentPath', () => {
@@ -9,6 +9,8 @@ describe('parseRoute', () => {
     expect(parseRoute(workspacePath('ws_1'))).toEqual({ page: 'workspace', id: 'ws_1' });
     expect(parseRoute('/invitation/i_AbC-123')).toEqual({ page: 'invitation', token: 'i_AbC-123' });
     expect(parseRoute('/invitation/a b')).toEqual({ page: 'notFound' });
+    expect(parseRoute(ACCOUNT_PATH)).toEqual({ page: 'account' });
+    expect(parseRoute('/compte/')).toEqual({ page: 'account' });
     expect(parseRoute(submissionPath('doc_1', 'v-2'))).toEqual({ page: 'submission', documentId: 'doc_1', submissionId: 'v-2' });
     expect(parseRoute('/d/doc_1/versions/')).toEqual({ page: 'notFound' });
   });

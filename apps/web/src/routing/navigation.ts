@@ -6,6 +6,7 @@ export type Route =
   | { page: 'submission'; documentId: string; submissionId: string }
   | { page: 'workspace'; id: string }
   | { page: 'invitation'; token: string }
+  | { page: 'account' }
   | { page: 'notFound' };
 
 const DOCUMENT_PATH = /^\/d\/([A-Za-z0-9_-]{1,64})\/?$/;
@@ -15,6 +16,7 @@ const INVITATION_PATH = /^\/invitation\/([A-Za-z0-9_-]{1,200})\/?$/;
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'list' };
+  if (pathname === ACCOUNT_PATH || pathname === `${ACCOUNT_PATH}/`) return { page: 'account' };
   const document = DOCUMENT_PATH.exec(pathname);
   if (document?.[1]) return { page: 'document', id: document[1] };
   const submission = SUBMISSION_PATH.exec(pathname);
@@ -25,6 +27,8 @@ export function parseRoute(pathname: string): Route {
   if (invitation?.[1]) return { page: 'invitation', token: invitation[1] };
   return { page: 'notFound' };
 }
+
+export const ACCOUNT_PATH = '/compte';
 
 export function workspacePath(id: string): string {
   return `/espaces/${encodeURIComponent(id)}`;

@@ -112,6 +112,8 @@ function FrozenContent({ content }: { content: ProseMirrorJSON }) {
       extensions: editorExtensions(),
       content,
       editable: false,
+      // TipTap's base styles are in editor/tiptapBase.css: an injected <style> breaks the CSP.
+      injectCSS: false,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
       editorProps: {
