@@ -15,6 +15,8 @@ const server = await createServer({
   port: 0,
   logger: createLogger({ level: 'warn' }),
   ...(existsSync(join(WEB_DIST, 'index.html')) && { webRoot: WEB_DIST }),
+  // The memory scenario fills one workspace with more documents than an instance allows by default.
+  maxDocumentsPerWorkspace: 1_000_000,
   ...(JSON.parse(process.env.BENCH_CANEVAS_OPTIONS ?? '{}') as Partial<ServerOptions>),
 });
 serveParentRequests();
