@@ -20,7 +20,8 @@ describe('passwords', () => {
     expect(await verifyPassword('cheval-batterie-agrafe', stored)).toBe(true);
     expect(await verifyPassword('cheval-batterie-agrafé', stored)).toBe(false);
     expect(await hashPassword('cheval-batterie-agrafe')).not.toBe(stored);
-  });
+    // Four scrypt hashes (32 MiB each): seconds on a loaded machine.
+  }, 30_000);
 
   it('treats a damaged stored hash as a wrong password', async () => {
     for (const stored of ['', 'plain', 'scrypt$x$8$1$abc$def', 'scrypt$32768$8$1$abc$', 'bcrypt$1$2$3$4$5']) {

@@ -58,5 +58,5 @@ describe('user delete on a terminal', () => {
     expect(stderr).toContain('Compte ines@exemple.fr supprimé');
     expect(await accountExists(dataDir, 'ines@exemple.fr')).toBe(false);
     expect(await accountExists(dataDir, 'admin@exemple.fr')).toBe(true);
-  });
+  }, 30_000);
 });
