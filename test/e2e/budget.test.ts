@@ -168,6 +168,47 @@ it('two people build a budget: totals and chart follow live, an invalid amount i
   expect(await cellText(cell(alice, 2, 'poste'))).toBe('Fondation locale');
 });
 
+it('Tab goes cell to cell and from the last cell adds a row, typing fast; « 1234,567 » is flagged and not counted', async () => {
+  const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Budget saisi au clavier' });
+  const page = await openAs(`${server.url}/d/${id}`, 'Chloé Durand');
+  await page.getByRole('toolbar', { name: 'Mise en forme' }).getByRole('button', { name: 'Insérer un tableau' }).click();
+  await page.getByRole('dialog', { name: 'Insérer un tableau' }).getByRole('button', { name: /Budget/ }).click();
+  await budget(page).waitFor({ timeout: UI_TIMEOUT });
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: UI_TIMEOUT }).toBe('document-editor');
+
+  // Two lines in one go, without waiting between keys: Tab after the fifth cell makes the second line.
+  const cells = ['Salaires', 'Charge', 'Personnel', '12 000', 'Subvention publique', 'Matériel', 'Charge', '', '1234,567'];
+  for (const [i, text] of cells.entries()) {
+    if (i > 0) await page.keyboard.press('Tab');
+    await page.keyboard.type(text);
+  }
+  await expect.poll(() => rows(budget(page)).count(), { timeout: UI_TIMEOUT }).toBe(2);
+  await expect.poll(() => cellText(cell(page, 1, 'montant')), { timeout: UI_TIMEOUT }).toBe('1234,567');
+  expect(await Promise.all(['poste', 'nature', 'categorie', 'montant', 'source'].map((column) => cellText(cell(page, 0, column))))).toEqual([
+    'Salaires',
+    'Charge',
+    'Personnel',
+    '12 000',
+    'Subvention publique',
+  ]);
+  expect(await cellText(cell(page, 1, 'poste'))).toBe('Matériel');
+  // Shift+Tab goes back to the category left blank.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.type('Équipement');
+  await expect.poll(() => cellText(cell(page, 1, 'categorie')), { timeout: UI_TIMEOUT }).toBe('Équipement');
+
+  // Three decimals in euros: flagged, kept as typed, counted nowhere.
+  const invalid = cell(page, 1, 'montant');
+  await expect.poll(() => invalid.getAttribute('aria-invalid'), { timeout: UI_TIMEOUT }).toBe('true');
+  await expect
+    .poll(async () => textOf(page.locator(`#${await invalid.getAttribute('aria-describedby')}`)), { timeout: UI_TIMEOUT })
+    .toContain('Ligne 2, « Montant » : 1234,567 : au plus deux décimales pour un montant en euros.');
+  expect(await cellText(invalid)).toBe('1234,567');
+  await expectComputed(page, 'charges', '12 000,00 €');
+  await expectComputed(page, 'invalid', '1');
+  await expectText(budget(page).locator('figure'), '12 000,00 € de charges');
+});
+
 it('keeps a typed invalid date and enum value, flagged, after a reload', async () => {
   const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Plan d’actions' });
   const page = await openAs(`${server.url}/d/${id}`, 'Chloé Durand');

@@ -15,6 +15,8 @@ export interface RowTarget {
   tablePos?: number;
   /** Row index; for `addTypedTableRow`, the new row goes after it (-1: first). */
   index?: number;
+  /** For `addTypedTableRow`: the caret goes to the new row's first cell, not the caret's column. */
+  firstCell?: boolean;
 }
 
 declare module '@tiptap/core' {
@@ -26,6 +28,8 @@ declare module '@tiptap/core' {
       addTypedTableRow: (target?: RowTarget) => ReturnType;
       /** Deletes the target row; a table keeps at least one row. */
       deleteTypedTableRow: (target?: RowTarget) => ReturnType;
+      /** To the next (1) or previous (-1) cell; past the last cell, adds a row. False outside a table or before its first cell. */
+      moveToTypedTableCell: (direction: 1 | -1) => ReturnType;
       /** Replaces a cell's text: the value picker writes the option as plain text. */
       setTypedTableCell: (cellPos: number, text: string) => ReturnType;
     };
@@ -110,7 +114,7 @@ export const TypedTableCommands = Extension.create({
           if (props.dispatch) {
             const at = rowStart(table, tablePos, index + 1);
             props.tr.insert(at, emptyRow(props.state.schema, columnsFromAttribute(table.attrs.columns)));
-            caretInRow(props.tr, at, columnId);
+            caretInRow(props.tr, at, target?.firstCell ? undefined : columnId);
             props.tr.setMeta(STRUCTURE_META, true).scrollIntoView();
           }
           return true;
@@ -128,6 +132,25 @@ export const TypedTableCommands = Extension.create({
             const next = Math.min(index, table.childCount - 2);
             caretInRow(props.tr, rowStart(props.tr.doc.nodeAt(tablePos)!, tablePos, next), columnId);
             props.tr.setMeta(STRUCTURE_META, true);
+          }
+          return true;
+        },
+      moveToTypedTableCell:
+        (direction) =>
+        ({ state, tr, dispatch, commands }) => {
+          const context = tableContextOf(state);
+          if (!context) return false;
+          const cells: number[] = [];
+          context.table.forEach((row, rowOffset) => {
+            row.forEach((_, cellOffset) => cells.push(context.tablePos + 1 + rowOffset + 1 + cellOffset));
+          });
+          const next = cells.indexOf(context.cellPos) + direction;
+          if (next < 0) return false;
+          if (next >= cells.length) return commands.addTypedTableRow({ tablePos: context.tablePos, firstCell: true });
+          if (dispatch) {
+            const cellPos = cells[next]!;
+            const cell = tr.doc.nodeAt(cellPos);
+            tr.setSelection(TextSelection.create(tr.doc, cellPos + 1 + (cell?.content.size ?? 0))).scrollIntoView();
           }
           return true;
         },
@@ -163,6 +186,11 @@ export const TypedTableCommands = Extension.create({
         this.editor.view.dispatch(tr.scrollIntoView());
         return true;
       },
+      // As in a spreadsheet: Tab goes to the next cell, and from the last cell adds a row and goes
+      // to its first cell, so that fast typing never lands outside the table; Shift+Tab goes back
+      // (from the first cell it leaves the table, the way out for the keyboard).
+      Tab: () => this.editor.commands.moveToTypedTableCell(1),
+      'Shift-Tab': () => this.editor.commands.moveToTypedTableCell(-1),
       // To the value picker of an enum cell; Escape there comes back. The picker follows the
       // caret through React, so right after the caret moved it may not be drawn yet: wait a few
       // frames for it rather than dropping the key.
