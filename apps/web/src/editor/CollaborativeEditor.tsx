@@ -43,7 +43,7 @@ export function CollaborativeEditor({ session, identity, editable, ready, readOn
         ...extensions,
       ],
       editable: false,
-      // TipTap's base styles are in editor/tiptapBase.css: an injected <style> breaks the CSP.
+      // ProseMirror's stylesheets are imported in main.tsx: an injected <style> breaks the CSP.
       injectCSS: false,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,

@@ -112,7 +112,7 @@ function FrozenContent({ content }: { content: ProseMirrorJSON }) {
       extensions: editorExtensions(),
       content,
       editable: false,
-      // TipTap's base styles are in editor/tiptapBase.css: an injected <style> breaks the CSP.
+      // ProseMirror's stylesheets are imported in main.tsx: an injected <style> breaks the CSP.
       injectCSS: false,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
