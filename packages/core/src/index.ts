@@ -61,6 +61,26 @@ export type { Anchor, TextQuote } from './anchors/Anchor.js';
 export type { EvidenceLink, EvidenceStatus } from './review/EvidenceLink.js';
 export type { Assessment } from './review/Assessment.js';
 export { evaluateCompleteness, type CompletenessInput } from './completeness/evaluateCompleteness.js';
+export {
+  completenessInputs,
+  readReviewState,
+  type CompletenessReferential,
+  type CompletenessSources,
+  type ReviewState,
+} from './completeness/completenessInputs.js';
+export {
+  assessmentVerdict,
+  completenessWording,
+  decisionRuleText,
+  evidenceWording,
+  OUTCOME_ICONS,
+  SEVERITY_LABELS,
+  statusWording,
+  type CompletenessWording,
+  type CriterionWording,
+  type StatusWording,
+} from './completeness/completenessWording.js';
+export { isProficient, levelLabel, NOT_ASSESSED, requiredLevel, scaleOf } from './review/assessmentScale.js';
 export type {
   CompletenessReport,
   CriterionAssessment,

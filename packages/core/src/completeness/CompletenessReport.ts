@@ -8,6 +8,8 @@ export interface CriterionAssessment {
   /** The level's label in the node's scale (the id when the level is unknown). */
   label: string;
   proficient: boolean;
+  /** The label of the lowest proficient level of the scale: what « atteint » means here. */
+  requiredLabel?: string;
   by: string;
   at: string;
 }
@@ -23,6 +25,8 @@ export interface CriterionReport {
   /** What the evidence_min rules ask for this node (1 when no rule sets it). */
   requiredEvidence: number;
   assessment?: CriterionAssessment;
+  /** Set when the evidence count is met yet the node is « partiel »: what else is lacking. */
+  gaps?: { sections: string[]; uncoveredChildren: number };
 }
 
 export type Severity = CompletenessRule['severity'];
@@ -41,10 +45,12 @@ export type DecisionOutcome = 'validated' | 'not_validated' | 'pending' | 'none'
 export interface Decision {
   rule: 'all_key_mastered' | 'all_assessable_proficient' | 'none';
   outcome: DecisionOutcome;
-  /** « Validé », « Non validé », « En attente d'évaluation », « Pas de décision automatique ». */
+  /** « Validé », « Non validé », « En cours d’évaluation (1 critère évalué sur 15) », « En attente d'évaluation », « Pas de décision automatique ». */
   label: string;
-  /** Why it is not (yet) validated. */
+  /** Why it is not (yet) validated: each node assessed below the required level, then one line for those left to assess. */
   reasons: string[];
+  /** How many of the nodes the rule decides on are assessed (absent for `none` or a rule without nodes). */
+  progress?: { assessed: number; total: number };
 }
 
 export interface SectionSummary {

@@ -381,16 +381,54 @@ describe('decision', () => {
     evaluateCompleteness({ manifest: m, content: { type: 'doc' }, evidence: [], assessments }).decision;
 
   it('ANPE: validated only when every key competency is mastered', () => {
-    expect(decide([assess('c1', 'acquis'), assess('c2', 'expert')])).toEqual({ rule: 'all_key_mastered', outcome: 'validated', label: 'Validé', reasons: [] });
+    expect(decide([assess('c1', 'acquis'), assess('c2', 'expert')])).toEqual({
+      rule: 'all_key_mastered',
+      outcome: 'validated',
+      label: 'Validé',
+      reasons: [],
+      progress: { assessed: 2, total: 2 },
+    });
     expect(decide([assess('c1', 'acquis'), assess('c2', 'en-cours')])).toEqual({
       rule: 'all_key_mastered',
       outcome: 'not_validated',
       label: 'Non validé',
-      reasons: ['La compétence C2 est évaluée « En cours d’acquisition », niveau non maîtrisé.'],
+      reasons: ['La compétence C2 est évaluée « En cours d’acquisition », en dessous du niveau requis « Acquis ».'],
+      progress: { assessed: 2, total: 2 },
     });
-    expect(decide([assess('c1', 'acquis')])).toMatchObject({ outcome: 'pending', reasons: ["La compétence C2 n'est pas encore évaluée."] });
     // The latest assessment counts.
     expect(decide([assess('c1', 'acquis'), assess('c2', 'acquis'), assess('c2', 'non-acquis', '2026-05-01T00:00:00Z')]).outcome).toBe('not_validated');
+  });
+
+  it('stays « En cours d’évaluation » until every node the rule decides on is assessed, even after a failed one', () => {
+    expect(decide([])).toMatchObject({ outcome: 'pending', label: "En attente d'évaluation", reasons: ['2 compétences clés restent à évaluer.'] });
+    expect(decide([assess('c1', 'acquis')])).toMatchObject({
+      outcome: 'pending',
+      label: 'En cours d’évaluation (1 compétence clé évaluée sur 2)',
+      reasons: ['1 compétence clé reste à évaluer.'],
+    });
+    expect(decide([assess('c1', 'non-acquis')])).toEqual({
+      rule: 'all_key_mastered',
+      outcome: 'pending',
+      label: 'En cours d’évaluation (1 compétence clé évaluée sur 2)',
+      reasons: ['La compétence C1 est évaluée « Non acquis », en dessous du niveau requis « Acquis ».', '1 compétence clé reste à évaluer.'],
+      progress: { assessed: 1, total: 2 },
+    });
+    const all = withRules([], { signOff: 'jury', decision: { type: 'all_assessable_proficient' } });
+    // Mixed node types are counted as « éléments ».
+    expect(decide([assess('c1-1', 'en-cours')], all)).toMatchObject({
+      outcome: 'pending',
+      label: 'En cours d’évaluation (1 élément évalué sur 5)',
+      reasons: ['Le critère C1.1 est évalué « En cours d’acquisition », en dessous du niveau requis « Acquis ».', '4 éléments restent à évaluer.'],
+    });
+  });
+
+  it('reads a node without its own scale on the referential’s first, as the server accepts it', () => {
+    const m = manifestSchema.parse({
+      ...sampleManifest,
+      nodes: sampleManifest.nodes.map((node) => (node.id === 'c2' ? { ...node, scale: undefined } : node)),
+      policy: { ...sampleManifest.policy, decision: { type: 'all_key_mastered' } },
+    });
+    expect(decide([assess('c1', 'acquis'), assess('c2', 'expert')], m)).toMatchObject({ outcome: 'validated' });
   });
 
   it('all_assessable_proficient and none', () => {

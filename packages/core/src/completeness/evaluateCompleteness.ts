@@ -17,7 +17,8 @@ import type {
   MissingItem,
   SectionSummary,
 } from './CompletenessReport.js';
-import { agree, describeNode } from './describeNode.js';
+import { agree, countedNoun, describeNode } from './describeNode.js';
+import { isProficient, levelLabel, requiredLevel, scaleOf } from '../review/assessmentScale.js';
 import { extractOutline, type DocumentOutline, type OutlineTable } from './documentOutline.js';
 import { descendantsOf, manifestIndex, type ManifestIndex } from './manifestIndex.js';
 import { normalizeText } from './normalizeText.js';
@@ -93,13 +94,12 @@ export function evaluateCompleteness(input: CompletenessInput): CompletenessRepo
   const assessmentOf = (node: ReferentialNode): CriterionAssessment | undefined => {
     const found = latest.get(node.id);
     if (!found) return undefined;
-    const scale = node.scale === undefined ? undefined : index.scales.get(node.scale);
-    const levelIndex = node.scale === undefined ? undefined : index.levelIndex.get(node.scale)?.get(found.level);
-    const threshold = node.scale === undefined ? Number.POSITIVE_INFINITY : index.proficientFrom.get(node.scale)!;
+    const scale = scaleOf(manifest, node);
     return {
       level: found.level,
-      label: levelIndex === undefined ? found.level : scale!.levels[levelIndex]!.label,
-      proficient: levelIndex !== undefined && levelIndex >= threshold,
+      label: levelLabel(scale, found.level),
+      proficient: isProficient(scale, found.level),
+      ...(requiredLevel(scale) ? { requiredLabel: requiredLevel(scale)!.label } : {}),
       by: found.by,
       at: found.at,
     };
@@ -167,10 +167,12 @@ export function evaluateCompleteness(input: CompletenessInput): CompletenessRepo
           // The rule is about the children; the root counts only when it is itself a leaf.
           if (!node.assessable || (node === root && (index.children.get(root.id)?.length ?? 0) > 0)) continue;
           const assessment = assessmentOf(node);
-          const target = node.scale === undefined ? undefined : index.levelIndex.get(node.scale)?.get(rule.level);
-          const reached = assessment === undefined ? undefined : index.levelIndex.get(node.scale!)?.get(assessment.level);
+          const scale = scaleOf(manifest, node);
+          const levels = scale === undefined ? undefined : index.levelIndex.get(scale.id);
+          const target = levels?.get(rule.level);
+          const reached = assessment === undefined ? undefined : levels?.get(assessment.level);
           const ok = target !== undefined && reached !== undefined && reached >= target;
-          const targetLabel = target === undefined ? rule.level : index.scales.get(node.scale!)!.levels[target]!.label;
+          const targetLabel = target === undefined ? rule.level : scale!.levels[target]!.label;
           const message = assessment === undefined
             ? `${describeNode(node)} n'est pas encore ${agree(node, 'évalué')} (niveau attendu : « ${targetLabel} »).`
             : `${describeNode(node)} est ${agree(node, 'évalué')} « ${assessment.label} », en dessous du niveau « ${targetLabel} ».`;
@@ -422,15 +424,20 @@ function criterionReports(
     const count = subtreeEvidence.get(node.id) ?? 0;
     const required = requiredEvidence.get(node.id) ?? 1;
     let status: CriterionStatus;
+    let gaps: CriterionReport['gaps'];
     if (assessment) status = 'évalué';
     else if (count === 0) status = 'absent';
     else {
-      const sectionsFilled = (sectionsOfNode.get(node.id) ?? []).every((id) => !unfilledSections.has(id));
-      const childrenCovered = descendantsOf(index, node.id).every((child) => {
+      const sections = (sectionsOfNode.get(node.id) ?? []).filter((id) => unfilledSections.has(id));
+      const uncoveredChildren = descendantsOf(index, node.id).filter((child) => {
         const childStatus = statuses.get(child.id);
-        return childStatus === undefined || childStatus === 'couvert' || childStatus === 'évalué';
-      });
-      status = count >= required && sectionsFilled && childrenCovered ? 'couvert' : 'partiel';
+        return childStatus !== undefined && childStatus !== 'couvert' && childStatus !== 'évalué';
+      }).length;
+      status = count >= required && sections.length === 0 && uncoveredChildren === 0 ? 'couvert' : 'partiel';
+      // Enough evidence, yet partial: say why, or « 2 preuves sur 1 » beside « Partiel » reads as a contradiction.
+      if (status === 'partiel' && count >= required) {
+        gaps = { sections: sections.map((id) => template?.sections.find((s) => s.id === id)?.heading ?? id), uncoveredChildren };
+      }
     }
     statuses.set(node.id, status);
     reports.set(node.id, {
@@ -442,6 +449,7 @@ function criterionReports(
       evidenceCount: count,
       requiredEvidence: required,
       ...(assessment ? { assessment } : {}),
+      ...(gaps ? { gaps } : {}),
     });
   }
   return index.ordered.filter(tracked).map((node) => reports.get(node.id)!);
@@ -460,18 +468,28 @@ function decide(
     return { rule, outcome: 'pending', label: "En attente d'évaluation", reasons: [`Le référentiel ne déclare aucune ${what}.`] };
   }
   const reasons: string[] = [];
-  let failed = false;
+  let assessed = 0;
   for (const node of targets) {
     const assessment = assessmentOf(node);
-    if (!assessment) {
-      reasons.push(`${describeNode(node)} n'est pas encore ${agree(node, 'évalué')}.`);
-    } else if (!assessment.proficient) {
-      failed = true;
-      reasons.push(`${describeNode(node)} est ${agree(node, 'évalué')} « ${assessment.label} », niveau non maîtrisé.`);
-    }
+    if (!assessment) continue;
+    assessed++;
+    if (assessment.proficient) continue;
+    const required = assessment.requiredLabel === undefined ? '' : ` « ${assessment.requiredLabel} »`;
+    reasons.push(`${describeNode(node)} est ${agree(node, 'évalué')} « ${assessment.label} », en dessous du niveau requis${required}.`);
   }
-  if (reasons.length === 0) return { rule, outcome: 'validated', label: 'Validé', reasons };
-  return failed
-    ? { rule, outcome: 'not_validated', label: 'Non validé', reasons }
-    : { rule, outcome: 'pending', label: "En attente d'évaluation", reasons };
+  const noun = countedNoun(targets, rule === 'all_key_mastered');
+  const remaining = targets.length - assessed;
+  // One line for what is left, not one per criterion (CEFI has 107).
+  if (remaining > 0) reasons.push(`${noun.count(remaining)} ${remaining <= 1 ? 'reste' : 'restent'} à évaluer.`);
+  const progress = { assessed, total: targets.length };
+  // The rule decides on every required node: until the last one is assessed, nothing is decided.
+  if (remaining > 0) {
+    const label = assessed === 0
+      ? "En attente d'évaluation"
+      : `En cours d’évaluation (${noun.count(assessed, 'évalué')} sur ${targets.length})`;
+    return { rule, outcome: 'pending', label, reasons, progress };
+  }
+  return reasons.length === 0
+    ? { rule, outcome: 'validated', label: 'Validé', reasons, progress }
+    : { rule, outcome: 'not_validated', label: 'Non validé', reasons, progress };
 }
