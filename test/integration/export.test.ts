@@ -211,7 +211,7 @@ describe('« Exporter le dossier »', () => {
     expect(text).not.toContain(`Page ${pages + 1} sur`);
     const firstLines = await Promise.all([1, 2, 3, 4].map(async (page) => (await pdfPageText(bytes, scratch.dir, page)).trimStart().split('\n')[0]));
     expect(firstLines).toEqual(['Dossier de candidature', TITLE, 'Plan de communication', 'Annexe — Complétude du dossier']);
-    expect(text).toContain('Vérifications satisfaites');
+    expect(text).toContain('vérifications satisfaites sur');
     expect(text).toContain(criterion('cp2-c2').code!);
   });
 
@@ -225,7 +225,7 @@ describe('« Exporter le dossier »', () => {
     expect(html).toContain('<h1>Plan de communication</h1><p><em>Modifié le');
     expect(html).toContain('<h1>Annexe — Complétude du dossier</h1>');
     expect(html).toMatch(/<h2>Projet « Cœur de Loire »[^<]*<\/h2><p><strong>Référentiel : <\/strong>TZCLD/);
-    expect(html).toContain('<strong>Ce qui manque</strong>');
+    expect(html).toContain('<strong>À compléter</strong>');
 
     // A workspace's dossier holds its documents only (accounts will decide who may ask for it).
     const api = newTrpcClient(server.url);

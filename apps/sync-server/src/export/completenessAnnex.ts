@@ -1,21 +1,21 @@
 import {
+  completenessInputs,
+  completenessWording,
   evaluateCompleteness,
-  type CompletenessReport,
+  SEVERITY_LABELS,
+  type CompletenessWording,
   type ReferentialManifest,
   type ReferentialRegistry,
-  type Severity,
 } from '@canevas/core';
 import { heading, paragraph, text, type Block } from './ExportBook.js';
 import type { DocumentForExport } from './loadDocumentForExport.js';
 
 export type ReferentialLookup = Pick<ReferentialRegistry, 'get' | 'ruleFunctions'>;
 
-const SEVERITY_LABELS: Record<Severity, string> = { error: 'À compléter', warning: 'À vérifier', info: 'Remarque' };
-
 /**
  * The dossier's completeness annex: for each document that follows a referential, the core's
- * evaluation (the same as the completeness panel): score, decision, each criterion's status and
- * evidence, and what is still missing, in French.
+ * evaluation from the same inputs and in the same words as the completeness panel (score,
+ * decision, each criterion's status, level and evidence, what is still missing).
  */
 export function completenessAnnex(documents: readonly DocumentForExport[], referentials: ReferentialLookup, now: Date): Block[] {
   const blocks: Block[] = [{ kind: 'pageBreak' }, heading(1, 'Annexe — Complétude du dossier')];
@@ -32,17 +32,16 @@ export function completenessAnnex(documents: readonly DocumentForExport[], refer
       blocks.push(paragraph(text(`Le référentiel « ${referentialId} » n’est pas disponible sur ce serveur : complétude non évaluée.`, { italic: true })));
       continue;
     }
-    const report = evaluateCompleteness({
-      manifest,
-      ...(document.metadata.templateId !== null && { templateId: document.metadata.templateId }),
-      content: document.content,
-      evidence: document.evidence,
-      // Assessments are not stored yet (review issue); the criteria show their evidence status.
-      assessments: [],
-      ruleFunctions: referentials.ruleFunctions(referentialId),
-      now,
-    });
-    blocks.push(...reportBlocks(manifest, report));
+    const report = evaluateCompleteness(
+      completenessInputs({
+        referential: { manifest, ruleFunctions: referentials.ruleFunctions(referentialId) },
+        templateId: document.metadata.templateId,
+        content: document.body,
+        review: document,
+        now,
+      }),
+    );
+    blocks.push(...reportBlocks(manifest, completenessWording(manifest, report)));
   }
   const without = documents.length - withReferential.length;
   if (without > 0) {
@@ -51,22 +50,27 @@ export function completenessAnnex(documents: readonly DocumentForExport[], refer
   return blocks;
 }
 
-function reportBlocks(manifest: ReferentialManifest, report: CompletenessReport): Block[] {
-  const codes = new Map(manifest.nodes.map((node) => [node.id, node.code ?? node.label]));
-  const referentialTitle = manifest.shortTitle ?? manifest.title;
+function reportBlocks(manifest: ReferentialManifest, wording: CompletenessWording): Block[] {
+  const { decision } = wording;
   const blocks: Block[] = [
     paragraph(
       text('Référentiel : ', { bold: true }),
-      text(referentialTitle),
+      text(manifest.shortTitle ?? manifest.title),
       { kind: 'break' },
-      text('Vérifications satisfaites : ', { bold: true }),
-      text(`${report.checks.satisfied} sur ${report.checks.total} (${report.score} %)`),
+      text('Complétude : ', { bold: true }),
+      text(`${wording.score}, ${wording.checks}`),
       { kind: 'break' },
       text('Décision : ', { bold: true }),
-      text(report.decision.label),
+      text(`${decision.icon} ${decision.label}`),
+      { kind: 'break' },
+      text('Règle du référentiel : ', { bold: true }),
+      text(decision.rule),
     ),
   ];
-  if (report.criteria.length > 0) {
+  if (decision.reasons.length > 0) {
+    blocks.push({ kind: 'list', ordered: false, start: 1, items: decision.reasons.map((reason) => [paragraph(text(reason))]) });
+  }
+  if (wording.criteria.length > 0) {
     blocks.push({
       kind: 'table',
       table: {
@@ -74,13 +78,13 @@ function reportBlocks(manifest: ReferentialManifest, report: CompletenessReport)
           { label: 'Code', numeric: false },
           { label: 'Critère', numeric: false },
           { label: 'Statut', numeric: false },
-          { label: 'Preuves', numeric: true },
+          { label: 'Preuves', numeric: false },
         ],
-        rows: report.criteria.map((criterion) => [
+        rows: wording.criteria.map((criterion) => [
           criterion.code ?? '—',
           criterion.label,
-          criterion.assessment ? `${criterion.status} (${criterion.assessment.label})` : criterion.status,
-          `${criterion.evidenceCount} / ${criterion.requiredEvidence}`,
+          criterion.level === undefined ? criterion.status.label : `${criterion.status.label} : ${criterion.level}`,
+          criterion.evidence,
         ]),
         totals: [],
         totalsColumn: 0,
@@ -88,37 +92,16 @@ function reportBlocks(manifest: ReferentialManifest, report: CompletenessReport)
       },
     });
   }
-  if (report.missing.length === 0) {
-    blocks.push(paragraph(text('Rien ne manque au regard du référentiel.', { italic: true })));
+  if (wording.toComplete.length === 0) {
+    blocks.push(paragraph(text('Rien d’autre ne manque au regard du référentiel.', { italic: true })));
   } else {
-    blocks.push(paragraph(text('Ce qui manque', { bold: true })));
+    blocks.push(paragraph(text('À compléter', { bold: true })));
     blocks.push({
       kind: 'list',
       ordered: false,
       start: 1,
-      items: groupMissing(report, codes).map(({ severity, message, nodes }) => [
-        paragraph(text(`${SEVERITY_LABELS[severity]} : `, { bold: true }), text(namesItsCriteria(message, nodes) ? message : `${message} (${nodes.join(', ')})`)),
-      ]),
+      items: wording.toComplete.map(({ severity, message }) => [paragraph(text(`${SEVERITY_LABELS[severity]} : `, { bold: true }), text(message))]),
     });
   }
   return blocks;
-}
-
-/** One line per distinct message, naming the criteria it concerns, rather than the same sentence fifteen times. */
-function groupMissing(report: CompletenessReport, codes: ReadonlyMap<string, string>) {
-  const groups = new Map<string, { severity: Severity; message: string; nodes: string[] }>();
-  for (const item of report.missing) {
-    const key = `${item.severity}\u0000${item.message}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { severity: item.severity, message: item.message, nodes: [] }));
-    for (const id of item.nodeIds) {
-      const code = codes.get(id) ?? id;
-      if (!group.nodes.includes(code)) group.nodes.push(code);
-    }
-  }
-  return [...groups.values()];
-}
-
-function namesItsCriteria(message: string, nodes: readonly string[]): boolean {
-  return nodes.length === 0 || nodes.every((code) => message.includes(code));
 }

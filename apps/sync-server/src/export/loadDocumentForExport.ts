@@ -1,23 +1,29 @@
 import {
-  readEvidenceLinks,
-  resolveEvidenceLinks,
   readDocumentBody,
+  readReviewState,
   reviewRoomOf,
   withUnreadableNote,
   type ProseMirrorJSON,
   type ResolvedEvidenceLink,
+  type ReviewState,
+  type StoredAssessment,
 } from '@canevas/core';
 import type { DocumentMetadata } from '../store/DocumentStore.js';
 import { documentNotFound, documentsQuarantined } from './ExportError.js';
 import { UnreadableRoomError, type ExportSource } from './ExportSource.js';
 import { plainContent } from './plainContent.js';
 
-/** What an export needs of one document, read once. */
-export interface DocumentForExport {
+/** What an export needs of one document, read once; its review state as the live panel reads it. */
+export interface DocumentForExport extends ReviewState {
   metadata: DocumentMetadata;
+  /** The body to render, with a note at the top when part of it could not be read. */
   content: ProseMirrorJSON;
+  /** The body as the live panel reads it (no note), for completeness. */
+  body: ProseMirrorJSON;
   /** Evidence links with their live status (« détaché » when the passage is gone). */
   evidence: ResolvedEvidenceLink[];
+  /** The tutor's assessments: the annex's statuses and decision follow them, as in the app. */
+  assessments: StoredAssessment[];
 }
 
 /**
@@ -38,17 +44,15 @@ async function readDocument(source: ExportSource, metadata: DocumentMetadata): P
   if (!contentDoc) throw documentNotFound(metadata.id);
   try {
     // What the schema cannot read (old data) is left out, and the export says so at the top.
-    const content = plainContent(withUnreadableNote(readDocumentBody(contentDoc)));
+    const read = readDocumentBody(contentDoc);
+    const content = plainContent(withUnreadableNote(read));
+    const body = read.unreadable === 0 ? content : plainContent(read.content);
     const reviewDoc = await source.loadRoom(reviewRoomOf(metadata.id));
-    let evidence: ResolvedEvidenceLink[] = [];
-    if (reviewDoc) {
-      try {
-        evidence = resolveEvidenceLinks(contentDoc, readEvidenceLinks(reviewDoc));
-      } finally {
-        reviewDoc.destroy();
-      }
+    try {
+      return { metadata, content, body, ...readReviewState(contentDoc, reviewDoc) };
+    } finally {
+      reviewDoc?.destroy();
     }
-    return { metadata, content, evidence };
   } finally {
     contentDoc.destroy();
   }

@@ -1,8 +1,7 @@
-import type { Scale, StoredAssessment } from '@canevas/core';
+import { levelLabel, type Scale, type StoredAssessment } from '@canevas/core';
 import { useId, useState, type FormEvent } from 'react';
 import { apiErrorMessage } from '../api/apiError.js';
 import { trpc } from '../api/trpcClient.js';
-import { levelLabel } from './assessmentScale.js';
 
 /** The server refuses longer feedback. */
 export const FEEDBACK_MAX = 5000;

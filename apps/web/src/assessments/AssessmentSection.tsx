@@ -1,8 +1,17 @@
-import type { ReferentialManifest, ReferentialNode, StoredAssessment } from '@canevas/core';
+import {
+  assessmentVerdict,
+  isProficient,
+  levelLabel,
+  requiredLevel,
+  scaleOf,
+  type ReferentialManifest,
+  type ReferentialNode,
+  type StoredAssessment,
+} from '@canevas/core';
 import { useId, useState } from 'react';
 import { formatDate } from '../documents/formatDate.js';
 import { AssessmentForm } from './AssessmentForm.js';
-import { describeChange, isProficient, levelLabel, newestFirst, scaleOf } from './assessmentScale.js';
+import { describeChange, newestFirst } from './assessmentScale.js';
 import './assessments.css';
 
 interface AssessmentSectionProps {
@@ -23,6 +32,8 @@ export function AssessmentSection({ manifest, node, assessment, canAssess, docum
   const [historyOpen, setHistoryOpen] = useState(false);
   const historyId = useId();
   const code = node.code ?? node.label;
+  const required = requiredLevel(scale)?.label;
+  const verdict = (level: string) => assessmentVerdict({ proficient: isProficient(scale, level), ...(required === undefined ? {} : { requiredLabel: required }) });
 
   return (
     <div className="assessment">
@@ -32,11 +43,13 @@ export function AssessmentSection({ manifest, node, assessment, canAssess, docum
             Niveau : <strong>{levelLabel(scale, assessment.level)}</strong>{' '}
             {isProficient(scale, assessment.level) ? (
               <span className="assessment__reached">
-                <span aria-hidden="true">✓ </span>niveau requis atteint
+                <span aria-hidden="true">✓ </span>
+                {verdict(assessment.level)}
               </span>
             ) : (
               <span className="assessment__below">
-                <span aria-hidden="true">✗ </span>niveau requis non atteint
+                <span aria-hidden="true">✗ </span>
+                {verdict(assessment.level)}
               </span>
             )}
           </p>

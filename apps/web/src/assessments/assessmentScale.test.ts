@@ -1,7 +1,7 @@
-import { validateManifest, type Scale } from '@canevas/core';
+import { decisionRuleText, isProficient, levelLabel, scaleOf, validateManifest, type Scale } from '@canevas/core';
 import { anpeReferential } from '@canevas/plugin-anpe';
 import { describe, expect, it } from 'vitest';
-import { decisionRuleText, describeChange, isProficient, levelLabel, newestFirst, scaleOf } from './assessmentScale.js';
+import { describeChange, newestFirst } from './assessmentScale.js';
 
 const validation = validateManifest(anpeReferential);
 if (!validation.ok) throw new Error('manifeste ANPE invalide');

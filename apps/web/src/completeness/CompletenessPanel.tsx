@@ -1,16 +1,15 @@
-import type {
-  Assessment,
-  CompletenessTreeNode,
-  Decision,
-  DecisionOutcome,
-  MissingItem,
-  ReferentialManifest,
-  ResolvedEvidenceLink,
-  RuleFunction,
+import {
+  completenessWording,
+  SEVERITY_LABELS,
+  type Assessment,
+  type CompletenessTreeNode,
+  type CompletenessWording,
+  type ReferentialManifest,
+  type ResolvedEvidenceLink,
+  type RuleFunction,
 } from '@canevas/core';
 import { useId, useMemo, useState, type ReactNode, type RefObject } from 'react';
 import type * as Y from 'yjs';
-import { decisionRuleText } from '../assessments/assessmentScale.js';
 import { EvidenceItem } from '../evidence/EvidenceItem.js';
 import type { EvidenceSnapshot } from '../evidence/LiveEvidence.js';
 import type { EvidenceActions } from '../evidence/useEvidenceActions.js';
@@ -21,12 +20,6 @@ import './completeness.css';
 
 /** Below this width the panel sits under the editor, folded by default. */
 const NARROW_QUERY = '(max-width: 60rem)';
-
-const SEVERITY_LABELS: Record<MissingItem['severity'], string> = {
-  error: 'Obligatoire',
-  warning: 'Recommandé',
-  info: 'Information',
-};
 
 interface CompletenessPanelProps {
   contentDoc: Y.Doc;
@@ -63,12 +56,10 @@ export function CompletenessPanel(props: CompletenessPanelProps) {
     return map;
   }, [evidence.links]);
   const detached = evidence.links.filter((link) => link.status === 'detached');
-  const evidenceRules = useMemo(
-    () => new Set(manifest.rules.filter((rule) => rule.type === 'evidence_min').map((rule) => rule.id)),
-    [manifest],
-  );
-  // Evidence counts are shown on each criterion; the rest (sections, tables…) is listed here.
-  const toComplete = dedupe(report.missing.filter((item) => !evidenceRules.has(item.ruleId)));
+  // The core's wording, which the exported annex uses too. Evidence counts and levels are shown
+  // on each criterion; the rest (sections, tables, what is left to assess) is listed here.
+  const wording = useMemo(() => completenessWording(manifest, report), [manifest, report]);
+  const toComplete = wording.toComplete;
 
   return (
     <aside className="completeness" aria-labelledby={`${baseId}-heading`}>
@@ -87,16 +78,12 @@ export function CompletenessPanel(props: CompletenessPanelProps) {
         </button>
       </div>
       <p className="completeness__score" aria-live="polite" aria-atomic="true">
-        <span className="completeness__score-value">{report.score} %</span>{' '}
-        <span className="muted">
-          {report.checks.satisfied} {report.checks.satisfied <= 1 ? 'vérification satisfaite' : 'vérifications satisfaites'} sur{' '}
-          {report.checks.total}
-        </span>
+        <span className="completeness__score-value">{wording.score}</span> <span className="muted">{wording.checks}</span>
       </p>
       <meter className="completeness__meter" min={0} max={100} value={report.score} aria-label="Score de complétude" />
       {children}
       <div id={`${baseId}-body`} className={open ? 'completeness__body' : 'completeness__body completeness__body--folded'}>
-        <DecisionSummary decision={report.decision} rule={decisionRuleText(manifest.policy.decision)} headingId={`${baseId}-decision`} />
+        <DecisionSummary decision={wording.decision} headingId={`${baseId}-decision`} />
         {!evidence.loaded && (
           <p role="status" className="muted">
             Chargement des preuves…
@@ -185,26 +172,19 @@ function TreeItem({ item, depth, manifest, linksByNode, actions }: TreeItemProps
   );
 }
 
-const OUTCOME_ICONS: Record<DecisionOutcome, string> = {
-  validated: '✓',
-  not_validated: '✗',
-  pending: '…',
-  none: '–',
-};
-
 /** The referential's decision rule and where the dossier stands, in words (never colour alone). */
-function DecisionSummary({ decision, rule, headingId }: { decision: Decision; rule: string; headingId: string }) {
+function DecisionSummary({ decision, headingId }: { decision: CompletenessWording['decision']; headingId: string }) {
   return (
     <section className={`decision decision--${decision.outcome}`} aria-labelledby={headingId}>
       <h3 id={headingId} className="decision__title">
         Décision
       </h3>
       <p className="decision__outcome" aria-live="polite" aria-atomic="true">
-        <span aria-hidden="true">{OUTCOME_ICONS[decision.outcome]} </span>
+        <span aria-hidden="true">{decision.icon} </span>
         {decision.label}
       </p>
       <p className="decision__rule">
-        <strong>Règle du référentiel :</strong> {rule}
+        <strong>Règle du référentiel :</strong> {decision.rule}
       </p>
       {decision.reasons.length > 0 && (
         <ul className="decision__reasons">
@@ -215,9 +195,4 @@ function DecisionSummary({ decision, rule, headingId }: { decision: Decision; ru
       )}
     </section>
   );
-}
-
-function dedupe(items: readonly MissingItem[]): MissingItem[] {
-  const seen = new Set<string>();
-  return items.filter((item) => !seen.has(item.message) && seen.add(item.message));
 }

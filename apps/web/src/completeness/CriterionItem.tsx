@@ -1,7 +1,6 @@
-import type { CompletenessTreeNode, ReferentialManifest, ResolvedEvidenceLink } from '@canevas/core';
+import { evidenceWording, levelLabel, scaleOf, type CompletenessTreeNode, type ReferentialManifest, type ResolvedEvidenceLink } from '@canevas/core';
 import { useId, useState } from 'react';
 import { AssessmentSection } from '../assessments/AssessmentSection.js';
-import { levelLabel, scaleOf } from '../assessments/assessmentScale.js';
 import { EvidenceItem } from '../evidence/EvidenceItem.js';
 import type { EvidenceActions } from '../evidence/useEvidenceActions.js';
 import { criterionModalities } from '../referentials/criterionModalities.js';
@@ -47,7 +46,7 @@ export function CriterionItem({ item, manifest, links, actions }: CriterionItemP
         <span className="criterion__summary">
           <span className="criterion__head">
             {node.code && <span className="criterion-code">{node.code}</span>}
-            <StatusBadge status={criterion.status} />
+            <StatusBadge status={criterion.status} criterion={criterion} />
             {assessment && (
               <span className="criterion__level">
                 <span className="visually-hidden">Niveau : </span>
@@ -55,7 +54,7 @@ export function CriterionItem({ item, manifest, links, actions }: CriterionItemP
               </span>
             )}
             <span className="criterion__count">
-              {evidenceCount(criterion.evidenceCount, criterion.requiredEvidence)}
+              {evidenceWording(criterion)}
               {detached > 0 && `, ${detached} ${detached === 1 ? 'détaché' : 'détachés'}`}
             </span>
           </span>
@@ -157,8 +156,4 @@ function Modalities({ manifest, nodeId }: { manifest: ReferentialManifest; nodeI
       })}
     </ul>
   );
-}
-
-function evidenceCount(count: number, required: number): string {
-  return `${count} ${count <= 1 ? 'preuve' : 'preuves'} sur ${required}`;
 }

@@ -1,21 +1,14 @@
-import type { CriterionStatus } from '@canevas/core';
+import { statusWording, type CriterionReport, type CriterionStatus } from '@canevas/core';
 
-const STATUS: Record<CriterionStatus, { icon: string; label: string; className: string }> = {
-  absent: { icon: '○', label: 'Absent', className: 'absent' },
-  partiel: { icon: '◐', label: 'Partiel', className: 'partiel' },
-  couvert: { icon: '●', label: 'Couvert', className: 'couvert' },
-  évalué: { icon: '✓', label: 'Évalué', className: 'evalue' },
-};
-
-export function statusLabel(status: CriterionStatus): string {
-  return STATUS[status].label;
-}
-
-/** A status in words with an icon beside it: never conveyed by colour alone. */
-export function StatusBadge({ status }: { status: CriterionStatus }) {
-  const { icon, label, className } = STATUS[status];
+/**
+ * A status in words with an icon beside it: never conveyed by colour alone. With the criterion's
+ * report it says whether an assessment reached the required level (the core's wording, which the
+ * exported annex uses too).
+ */
+export function StatusBadge({ status, criterion }: { status: CriterionStatus; criterion?: Pick<CriterionReport, 'assessment' | 'gaps'> }) {
+  const { icon, label, tone } = statusWording(status, criterion);
   return (
-    <span className={`status-badge status-badge--${className}`}>
+    <span className={`status-badge status-badge--${tone}`}>
       <span className="status-badge__icon" aria-hidden="true">
         {icon}
       </span>

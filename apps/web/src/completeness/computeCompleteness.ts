@@ -1,8 +1,8 @@
 import {
   type Assessment,
+  completenessInputs,
   completenessTree,
   evaluateCompleteness,
-  yDocToProseMirrorJSON,
   type CompletenessReport,
   type CompletenessTreeNode,
   type EvidenceLink,
@@ -31,14 +31,10 @@ export interface CompletenessResult {
 /** The completeness of the live document, everything computed in the browser. */
 export function computeCompleteness({ manifest, templateId, contentDoc, evidence, assessments, ruleFunctions }: CompletenessInputs): CompletenessResult {
   const started = performance.now();
-  const report = evaluateCompleteness({
-    manifest,
-    ...(templateId !== null ? { templateId } : {}),
-    content: yDocToProseMirrorJSON(contentDoc),
-    evidence,
-    assessments,
-    ruleFunctions,
-  });
+  // The same builder as the server's exports: both read the same sources the same way.
+  const report = evaluateCompleteness(
+    completenessInputs({ referential: { manifest, ruleFunctions }, templateId, content: contentDoc, review: { evidence, assessments } }),
+  );
   const tree = completenessTree(manifest, report);
   return { report, tree, durationMs: performance.now() - started };
 }

@@ -4,7 +4,8 @@ import type { Assessment } from '../review/Assessment.js';
 import type { EvidenceLink } from '../review/EvidenceLink.js';
 import { readAssessments, type StoredAssessment } from '../review/reviewAssessments.js';
 import { readEvidenceLinks, resolveEvidenceLinks, type ResolvedEvidenceLink } from '../review/reviewDocument.js';
-import { yDocToProseMirrorJSON, type ProseMirrorJSON } from '../schema/documentContent.js';
+import type { ProseMirrorJSON } from '../schema/documentContent.js';
+import { yDocToProseMirrorJSON } from '../schema/readDocumentBody.js';
 import type { CompletenessInput } from './evaluateCompleteness.js';
 import type { RuleFunction } from './RuleFunction.js';
 
@@ -20,7 +21,7 @@ export interface ReviewState {
  * Reads a document's review room as completeness needs it: the links resolved against the
  * content, and the assessments. No review room (a server without one): neither.
  */
-export function readReviewState(contentDoc: Y.Doc, reviewDoc: Y.Doc | null): { evidence: ResolvedEvidenceLink[]; assessments: StoredAssessment[] } {
+export function readReviewState(contentDoc: Y.Doc, reviewDoc: Y.Doc | null | undefined): { evidence: ResolvedEvidenceLink[]; assessments: StoredAssessment[] } {
   if (!reviewDoc) return { evidence: [], assessments: [] };
   return { evidence: resolveEvidenceLinks(contentDoc, readEvidenceLinks(reviewDoc)), assessments: readAssessments(reviewDoc) };
 }
