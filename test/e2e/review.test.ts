@@ -205,7 +205,7 @@ it('a tutor comments and assesses a candidate’s dossier live, and reads a subm
   // The decision follows the live assessments: C2 and C3 still wait.
   const decision = candidate.getByRole('region', { name: 'Décision' });
   await expectText(decision, 'compétences clefs');
-  await expectText(decision, 'En attente d');
+  await expectText(decision, 'En cours d’évaluation (1 compétence clé évaluée sur 3)');
 
   // The candidate submits a version, then keeps writing in the draft.
   await candidate.getByRole('button', { name: /^Soumettre/ }).click();

@@ -1,11 +1,13 @@
-import { DOCUMENT_FIELD, formatEuros, type ReferentialManifest } from '@canevas/core';
+import { completenessWording, DOCUMENT_FIELD, formatEuros, readAssessments, readReviewState, reviewRoomOf, type ReferentialManifest } from '@canevas/core';
 import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeCompleteness } from '../../apps/web/src/completeness/computeCompleteness.js';
 import {
   addMember,
   anchorFor,
   newOutsider,
+  newClient,
   newServer,
   newTrpcClient,
   waitFor,
@@ -211,7 +213,7 @@ describe('« Exporter le dossier »', () => {
     expect(text).not.toContain(`Page ${pages + 1} sur`);
     const firstLines = await Promise.all([1, 2, 3, 4].map(async (page) => (await pdfPageText(bytes, scratch.dir, page)).trimStart().split('\n')[0]));
     expect(firstLines).toEqual(['Dossier de candidature', TITLE, 'Plan de communication', 'Annexe — Complétude du dossier']);
-    expect(text).toContain('vérifications satisfaites sur');
+    expect(text).toContain('Complétude :');
     expect(text).toContain(criterion('cp2-c2').code!);
   });
 
@@ -299,4 +301,52 @@ describe('long text', () => {
     expect(raw).toContain('\u200b');
     expect(raw.replaceAll('\u200b', '')).toContain(`Avant ${word} après.`);
   }, 180_000);
+});
+describe('the completeness annex and the live panel', () => {
+  it('say the same of a dossier with assessments: decision, levels, statuses and evidence', async () => {
+    const api = newTrpcClient(server.url);
+    const { id } = await api.documents.create.mutate({
+      title: 'Dossier de validation évalué',
+      referentialId: 'anpe',
+      templateId: 'dossier-validation',
+      workspaceId: server.admin.workspaceId,
+    });
+    const tutor = await addMember(server.accounts, server.admin.workspaceId, 'tutor', 'Inès');
+    const manifest = (await workspaceReferentials()).registry.get('anpe')!;
+    const keys = manifest.nodes.filter((node) => node.key);
+    // One key competency assessed below the required level, the others not yet.
+    await newTrpcClient(server.url, { token: tutor.token }).assessments.set.mutate({ documentId: id, nodeId: keys[0]!.id, level: 'partiellement-maitrisee' });
+
+    const content = newClient(server.syncUrl, id);
+    const review = newClient(server.syncUrl, reviewRoomOf(id));
+    try {
+      await Promise.all([content.synced, review.synced]);
+      await waitFor(() => readAssessments(review.doc).length === 1);
+      // What the completeness panel computes in the browser, from the same rooms.
+      const { report } = computeCompleteness({
+        manifest,
+        templateId: 'dossier-validation',
+        contentDoc: content.doc,
+        ...readReviewState(content.doc, review.doc),
+        ruleFunctions: {},
+      });
+      const panel = completenessWording(manifest, report);
+      expect(panel.decision.label).toBe(`En cours d’évaluation (1 compétence clé évaluée sur ${keys.length})`);
+
+      const markdown = new TextDecoder().decode((await download(`/export/dossier?format=md&ids=${id}`)).bytes);
+      const annex = markdown.slice(markdown.indexOf('## Annexe — Complétude du dossier'));
+      expect(annex).toContain(`**Décision :** ${panel.decision.icon} ${panel.decision.label}`);
+      for (const reason of panel.decision.reasons) expect(annex).toContain(`- ${reason}`);
+      expect(panel.decision.reasons[0]).toContain('« Partiellement maîtrisée », en dessous du niveau requis « Maîtrisée »');
+      for (const criterion of panel.criteria) {
+        const status = criterion.level === undefined ? criterion.status.label : `${criterion.status.label} : ${criterion.level}`;
+        expect(annex).toContain(`| ${criterion.code ?? '—'} | ${criterion.label} | ${status} | ${criterion.evidence} |`);
+      }
+      expect(panel.criteria.find((criterion) => criterion.nodeId === keys[0]!.id)?.status.label).toBe('Évalué · non atteint');
+      for (const item of panel.toComplete) expect(annex).toContain(item.message);
+    } finally {
+      content.destroy();
+      review.destroy();
+    }
+  });
 });

@@ -62,6 +62,8 @@ describe('completenessWording', () => {
     expect(criterion(w, 'C1')).toMatchObject({ evidence: '2 preuves (1 requise) : suffisant', status: { label: 'Partiel · 2 sous-critères à couvrir' } });
     expect(criterion(w, 'C1.2')).toMatchObject({ evidence: '0 preuve sur 2', status: { label: 'Absent' } });
     expect(evidenceWording({ evidenceCount: 1, requiredEvidence: 2 })).toBe('1 preuve sur 2');
+    // Above the criteria, one line counts those short of evidence.
+    expect(w.toComplete.map((item) => item.message)).toContain('2 critères manquent de preuves liées.');
   });
 
   it('a status without its report keeps the plain word (a group of criteria)', () => {

@@ -131,6 +131,8 @@ export function completenessWording(manifest: ReferentialManifest, report: Compl
 function toComplete(manifest: ReferentialManifest, report: CompletenessReport): { severity: Severity; message: string }[] {
   const perCriterion = new Set(manifest.rules.filter((rule) => PER_CRITERION.has(rule.type)).map((rule) => rule.id));
   const levelRules = new Set(manifest.rules.filter((rule) => rule.type === 'all_children').map((rule) => rule.id));
+  const evidenceRules = new Set(manifest.rules.filter((rule) => rule.type === 'evidence_min').map((rule) => rule.id));
+  const short = new Map<Severity, Set<string>>();
   const assessed = new Set(report.criteria.filter((c) => c.assessment).map((c) => c.nodeId));
   const seen = new Set<string>();
   const lines: { severity: Severity; message: string }[] = [];
@@ -142,7 +144,12 @@ function toComplete(manifest: ReferentialManifest, report: CompletenessReport): 
   };
   for (const item of report.missing) {
     if (!perCriterion.has(item.ruleId)) add(item);
-    else if (levelRules.has(item.ruleId)) {
+    else if (evidenceRules.has(item.ruleId)) {
+      // Each criterion shows its own count; above, one line says how many lack evidence.
+      let set = short.get(item.severity);
+      if (!set) short.set(item.severity, (set = new Set()));
+      for (const id of item.nodeIds) set.add(id);
+    } else if (levelRules.has(item.ruleId)) {
       // Below the level: worth a line each. Not yet assessed: counted, one line.
       if (item.nodeIds.every((id) => assessed.has(id))) add(item);
       else {
@@ -153,9 +160,8 @@ function toComplete(manifest: ReferentialManifest, report: CompletenessReport): 
     }
   }
   const index = manifestIndex(manifest);
-  for (const [severity, ids] of unassessed) {
-    const noun = countedNoun([...ids].map((id) => index.nodes.get(id)).filter((node) => node !== undefined));
-    add({ severity, message: `${noun.count(ids.size)} ${ids.size <= 1 ? 'reste' : 'restent'} à évaluer.` });
-  }
+  const counted = (ids: Set<string>) => countedNoun([...ids].map((id) => index.nodes.get(id)).filter((node) => node !== undefined)).count(ids.size);
+  for (const [severity, ids] of short) add({ severity, message: `${counted(ids)} ${ids.size <= 1 ? 'manque' : 'manquent'} de preuves liées.` });
+  for (const [severity, ids] of unassessed) add({ severity, message: `${counted(ids)} ${ids.size <= 1 ? 'reste' : 'restent'} à évaluer.` });
   return lines;
 }
