@@ -100,6 +100,7 @@ export {
   type OutlineTable,
 } from './completeness/documentOutline.js';
 export type { CustomRule, RuleContext, RuleFunction, RuleOutcome } from './completeness/RuleFunction.js';
+export { defineRuleFunctions, readPluginRules, type PluginRules } from './completeness/defineRuleFunctions.js';
 export { countWords, WordCounter } from './completeness/countWords.js';
 export { formatEuros, parseFrenchAmount } from './completeness/parseFrenchAmount.js';
 export { normalizeText } from './completeness/normalizeText.js';

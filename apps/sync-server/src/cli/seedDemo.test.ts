@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluateCompleteness, readEvidenceLinks, resolveEvidenceLinks, reviewRoomOf, yDocToProseMirrorJSON } from '@canevas/core';
+import { completenessInputs, evaluateCompleteness, readEvidenceLinks, readReviewState, resolveEvidenceLinks, reviewRoomOf } from '@canevas/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { loadReferentials } from '../plugins/loadReferentials.js';
@@ -40,19 +40,20 @@ describe('seedDemo', () => {
 
       const plan = documents[0]!;
       const content = await loadDoc(store, plan.id);
-      const links = readEvidenceLinks(await loadDoc(store, reviewRoomOf(plan.id)));
+      const review = await loadDoc(store, reviewRoomOf(plan.id));
+      const links = readEvidenceLinks(review);
       expect(links.map((link) => link.nodeId)).toEqual(['cp2-c2', 'cp2-c2']);
       expect(resolveEvidenceLinks(content, links).map((link) => link.status)).toEqual(['attached', 'attached']);
 
       // The drafted plan covers the four TZCLD phases, so the panel has progress to show.
-      const report = evaluateCompleteness({
-        manifest: registry.get('tzcld')!,
-        templateId: 'plan-actions',
-        content: yDocToProseMirrorJSON(content),
-        evidence: resolveEvidenceLinks(content, links),
-        assessments: [],
-        ruleFunctions: registry.ruleFunctions('tzcld'),
-      });
+      const report = evaluateCompleteness(
+        completenessInputs({
+          referential: { manifest: registry.get('tzcld')!, ruleFunctions: registry.ruleFunctions('tzcld') },
+          templateId: 'plan-actions',
+          content,
+          review: readReviewState(content, review),
+        }),
+      );
       expect(report.missing.filter((item) => item.message.startsWith('La phase'))).toEqual([]);
       expect(report.score).toBeGreaterThan(0);
     } finally {

@@ -10,8 +10,9 @@ export const WORKSPACE_PLUGINS_DIR = fileURLToPath(new URL('../../../../packages
 
 /**
  * The package.json field that makes a package a referential plugin:
- * `"canevas": { "referential": { "server": "./src/server.ts" } }`. The server entry exports
- * `referential` (its manifest) and optionally `ruleFunctions`.
+ * `"canevas": { "referential": { "server": "./src/server.ts", "rules": "./src/rules.ts" } }`.
+ * The server entry exports `referential` (its manifest); the optional rules entry exports
+ * `rules` (made with `defineRuleFunctions`), which the web app loads too.
  */
 export const PLUGIN_FIELD = 'canevas';
 
@@ -21,6 +22,8 @@ export interface CodePlugin {
   dir: string;
   /** Absolute path of the server entry. */
   serverEntry: string;
+  /** Absolute path of the isomorphic rules entry, when the plugin has custom rules. */
+  rulesEntry?: string;
 }
 
 export interface CodePluginDiscovery {
@@ -63,21 +66,28 @@ export async function readCodePlugin(dir: string): Promise<{ plugin: CodePlugin 
   }
   const name = typeof (pkg as { name?: unknown })?.name === 'string' ? (pkg as { name: string }).name : dir;
   const refuse = (path: string, message: string) => ({ problem: pluginProblem(name, [{ path: `package.json ${path}`, message }]) });
-  const field = (pkg as Record<string, unknown>)[PLUGIN_FIELD] as { referential?: { server?: unknown } } | undefined;
+  const field = (pkg as Record<string, unknown>)[PLUGIN_FIELD] as { referential?: { server?: unknown; rules?: unknown } } | undefined;
   const server = field?.referential?.server;
   if (server === undefined) {
     return refuse(`${PLUGIN_FIELD}.referential.server`, 'champ absent : indiquez le point d’entrée serveur du plugin, par exemple « ./src/server.ts »');
   }
-  if (typeof server !== 'string' || server.trim() === '') {
-    return refuse(`${PLUGIN_FIELD}.referential.server`, 'chemin attendu, par exemple « ./src/server.ts »');
+  const serverEntry = entryPath(dir, server, './src/server.ts');
+  if ('problem' in serverEntry) return refuse(`${PLUGIN_FIELD}.referential.server`, serverEntry.problem);
+  const rules = field?.referential?.rules;
+  if (rules === undefined) return { plugin: { name, dir, serverEntry: serverEntry.path } };
+  const rulesEntry = entryPath(dir, rules, './src/rules.ts');
+  if ('problem' in rulesEntry) return refuse(`${PLUGIN_FIELD}.referential.rules`, rulesEntry.problem);
+  return { plugin: { name, dir, serverEntry: serverEntry.path, rulesEntry: rulesEntry.path } };
+}
+
+/** An entry declared in package.json: a relative path to an existing file inside the plugin. */
+function entryPath(dir: string, declared: unknown, example: string): { path: string } | { problem: string } {
+  if (typeof declared !== 'string' || declared.trim() === '') return { problem: `chemin attendu, par exemple « ${example} »` };
+  const path = resolve(dir, declared);
+  const inside = relative(dir, path);
+  if (isAbsolute(declared) || inside.startsWith('..') || isAbsolute(inside)) {
+    return { problem: `« ${declared} » doit être un chemin relatif à l’intérieur du plugin` };
   }
-  const serverEntry = resolve(dir, server);
-  const inside = relative(dir, serverEntry);
-  if (isAbsolute(server) || inside.startsWith('..') || isAbsolute(inside)) {
-    return refuse(`${PLUGIN_FIELD}.referential.server`, `« ${server} » doit être un chemin relatif à l’intérieur du plugin`);
-  }
-  if (!existsSync(serverEntry)) {
-    return refuse(`${PLUGIN_FIELD}.referential.server`, `le fichier « ${server} » n’existe pas`);
-  }
-  return { plugin: { name, dir, serverEntry } };
+  if (!existsSync(path)) return { problem: `le fichier « ${declared} » n’existe pas` };
+  return { path };
 }
