@@ -42,7 +42,7 @@ function heading(page: Page, name: string | RegExp) {
   return page.getByRole('heading', { level: 1, name });
 }
 
-it('the set-up, sign-in, document list, members and invitation pages pass axe', async () => {
+it('the set-up, sign-in, document list, members, account and invitation pages pass axe', async () => {
   const dataDir = await newDataDir();
   let fresh: CanevasServer | undefined;
   try {
@@ -79,6 +79,10 @@ it('the set-up, sign-in, document list, members and invitation pages pass axe', 
   await invited.goto(await link.inputValue());
   await invited.getByLabel('Confirmez le mot de passe').waitFor({ timeout: UI_TIMEOUT });
   await expectNoAxeViolations(invited, 'invitation');
+
+  await owner.goto(`${server.url}/compte`);
+  await heading(owner, 'Mon compte').waitFor({ timeout: UI_TIMEOUT });
+  await expectNoAxeViolations(owner, 'mon compte');
 });
 
 const SENTENCE = 'Le comité local a retenu trois objectifs pour 2027.';
