@@ -20,9 +20,16 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startApp(), launchChromium()]);
 });
 
+/**
+ * The Content-Security-Policy refusing the pasted `<img onerror>`'s handler: ProseMirror parses
+ * clipboard HTML in a detached document, where the image's error event still fires. That is the
+ * policy doing its job, not a problem of the page; that nothing ran is checked through `__pwned`.
+ */
+const BLOCKED_HOSTILE_HANDLER = /^console\.error: Executing inline event handler violates the following Content Security Policy directive/;
+
 afterEach(async () => {
   for (const context of contexts.splice(0)) await context.close();
-  expect(problems.splice(0)).toEqual([]);
+  expect(problems.splice(0).filter((problem) => !BLOCKED_HOSTILE_HANDLER.test(problem))).toEqual([]);
   expect(dialogs.splice(0)).toEqual([]);
 });
 
