@@ -182,7 +182,7 @@ it('links a passage of a new TZCLD plan d’actions to a criterion; another pers
   // Ctrl+Z also takes back « En 2026, »: either way the passage itself is back.
   await alice.keyboard.press('Control+z');
   const restored = [sentence, `En 2026, ${sentence}`];
-  await expect.poll(async () => restored.includes(await textWithoutCarets(paragraphUnder(bruno, OBJECTIVES_HEADING))), { timeout: UI_TIMEOUT }).toBe(true);
+  await expect.poll(async () => restored.includes((await textWithoutCarets(paragraphUnder(bruno, OBJECTIVES_HEADING))) ?? ''), { timeout: UI_TIMEOUT }).toBe(true);
   for (const page of [bruno, alice]) {
     await expectHighlighted(page, sentence);
     await expect.poll(() => panel(page).getByRole('region', { name: /lien détaché/ }).count(), { timeout: UI_TIMEOUT }).toBe(0);
