@@ -248,7 +248,9 @@ describe('awareness is bound to the signed-in account', () => {
     const padding = 'x'.repeat(7 * 1024);
     const started = performance.now();
     let sent = 0;
-    for (let clock = 1; closedCode === undefined && sent < 48 * 1024 * 1024; clock++) {
+    // Flood until the server closes the socket: how many bytes that takes depends on how fast
+    // this machine sends, so only the close ends the loop (a server that never closes times out).
+    for (let clock = 1; closedCode === undefined; clock++) {
       const frame = awarenessFrame([{ clientId: 424_242, clock, state: { padding } }]);
       flooder.send(frame);
       sent += frame.byteLength;
@@ -256,7 +258,6 @@ describe('awareness is bound to the signed-in account', () => {
       if (clock % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
       while (flooder.socket.bufferedAmount > 1024 * 1024 && closedCode === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    if (closedCode === undefined) flooder.socket.terminate();
     const { code } = await flooder.closed;
     const seconds = (performance.now() - started) / 1000;
     expect(code).toBe(4429);
