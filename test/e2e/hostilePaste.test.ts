@@ -168,7 +168,7 @@ it('javascript: link marks written by a raw Yjs client, and an <img onerror> or 
   image.setAttribute('src', 'x');
   image.setAttribute('onerror', 'window.__pwned=6');
   older.getXmlFragment(DOCUMENT_FIELD).insert(0, [paragraph, image]);
-  await server.store.appendUpdates([{ docId: id, update: Y.encodeStateAsUpdate(older) }]);
+  await server.store.appendUpdates([{ room: id, update: Y.encodeStateAsUpdate(older) }]);
   older.destroy();
 
   // Link marks are part of the schema: a raw client may write any href into them.

@@ -16,7 +16,7 @@ export class FlakyStore implements DocumentStore {
   }
 
   loadDocument = (id: string) => this.inner.loadDocument(id);
-  compact = (docId: string, snapshot: Uint8Array, upToRowId: number) => this.inner.compact(docId, snapshot, upToRowId);
+  foldLog = (room: string, snapshot: Uint8Array, upToRowId: number) => this.inner.foldLog(room, snapshot, upToRowId);
   createDocument: DocumentStore['createDocument'] = (document, limits) => this.inner.createDocument(document, limits);
   getDocument = (id: string) => this.inner.getDocument(id);
   listDocuments = () => this.inner.listDocuments();

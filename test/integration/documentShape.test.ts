@@ -186,7 +186,7 @@ describe('readers of a document stored before shapes were checked', () => {
     const target = await shapeServer();
     const api = newTrpcClient(target.url);
     const { id } = await api.documents.create.mutate({ title: 'Ancien document' });
-    await target.store.appendUpdates([{ docId: id, update: brokenContent() }]);
+    await target.store.appendUpdates([{ room: id, update: brokenContent() }]);
 
     for (const format of ['md', 'docx', 'pdf']) {
       const response = await fetch(`${target.url}/export/documents/${id}?format=${format}`, { headers: { authorization: `Bearer ${target.admin.token}` } });

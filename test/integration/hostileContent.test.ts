@@ -96,7 +96,7 @@ beforeAll(async () => {
   server = await newServer();
   scratch = await scratchDir();
   documentId = (await newTrpcClient(server.url).documents.create.mutate({ title: 'Contenu hostile' })).id;
-  await server.store.appendUpdates([{ docId: documentId, update: olderHostileBody() }]);
+  await server.store.appendUpdates([{ room: documentId, update: olderHostileBody() }]);
   hostile = newClient(server.syncUrl, documentId);
   await hostile.synced;
   writeHostileLinks(hostile.doc);

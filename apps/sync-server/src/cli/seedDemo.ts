@@ -41,7 +41,7 @@ export async function seedDemo(store: DocumentStore, registry: ReferentialRegist
     });
     if ('evidence' in demo && demo.evidence) {
       const review = evidenceUpdate(snapshot, demo.evidence, new Date(now - index).toISOString());
-      if (review) await store.appendUpdates([{ docId: reviewRoomOf(id), update: review }]);
+      if (review) await store.appendUpdates([{ room: reviewRoomOf(id), update: review }]);
     }
     created++;
   }

@@ -41,7 +41,7 @@ export interface QuarantineRecord {
 
 export interface PendingUpdate {
   /** A room name: the document id, or `<docId>/review` for its review doc. */
-  docId: string;
+  room: string;
   update: Uint8Array;
 }
 
@@ -57,7 +57,7 @@ export interface NewDocument {
 }
 
 /**
- * The Yjs methods (`loadDocument`, `appendUpdates`, `compact`) take a room name: a document id
+ * The Yjs methods (`loadDocument`, `appendUpdates`, `foldLog`) take a room name: a document id
  * for its content, or `<docId>/review` for its review doc (evidence links). Both are stored apart
  * and belong to the document: deleting it deletes both.
  */
@@ -69,8 +69,8 @@ export interface DocumentStore {
    * Updates of documents that no longer exist are dropped.
    */
   appendUpdates(batch: readonly PendingUpdate[]): Promise<void>;
-  /** Replaces the snapshot and deletes the rows it folds (rowId ≤ upToRowId), atomically. */
-  compact(room: string, snapshot: Uint8Array, upToRowId: number): Promise<void>;
+  /** Folds the log into the snapshot: replaces the snapshot and deletes the rows it holds (rowId ≤ upToRowId), atomically. */
+  foldLog(room: string, snapshot: Uint8Array, upToRowId: number): Promise<void>;
   /**
    * With `maxPerWorkspace`, throws `QuotaExceededError` (store/quotas.ts) when the document's workspace
    * already holds that many documents, counted in the same transaction as the insert.

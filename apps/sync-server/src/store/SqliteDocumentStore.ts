@@ -86,7 +86,7 @@ export class SqliteDocumentStore implements DocumentStore {
   /** One snapshot + log pair per room layer (content, review), same shape. */
   private readonly logs: Record<RoomLayer, LogStatements>;
   private readonly appendTransaction: (batch: readonly PendingUpdate[]) => void;
-  private readonly compactTransaction: (docId: string, snapshot: Uint8Array, upToRowId: number) => void;
+  private readonly foldTransaction: (room: string, snapshot: Uint8Array, upToRowId: number) => void;
   private checkpointer: WalCheckpointer | undefined;
   private commitsSinceCheckpoint = 0;
   /** Set in `append` mode. */
@@ -155,7 +155,7 @@ export class SqliteDocumentStore implements DocumentStore {
     this.appendTransaction = db.transaction((batch: readonly PendingUpdate[]) => {
       const now = Date.now();
       const touched = new Set<string>();
-      for (const { docId: room, update } of batch) {
+      for (const { room, update } of batch) {
         const { docId, layer } = requireRoom(room);
         this.logs[layer].insertUpdate.run(docId, update, now, docId);
         // Only content edits make a document « modifié » in the listing.
@@ -164,7 +164,7 @@ export class SqliteDocumentStore implements DocumentStore {
       for (const docId of touched) this.statements.touch.run(now, docId);
     });
 
-    this.compactTransaction = db.transaction((room: string, snapshot: Uint8Array, upToRowId: number) => {
+    this.foldTransaction = db.transaction((room: string, snapshot: Uint8Array, upToRowId: number) => {
       const { docId, layer } = requireRoom(room);
       if (!this.statements.exists.get(docId)) return;
       this.logs[layer].upsertSnapshot.run(docId, snapshot, Date.now());
@@ -237,9 +237,9 @@ export class SqliteDocumentStore implements DocumentStore {
       return;
     }
     const log = this.updateLog;
-    log.append(batch.map(({ docId: room, update }) => ({ room, update })));
+    log.append(batch.map(({ room, update }) => ({ room, update })));
     const now = Date.now();
-    for (const { docId: room } of batch) {
+    for (const { room } of batch) {
       const { docId, layer } = requireRoom(room);
       if (layer === 'content') this.touchedAt.set(docId, now);
     }
@@ -250,8 +250,8 @@ export class SqliteDocumentStore implements DocumentStore {
    * Replaces the snapshot and folds the rows and logged updates up to `upToRowId`
    * (`Number.MAX_SAFE_INTEGER`: everything stored so far).
    */
-  async compact(room: string, snapshot: Uint8Array, upToRowId: number): Promise<void> {
-    this.compactTransaction(room, snapshot, upToRowId);
+  async foldLog(room: string, snapshot: Uint8Array, upToRowId: number): Promise<void> {
+    this.foldTransaction(room, snapshot, upToRowId);
     this.committed();
     this.updateLog?.drop(room, upToRowId);
     const { docId, layer } = requireRoom(room);

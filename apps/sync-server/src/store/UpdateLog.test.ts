@@ -268,15 +268,15 @@ describe('SqliteDocumentStore with its update log', () => {
     const { file, store } = await withDocument();
     const changes = () => store.database.prepare<[], { n: number }>('SELECT total_changes() AS n').get()!.n;
     const before = changes();
-    await store.appendUpdates([{ docId: 'doc-1', update: bytes(1) }, { docId: 'doc-1/review', update: bytes(2) }]);
-    await store.appendUpdates([{ docId: 'doc-1', update: bytes(3) }]);
+    await store.appendUpdates([{ room: 'doc-1', update: bytes(1) }, { room: 'doc-1/review', update: bytes(2) }]);
+    await store.appendUpdates([{ room: 'doc-1', update: bytes(3) }]);
     expect(changes()).toBe(before);
     const stored = await store.loadDocument('doc-1');
     expect(stored!.updates.map((row) => row.update)).toEqual([bytes(1), bytes(3)]);
     // The listing shows the edit at once, although the row is not written yet.
     expect((await store.getDocument('doc-1'))!.updatedAt).toBeGreaterThan(1);
 
-    await store.compact('doc-1', bytes(0, 0, 7), stored!.updates[0]!.rowId);
+    await store.foldLog('doc-1', bytes(0, 0, 7), stored!.updates[0]!.rowId);
     expect((await store.loadDocument('doc-1'))!.updates.map((row) => row.update)).toEqual([bytes(3)]);
 
     stores.splice(stores.indexOf(store), 1);
@@ -290,8 +290,8 @@ describe('SqliteDocumentStore with its update log', () => {
 
   it('after a crash, the next server imports the log left behind, in order, and continues the numbering', async () => {
     const { file, store } = await withDocument();
-    await store.appendUpdates([{ docId: 'doc-1', update: bytes(1) }]);
-    await store.appendUpdates([{ docId: 'doc-1', update: bytes(2) }, { docId: 'gone', update: bytes(9) }]);
+    await store.appendUpdates([{ room: 'doc-1', update: bytes(1) }]);
+    await store.appendUpdates([{ room: 'doc-1', update: bytes(2) }, { room: 'gone', update: bytes(9) }]);
     // No close: the process died. Another process reads what the log holds meanwhile.
     const reader = await newStore(file, 'read');
     expect((await reader.loadDocument('doc-1'))!.updates.map((row) => row.update)).toEqual([bytes(1), bytes(2)]);
@@ -300,7 +300,7 @@ describe('SqliteDocumentStore with its update log', () => {
     expect(logFiles(updateLogDirOf(file))).toEqual([]);
     const imported = await next.loadDocument('doc-1');
     expect(imported!.updates.map((row) => row.update)).toEqual([bytes(1), bytes(2)]);
-    await next.appendUpdates([{ docId: 'doc-1', update: bytes(3) }]);
+    await next.appendUpdates([{ room: 'doc-1', update: bytes(3) }]);
     const rows = (await next.loadDocument('doc-1'))!.updates;
     expect(rows.map((row) => row.update)).toEqual([bytes(1), bytes(2), bytes(3)]);
     expect(rows[2]!.rowId).toBeGreaterThan(rows[1]!.rowId);
@@ -314,13 +314,13 @@ describe('SqliteDocumentStore with its update log', () => {
     for (const id of ['quiet', 'busy']) {
       await store.createDocument({ id, title: id, workspaceId: null, referentialId: null, templateId: null, createdAt: 1, snapshot: bytes(0, 0) });
     }
-    await store.appendUpdates([{ docId: 'quiet', update: bytes(4, 2) }]);
+    await store.appendUpdates([{ room: 'quiet', update: bytes(4, 2) }]);
     const page = new Uint8Array(4 * 1024).fill(3);
     // The seventeenth append seals the first file.
     for (let i = 0; i < 17; i++) {
-      await store.appendUpdates([{ docId: 'busy', update: page }]);
+      await store.appendUpdates([{ room: 'busy', update: page }]);
       const stored = await store.loadDocument('busy');
-      await store.compact('busy', bytes(0, 0), stored!.updates.at(-1)!.rowId);
+      await store.foldLog('busy', bytes(0, 0), stored!.updates.at(-1)!.rowId);
     }
     expect(logFiles(updateLogDirOf(file))).toEqual(['000002.log']);
     const rows = store.database.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM document_updates WHERE doc_id = 'quiet'").get()!.n;
@@ -337,7 +337,7 @@ describe('SqliteDocumentStore with its update log', () => {
       await store.createDocument({ id, title: id, workspaceId: null, referentialId: null, templateId: null, createdAt: 1, snapshot: bytes(0, 0) });
     }
     // 60 paragraphs across 2 documents, one frame each, as in the attack (issue 13).
-    for (let i = 0; i < 60; i++) await store.appendUpdates([{ docId: i % 2 ? 'doc-2' : 'doc-1', update: bytes(i, i, i, i) }]);
+    for (let i = 0; i < 60; i++) await store.appendUpdates([{ room: i % 2 ? 'doc-2' : 'doc-1', update: bytes(i, i, i, i) }]);
     const path = join(updateLogDirOf(file), '000001.log');
     const content = readFileSync(path);
     const damagedAt = content.indexOf(Buffer.from([30, 30, 30, 30])) + 1;

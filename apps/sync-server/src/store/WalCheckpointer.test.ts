@@ -19,7 +19,7 @@ async function storeWithOneDocument(checkpointInWorker: boolean): Promise<{ stor
 }
 
 async function commitMany(store: SqliteDocumentStore, commits: number): Promise<void> {
-  for (let i = 0; i < commits; i++) await store.appendUpdates([{ docId: 'doc-1', update: new Uint8Array(2048).fill(i % 251) }]);
+  for (let i = 0; i < commits; i++) await store.appendUpdates([{ room: 'doc-1', update: new Uint8Array(2048).fill(i % 251) }]);
 }
 
 async function until(condition: () => boolean): Promise<void> {

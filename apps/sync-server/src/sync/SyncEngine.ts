@@ -520,7 +520,7 @@ export class SyncEngine {
     }
     if (batches.length > 0) {
       const entries: PendingUpdate[] = batches.flatMap(({ room, updates }) =>
-        updates.map(({ update }) => ({ docId: room.id, update })),
+        updates.map(({ update }) => ({ room: room.id, update })),
       );
       try {
         await this.store.appendUpdates(entries);
@@ -590,7 +590,7 @@ export class SyncEngine {
     if (room.materialized && !room.corrupt && !room.destroyed && room.pending.length === 0) {
       try {
         const snapshot = Y.encodeStateAsUpdate(room.doc);
-        await this.store.compact(room.id, snapshot, Number.MAX_SAFE_INTEGER);
+        await this.store.foldLog(room.id, snapshot, Number.MAX_SAFE_INTEGER);
         this.logger.debug('store.compacted', { docId: room.id, folded: room.logRows, from: 'memory' });
         room.logRows = 0;
         room.logBytes = 0;
@@ -636,7 +636,7 @@ export class SyncEngine {
         for (const { update } of stored.updates) Y.applyUpdate(doc, update);
         const upToRowId = stored.updates[stored.updates.length - 1]!.rowId;
         const snapshot = Y.encodeStateAsUpdate(doc);
-        await this.store.compact(roomName, snapshot, upToRowId);
+        await this.store.foldLog(roomName, snapshot, upToRowId);
         this.logger.debug('store.compacted', { docId: roomName, folded: stored.updates.length, from: 'store' });
         const bytes = stored.updates.reduce((sum, { update }) => sum + update.byteLength, 0);
         return { rows: stored.updates.length, bytes, snapshotBytes: snapshot.byteLength };
