@@ -1,14 +1,15 @@
 export { createServer, SERVER_VERSION, type CanevasServer, type CloseResult, type ServerOptions } from './createServer.js';
 export type { AppRouter } from './api/router.js';
-export type { DocumentSummary, SyncTarget } from './api/documentsRouter.js';
+export type { DocumentSummary } from './api/documentsRouter.js';
 export type { ReferentialProblem, ReferentialSummary } from './api/referentialsRouter.js';
 export { loadReferentials, type LoadReferentialsOptions, type LoadedReferentials } from './plugins/loadReferentials.js';
 export type { ReferentialCatalog } from './plugins/ReferentialCatalog.js';
 export { PLUGIN_FIELD, WORKSPACE_PLUGINS_DIR } from './plugins/discoverCodePlugins.js';
 export type { TemplateResolver } from './api/ApiServices.js';
 export type { Principal } from './api/trpc.js';
-export { CloseCode } from './closeCodes.js';
-export { DOCUMENT_ID_PATTERN, isValidDocumentId, newDocumentId } from './documentId.js';
+// The wire contract is `@canevas/core`'s; re-exported for scripts that only depend on the server.
+export { CloseCode, DOCUMENT_ID_PATTERN, MESSAGE_PERSISTED, MESSAGE_STORAGE_STATUS, isValidDocumentId, type SyncTarget } from '@canevas/core';
+export { newDocumentId } from './documentId.js';
 export { newId } from './newId.js';
 export { createLogger, silentLogger, type Logger, type LogLevel } from './logger.js';
 export type {
@@ -23,12 +24,7 @@ export { SqliteDocumentStore, type SqliteSynchronous } from './store/SqliteDocum
 export type { FanOut, FanOutListener, OriginUpdate } from './sync/FanOut.js';
 export { InProcessFanOut } from './sync/InProcessFanOut.js';
 export type { SyncEngine, SyncEngineStats } from './sync/SyncEngine.js';
-export {
-  messageAwareness,
-  messagePersisted,
-  messageQueryAwareness,
-  messageSync,
-} from './sync/syncMessages.js';
+export { messageAwareness, messageQueryAwareness, messageSync } from './sync/syncMessages.js';
 export {
   ROLES,
   ROLE_LABELS,

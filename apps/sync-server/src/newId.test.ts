@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_ID_PATTERN } from './documentId.js';
+import { DOCUMENT_ID_PATTERN } from '@canevas/core';
 import { newId } from './newId.js';
 
 /** Draws that begin with `-` in base64url: a first byte of 0xF8–0xFB (index 62 in the alphabet). */

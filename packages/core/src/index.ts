@@ -22,12 +22,28 @@ export {
   yDocToProseMirrorJSON,
   type DocumentBody,
 } from './schema/readDocumentBody.js';
+export { CloseCode } from './wire/closeCodes.js';
+export { MESSAGE_PERSISTED, encodePersisted, readPersistedBody } from './wire/persisted.js';
+export {
+  DOCUMENT_ID_PATTERN,
+  isValidDocumentId,
+  parseRoomName,
+  reviewRoomOf,
+  roomNameOf,
+  type ParsedRoom,
+  type RoomLayer,
+} from './wire/roomName.js';
 export {
   MESSAGE_STORAGE_STATUS,
   STORAGE_STATUS_KINDS,
+  decodeStorageStatusPayload,
+  encodeStorageStatus,
   storageStatusKind,
+  type StorageFaultKind,
+  type StorageStatus,
   type StorageStatusKind,
-} from './sync/storageStatus.js';
+} from './wire/storageStatus.js';
+export type { SyncTarget } from './wire/SyncTarget.js';
 export { defineReferential } from './referential/defineReferential.js';
 export {
   manifestSchema,
@@ -137,7 +153,6 @@ export {
   putEvidenceLinks,
   readEvidenceLinks,
   resolveEvidenceLinks,
-  reviewRoomOf,
   type ResolvedEvidenceLink,
   type StoredEvidenceLink,
 } from './review/reviewDocument.js';

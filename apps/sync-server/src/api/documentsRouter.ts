@@ -1,8 +1,8 @@
-import { proseMirrorJSONToUpdate, reviewRoomOf } from '@canevas/core';
+import { DOCUMENT_ID_PATTERN, proseMirrorJSONToUpdate, reviewRoomOf, type SyncTarget } from '@canevas/core';
 import { TRPCError } from '@trpc/server';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { DOCUMENT_ID_PATTERN, newDocumentId } from '../documentId.js';
+import { newDocumentId } from '../documentId.js';
 import type { Role, User } from '../accounts/AccountStore.js';
 import type { DocumentMetadata } from '../store/DocumentStore.js';
 import type { ApiServices } from './ApiServices.js';
@@ -49,17 +49,6 @@ export interface DocumentSummary {
    * until an administrator restores it. Its rows are kept as they are.
    */
   quarantined: boolean;
-}
-
-export interface SyncTarget {
-  url: string;
-  room: string;
-  params: Record<string, string>;
-  /**
-   * The companion review doc (evidence links), synced read-only:
-   * `new WebsocketProvider(url, review.room, reviewDoc, { params: review.params })`.
-   */
-  review: { room: string; params: Record<string, string> };
 }
 
 export const documentsRouter = router({

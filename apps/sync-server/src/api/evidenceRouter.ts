@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { DOCUMENT_ID_PATTERN } from '../documentId.js';
+import { DOCUMENT_ID_PATTERN } from '@canevas/core';
 import { ReviewError } from '../review/EvidenceService.js';
 import type { DocumentMetadata } from '../store/DocumentStore.js';
 import { DocumentQuarantinedError } from '../sync/SyncEngine.js';

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { PrivacyError, type UserExport } from '../accounts/PrivacyService.js';
-import { DOCUMENT_ID_PATTERN } from '../documentId.js';
+import { DOCUMENT_ID_PATTERN } from '@canevas/core';
 import { requireDocument, router, userProcedure, type ApiContext } from './trpc.js';
 
 const userId = z.string({ error: 'Identifiant de compte manquant.' }).regex(/^[\w-]{1,64}$/, { error: 'Identifiant de compte invalide.' });

@@ -2,7 +2,7 @@ import { readDocumentBody, withUnreadableNote, type ProseMirrorJSON } from '@can
 import { TRPCError } from '@trpc/server';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { DOCUMENT_ID_PATTERN } from '../documentId.js';
+import { DOCUMENT_ID_PATTERN } from '@canevas/core';
 import { quarantinedError, requireOpenDocument } from './documentQuarantine.js';
 import { requireDocument, router, userProcedure } from './trpc.js';
 import { newId } from '../newId.js';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { DOCUMENT_ID_PATTERN } from '../documentId.js';
+import { DOCUMENT_ID_PATTERN } from '@canevas/core';
 import type { Logger } from '../logger.js';
 import { authorizeExport, type ExportAuthorizer, type ExportTarget } from './exportAccess.js';
 import { exportDocument, type ExportContext, type ExportedFile } from './exportDocument.js';

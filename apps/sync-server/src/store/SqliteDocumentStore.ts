@@ -9,7 +9,7 @@ import type {
   QuarantineRecord,
   StoredDocument,
 } from './DocumentStore.js';
-import { parseRoomName, roomNameOf, type ParsedRoom, type RoomLayer } from '../roomName.js';
+import { parseRoomName, roomNameOf, type ParsedRoom, type RoomLayer } from '@canevas/core';
 import { sqliteMigrations } from './sqliteMigrations.js';
 import { UnreadableDatabaseError } from './UnreadableDatabaseError.js';
 import { createLogger, type Logger } from '../logger.js';

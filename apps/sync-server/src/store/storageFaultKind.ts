@@ -1,7 +1,4 @@
-import type { StorageStatusKind } from '@canevas/core';
-
-/** Why the store refuses writes: a full disk, a lock held elsewhere, a read-only file, or else. */
-export type StorageFaultKind = Exclude<StorageStatusKind, 'quota'>;
+import type { StorageFaultKind } from '@canevas/core';
 
 /**
  * Classifies a failed write from its SQLite result code (better-sqlite3 sets `code` to

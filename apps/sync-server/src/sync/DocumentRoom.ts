@@ -1,7 +1,6 @@
-import { presenceColor, type PresenceUser } from '@canevas/core';
+import { parseRoomName, presenceColor, type PresenceUser } from '@canevas/core';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { parseRoomName } from '../roomName.js';
 import { encodeAwarenessEntries, type AwarenessEntry } from './readAwarenessUpdate.js';
 import { AwarenessFrames } from './AwarenessFrames.js';
 import { BatchFrames } from './BatchFrames.js';

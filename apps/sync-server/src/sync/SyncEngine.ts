@@ -1,15 +1,14 @@
 import * as Y from 'yjs';
-import { CloseCode } from '../closeCodes.js';
+import { CloseCode, encodePersisted, encodeStorageStatus, parseRoomName, roomNameOf, type StorageFaultKind } from '@canevas/core';
 import type { Logger } from '../logger.js';
-import { parseRoomName, roomNameOf } from '../roomName.js';
 import type { DocumentStore, PendingUpdate, QuarantineRecord } from '../store/DocumentStore.js';
-import { storageFaultKind, type StorageFaultKind } from '../store/storageFaultKind.js';
+import { storageFaultKind } from '../store/storageFaultKind.js';
 import { RefusedUpdateError } from './checkContentUpdate.js';
 import { CorruptDocumentError, DocumentRoom, DocumentTooLargeError, type QueuedUpdate, type RoomLimits } from './DocumentRoom.js';
 import type { FanOut } from './FanOut.js';
 import { readAwarenessUpdate } from './readAwarenessUpdate.js';
 import type { SyncConnection } from './SyncConnection.js';
-import { MalformedMessageError, decodeClientMessage, encodePersisted, encodeStorageStatus } from './syncMessages.js';
+import { MalformedMessageError, decodeClientMessage } from './syncMessages.js';
 
 /** The close reason that goes with {@link CloseCode.DocumentQuarantined}. */
 export const QUARANTINE_CLOSE_REASON = 'Document en quarantaine : données stockées illisibles';

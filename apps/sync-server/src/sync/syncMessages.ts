@@ -1,19 +1,12 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { MESSAGE_STORAGE_STATUS, storageStatusKind, type StorageStatusKind } from '@canevas/core';
 
 /** y-websocket message types. */
 export const messageSync = 0;
 export const messageAwareness = 1;
 export const messageQueryAwareness = 3;
-/**
- * Canevas extension, sent only to connections that asked for it with `ack=1`: the server's
- * state vector right after a commit that included updates from that connection.
- */
-export const messagePersisted = 100;
-/** Canevas extension: whether the server stores the connection's edits (see MESSAGE_STORAGE_STATUS). */
-export const messageStorageStatus = MESSAGE_STORAGE_STATUS;
+/** y-websocket's own types; the Canevas extensions (100 and 101) are in `@canevas/core`'s wire contract. */
 
 /** y-protocols sync sub-types. */
 export const syncStep1 = 0;
@@ -58,45 +51,6 @@ export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array 
   encoding.writeVarUint(encoder, messageAwareness);
   encoding.writeVarUint8Array(encoder, awarenessUpdate);
   return encoding.toUint8Array(encoder);
-}
-
-export function encodePersisted(stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messagePersisted);
-  encoding.writeVarUint8Array(encoder, stateVector);
-  return encoding.toUint8Array(encoder);
-}
-
-/**
- * Sent to the `ack=1` connections of the rooms whose updates could not be stored when writes
- * start failing and after each failed retry, once `writable` when they are stored again, at once
- * to a connection that attaches while writes fail; and `quota` to a connection whose update was
- * refused because the document reached `maxBytes`.
- */
-export type StorageStatus = { state: 'writable' } | { state: 'failing'; kind: StorageStatusKind; retryInMs: number; maxBytes?: number };
-
-export function encodeStorageStatus(status: StorageStatus): Uint8Array {
-  const payload = encoding.createEncoder();
-  encoding.writeVarUint(payload, status.state === 'failing' ? 1 : 0);
-  encoding.writeVarString(payload, status.state === 'failing' ? status.kind : '');
-  encoding.writeVarUint(payload, status.state === 'failing' ? Math.max(0, Math.round(status.retryInMs)) : 0);
-  if (status.state === 'failing' && status.maxBytes !== undefined) encoding.writeVarUint(payload, status.maxBytes);
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageStorageStatus);
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(payload));
-  return encoding.toUint8Array(encoder);
-}
-
-/** Decodes the payload of a type-101 message (tests and tools); throws on a malformed one. */
-export function decodeStorageStatusPayload(payload: Uint8Array): StorageStatus {
-  const decoder = decoding.createDecoder(payload);
-  const state = decoding.readVarUint(decoder);
-  const kind = decoding.readVarString(decoder);
-  const retryInMs = decoding.readVarUint(decoder);
-  if (state === 0) return { state: 'writable' };
-  if (state !== 1) throw new Error(`unknown storage state ${state}`);
-  const maxBytes = decoding.hasContent(decoder) ? decoding.readVarUint(decoder) : undefined;
-  return { state: 'failing', kind: storageStatusKind(kind), retryInMs, ...(maxBytes === undefined ? {} : { maxBytes }) };
 }
 
 export type ClientMessage =

@@ -1,3 +1,4 @@
+import type { SyncTarget } from '@canevas/core';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { LiveAssessments } from '../assessments/LiveAssessments.js';
@@ -7,13 +8,6 @@ import type { ConnectionState } from './connectionStatus.js';
 import { PersistedAckTracker } from './PersistedAckTracker.js';
 import { listenToStorageStatus } from './storageStatus.js';
 
-export interface SyncTarget {
-  url: string;
-  room: string;
-  params: Record<string, string>;
-  /** The document's review doc (evidence links, comments, assessments), synced read-only. */
-  review?: { room: string; params: Record<string, string> };
-}
 
 /**
  * One open document: its Y.Doc, the y-websocket provider that syncs it with the server, and the

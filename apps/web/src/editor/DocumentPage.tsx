@@ -1,3 +1,4 @@
+import type { SyncTarget } from '@canevas/core';
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ROLE_NAMES, type DocumentRole } from '../account/roleNames.js';
@@ -29,7 +30,7 @@ import { SubmissionsPanel } from '../submissions/SubmissionsPanel.js';
 import { SubmitVersionDialog } from '../submissions/SubmitVersionDialog.js';
 import { useSubmissions, type SubmissionsState } from '../submissions/useSubmissions.js';
 import { PageHeading } from '../ui/PageHeading.js';
-import type { CollaborationSession, SyncTarget } from './CollaborationSession.js';
+import type { CollaborationSession } from './CollaborationSession.js';
 import { CollaborativeEditor } from './CollaborativeEditor.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { DocumentGoneNotice } from './DocumentGoneNotice.js';

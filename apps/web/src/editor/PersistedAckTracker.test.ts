@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { writeSyncStep1, writeSyncStep2 } from 'y-protocols/sync';
 import { messageSync, WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MESSAGE_PERSISTED, PersistedAckTracker } from './PersistedAckTracker.js';
+import { MESSAGE_PERSISTED } from '@canevas/core';
+import { PersistedAckTracker } from './PersistedAckTracker.js';
 
 const providers: WebsocketProvider[] = [];
 

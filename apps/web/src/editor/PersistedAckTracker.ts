@@ -1,10 +1,8 @@
+import { MESSAGE_PERSISTED, readPersistedBody } from '@canevas/core';
 import * as decoding from 'lib0/decoding';
 import { messageYjsSyncStep1 } from 'y-protocols/sync';
 import { messageSync, type WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-
-/** Sent by the server (only to connections opened with `ack=1`) after a durable commit. */
-export const MESSAGE_PERSISTED = 100;
 
 /**
  * Knows whether every local edit is stored on the server. The server acknowledges with its stored
@@ -49,7 +47,7 @@ export class PersistedAckTracker {
 
   /** Reads the body of a persisted message: varUint8Array(stateVector). */
   receive(decoder: decoding.Decoder): void {
-    this.acknowledge(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
+    this.acknowledge(Y.decodeStateVector(readPersistedBody(decoder)));
   }
 
   private acknowledge(stored: Map<number, number>): void {

@@ -1,3 +1,4 @@
+import { CloseCode } from '@canevas/core';
 import type { StorageFault } from './storageStatus.js';
 
 /** What the session knows about its connection, as plain data. */
@@ -18,10 +19,6 @@ export interface ConnectionState {
 
 export type ConnectionStatus = 'connected' | 'syncing' | 'offline' | 'gone' | 'quarantined' | 'refused';
 
-export const CLOSE_DOCUMENT_NOT_FOUND = 4404;
-export const CLOSE_DOCUMENT_DELETED = 4410;
-/** The server could not read the stored document and refuses it (`CloseCode.DocumentQuarantined`). */
-export const CLOSE_DOCUMENT_QUARANTINED = 4423;
 
 export const STATUS_LABELS: Record<ConnectionStatus, string> = {
   connected: 'Connecté',
@@ -35,8 +32,8 @@ export const STATUS_LABELS: Record<ConnectionStatus, string> = {
 export function connectionStatus(state: ConnectionState): ConnectionStatus {
   if (state.closed) {
     const { code } = state.closed;
-    if (code === CLOSE_DOCUMENT_QUARANTINED) return 'quarantined';
-    return code === CLOSE_DOCUMENT_NOT_FOUND || code === CLOSE_DOCUMENT_DELETED ? 'gone' : 'refused';
+    if (code === CloseCode.DocumentQuarantined) return 'quarantined';
+    return code === CloseCode.DocumentNotFound || code === CloseCode.DocumentDeleted ? 'gone' : 'refused';
   }
   if (state.socket === 'offline') return 'offline';
   // While the server cannot store, nothing is « Connecté » in the sense users read: saved.

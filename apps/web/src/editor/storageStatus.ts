@@ -1,4 +1,4 @@
-import { MESSAGE_STORAGE_STATUS, storageStatusKind, type StorageStatusKind } from '@canevas/core';
+import { MESSAGE_STORAGE_STATUS, decodeStorageStatusPayload, type StorageStatusKind } from '@canevas/core';
 import * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
 
@@ -24,15 +24,9 @@ export interface StorageFault {
  */
 export function readStorageStatus(decoder: decoding.Decoder): StorageFault | null | undefined {
   try {
-    const payload = decoding.createDecoder(decoding.readVarUint8Array(decoder));
-    const state = decoding.readVarUint(payload);
-    const kind = decoding.readVarString(payload);
-    const retryInMs = decoding.readVarUint(payload);
-    if (state === 0) return null;
-    if (state !== 1) return undefined;
-    const known = storageStatusKind(kind);
-    if (known === 'quota' && decoding.hasContent(payload)) return { kind: known, retryInMs, maxBytes: decoding.readVarUint(payload) };
-    return { kind: known, retryInMs };
+    const status = decodeStorageStatusPayload(decoding.readVarUint8Array(decoder));
+    if (status.state === 'writable') return null;
+    return { kind: status.kind, retryInMs: status.retryInMs, ...(status.maxBytes !== undefined && { maxBytes: status.maxBytes }) };
   } catch {
     return undefined;
   }

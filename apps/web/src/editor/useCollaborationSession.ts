@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { CollaborationSession, type SyncTarget } from './CollaborationSession.js';
+import type { SyncTarget } from '@canevas/core';
+import { CollaborationSession } from './CollaborationSession.js';
 import type { ConnectionState } from './connectionStatus.js';
 
 /** Opens a session for the target and closes it when the target changes or the page leaves. */

@@ -7,9 +7,9 @@ import {
   putEvidenceLinks,
   readEvidenceLinks,
   resolveEvidenceLinks,
-  reviewRoomOf,
   type StoredEvidenceLink,
 } from './reviewDocument.js';
+import { reviewRoomOf } from '../wire/roomName.js';
 
 function contentDoc(text: string): Y.Doc {
   const ydoc = new Y.Doc();

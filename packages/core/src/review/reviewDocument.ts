@@ -12,11 +12,6 @@ import type { EvidenceLink } from './EvidenceLink.js';
  */
 export const REVIEW_EVIDENCE_MAP = 'evidence';
 
-/** The sync room of a document's review doc: `/sync/<docId>/review`. */
-export function reviewRoomOf(documentId: string): string {
-  return `${documentId}/review`;
-}
-
 /** An evidence link as stored: its status is not stored, it is read from the content doc. */
 export interface StoredEvidenceLink {
   id: string;

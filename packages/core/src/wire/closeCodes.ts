@@ -1,6 +1,6 @@
 /**
- * WebSocket close codes sent by the sync endpoint. The stock y-websocket client stops
- * reconnecting on 4400–4499 (permanent) and retries on everything else.
+ * WebSocket close codes sent by the sync endpoint and read by the web app. The stock y-websocket
+ * client stops reconnecting on 4400–4499 (permanent) and retries on everything else.
  */
 export const CloseCode = {
   /** Server shutting down; the client reconnects and resyncs. */

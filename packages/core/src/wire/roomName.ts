@@ -1,5 +1,9 @@
-import { reviewRoomOf } from '@canevas/core';
-import { isValidDocumentId } from './documentId.js';
+/** Document ids travel in URLs and file names: keep them to a safe alphabet. */
+export const DOCUMENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function isValidDocumentId(id: string): boolean {
+  return DOCUMENT_ID_PATTERN.test(id);
+}
 
 /** A document's content, or its companion review doc (evidence links), which clients only read. */
 export type RoomLayer = 'content' | 'review';
@@ -9,7 +13,12 @@ export interface ParsedRoom {
   layer: RoomLayer;
 }
 
-const REVIEW_SUFFIX = reviewRoomOf('');
+const REVIEW_SUFFIX = '/review';
+
+/** The sync room of a document's review doc: `/sync/<docId>/review`. */
+export function reviewRoomOf(documentId: string): string {
+  return `${documentId}${REVIEW_SUFFIX}`;
+}
 
 /**
  * Sync rooms and store keys share one name space: `<docId>` for the content and
