@@ -53,7 +53,7 @@ export function openDataFile(dataDir: string, options: { importLog?: boolean } =
   return new SqliteDocumentStore({ file: join(dataDir, SQLITE_FILE), busyTimeoutMs: 0, ...(options.importLog && { updateLog: 'append' as const }) });
 }
 
-/** Replaces a stopped server's compacted snapshot of `docId` by bytes Yjs cannot read. */
+/** Replaces a stopped server's folded snapshot of `docId` by bytes Yjs cannot read. */
 export async function corruptSnapshot(dataDir: string, docId: string): Promise<void> {
   const store = openDataFile(dataDir);
   try {

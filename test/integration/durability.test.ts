@@ -58,7 +58,7 @@ it('an edit that a peer received survives a SIGKILL of the server (persist befor
   expect(carol.text()).toBe('abcdefghijklmnopqrst');
 });
 
-it('SIGTERM closes connections with 1001, stores and compacts open documents, exits 0', async () => {
+it('SIGTERM closes connections with 1001, stores and folds open documents, exits 0', async () => {
   const dataDir = await newDataDir();
   dirs.push(dataDir);
   const server = await start(dataDir);
@@ -79,7 +79,7 @@ it('SIGTERM closes connections with 1001, stores and compacts open documents, ex
   alice.destroy();
   bob.destroy();
 
-  // The document was compacted at shutdown: its state is in the snapshot, the log is empty.
+  // The document was folded at shutdown: its state is in the snapshot, the log is empty.
   const reopened = await newServer({ dataDir });
   try {
     const stored = await reopened.store.loadDocument(id);

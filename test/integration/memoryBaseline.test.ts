@@ -82,7 +82,7 @@ it('10,000 open/close cycles: heap, timers and handles return to baseline', asyn
     client.sendSyncStep1();
     const step2 = await client.nextMessage((message) => message.syncType === 1);
     // The lane's previous client left without waiting: this one often arrives while the server
-    // unloads (and compacts) the document, and must still see all of it.
+    // unloads (and folds) the document, and must still see all of it.
     const doc = new Y.Doc();
     Y.applyUpdate(doc, step2.payload);
     expect(doc.getText('text').toString()).toBe(expected[lane]);

@@ -113,7 +113,7 @@ it('a reconnect storm of 1,000 clients: full sync for each, one load per documen
   lap('1,000 joined', since);
 
   // Phase 1: every connection drops at once (no close handshake, as when a network link fails),
-  // and everyone reconnects at once, while the server unloads and compacts the documents.
+  // and everyone reconnects at once, while the server unloads and folds the documents.
   since = Date.now();
   const loadsBefore = loadsSoFar(server);
   for (const client of rawClients) client.socket.terminate();

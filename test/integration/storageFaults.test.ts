@@ -176,7 +176,7 @@ describe.each(databaseFaults)('a database refusing writes ($kind)', ({ kind, inj
     const dataDir = await newDataDir();
     dirs.push(dataDir);
     // A low threshold, so that folds are attempted (and refused) during the fault.
-    const server = await newServer({ dataDir, compactionThreshold: 5 });
+    const server = await newServer({ dataDir, foldThreshold: 5 });
     servers.push(server);
     const api = newTrpcClient(server.url);
     const { id } = await api.documents.create.mutate({ title: `Base indisponible (${kind})` });
@@ -195,8 +195,8 @@ describe.each(databaseFaults)('a database refusing writes ($kind)', ({ kind, inj
         await waitFor(() => bob.text() === alice.text());
       }
       expect(bob.text()).toBe(`Avant. ${Array.from({ length: 20 }, (_, i) => `${i} `).join('')}`);
-      await waitFor(() => server.logs.events('store.compact_failed').length >= 1);
-      expect(server.logs.events('store.compact_failed').every((entry) => entry.kind === kind)).toBe(true);
+      await waitFor(() => server.logs.events('store.fold_failed').length >= 1);
+      expect(server.logs.events('store.fold_failed').every((entry) => entry.kind === kind)).toBe(true);
       // Nothing is reported as failing: the edits are durable in the log.
       expect(storageStatuses(watcher).filter((status) => status.state === 'failing')).toEqual([]);
       expect(server.logs.events('store.append_failed')).toEqual([]);
@@ -254,7 +254,7 @@ describe('a stored row that cannot be read', () => {
     await Promise.all([writer.synced, reader.synced]);
     for (const word of ['Projet ', 'professionnel ', 'de ', 'Camille']) writer.doc.getText('text').insert(writer.text().length, word);
     await waitFor(() => reader.text() === 'Projet professionnel de Camille');
-    // Killed, not stopped: the log rows stay as they are, uncompacted.
+    // Killed, not stopped: the log rows stay as they are, unfolded.
     first.child.kill('SIGKILL');
     await first.exited;
     for (const client of clients.splice(0)) client.destroy();
@@ -294,7 +294,7 @@ describe('a stored row that cannot be read', () => {
     const listed = await api2.documents.list.query();
     expect(Object.fromEntries(listed.map((document) => [document.id, document.quarantined]))).toEqual({ [broken]: true, [healthy]: false });
 
-    // Stopped cleanly (flush, compaction, close): the broken rows are still byte for byte the same.
+    // Stopped cleanly (flush, fold, close): the broken rows are still byte for byte the same.
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     expect(rowsOf(dataDir, broken)).toEqual(corrupted);

@@ -150,9 +150,9 @@ describe('loading', () => {
   });
 });
 
-describe('compaction', () => {
+describe('folding', () => {
   it('folds the log into a snapshot past the threshold, and a short log once the document stays idle', async () => {
-    const { server, docId } = await setup({ compactionThreshold: 10, idleFoldDelayMs: 1500 });
+    const { server, docId } = await setup({ foldThreshold: 10, idleFoldDelayMs: 1500 });
     const writer = await raw(`${server.syncUrl}/${docId}?ack=1`);
     const doc = new Y.Doc();
     const text = doc.getText('text');

@@ -62,7 +62,7 @@ export interface ServerOptions {
   /** Default NORMAL (survives a process crash); FULL also survives power loss. */
   sqliteSynchronous?: SqliteSynchronous;
   /** Log rows before a document is folded into its snapshot. Default 500 (see SyncEngine). */
-  compactionThreshold?: number;
+  foldThreshold?: number;
   /** Delay before the short log of a document nobody has open is folded. Default 30 s. */
   idleFoldDelayMs?: number;
   /**
@@ -159,7 +159,7 @@ export interface CanevasServer {
   auth: AuthService;
   engine: SyncEngine;
   stats(): SyncEngineStats;
-  /** Stops accepting, flushes pending writes, compacts open docs, closes sockets (1001) and the store. */
+  /** Stops accepting, flushes pending writes, folds open docs, closes sockets (1001) and the store. */
   close(): Promise<CloseResult>;
 }
 
@@ -176,7 +176,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     store,
     fanOut,
     logger,
-    ...(options.compactionThreshold !== undefined && { compactionThreshold: options.compactionThreshold }),
+    ...(options.foldThreshold !== undefined && { foldThreshold: options.foldThreshold }),
     ...(options.idleFoldDelayMs !== undefined && { idleFoldDelayMs: options.idleFoldDelayMs }),
     maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
     ...(options.extraContentRoots !== undefined && { extraContentRoots: options.extraContentRoots }),

@@ -1,6 +1,6 @@
 // Canevas as the bench runs it: createServer on the data folder, serving the built web app when
 // there is one (the editor scenario needs it), logging warnings and errors only.
-// BENCH_CANEVAS_OPTIONS='{"compactionThreshold":100000}' passes extra createServer options, to
+// BENCH_CANEVAS_OPTIONS='{"foldThreshold":100000}' passes extra createServer options, to
 // measure the effect of a setting with the same harness.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -259,7 +259,7 @@ function syncFrame(frame: Uint8Array): { subType: number; payload: Uint8Array } 
   return { subType: decoding.readVarUint(decoder), payload: decoding.readVarUint8Array(decoder) };
 }
 
-/** A stored snapshot as compaction writes it: a document with some text. */
+/** A stored snapshot as a fold writes it: a document with some text. */
 function storedSnapshot(text: string): Uint8Array {
   const doc = new Y.Doc();
   doc.getText('t').insert(0, text);

@@ -77,7 +77,7 @@ export class DocumentRoom {
   readonly connections = new Set<SyncConnection>();
   /** Applied to `doc`, not yet stored: never relayed before the store commits them. */
   pending: QueuedUpdate[] = [];
-  /** Rows in the store's log since the last snapshot (drives compaction). */
+  /** Rows in the store's log since the last snapshot (drives folding). */
   logRows: number;
   /** Bytes of those rows. */
   logBytes = 0;

@@ -31,7 +31,7 @@ export interface SyncEngineOptions {
    * the snapshot's bytes (folding rewrites the whole snapshot); a room unloaded with this many
    * rows and at least the snapshot's bytes is folded at once, any other after `idleFoldDelayMs`.
    */
-  compactionThreshold?: number;
+  foldThreshold?: number;
   /**
    * How long the log of a document nobody has open waits before it is folded (default 30 s): a
    * person who reloads the page or reconnects costs no rewrite of the snapshot.
@@ -84,7 +84,7 @@ export class SyncEngine {
   private readonly store: DocumentStore;
   private readonly fanOut: FanOut;
   private readonly logger: Logger;
-  private readonly compactionThreshold: number;
+  private readonly foldThreshold: number;
   private readonly idleFoldDelayMs: number;
   /** Rooms unloaded with a short log, and when to fold it. */
   private readonly foldLater = new Map<string, number>();
@@ -108,7 +108,7 @@ export class SyncEngine {
     this.store = options.store;
     this.fanOut = options.fanOut;
     this.logger = options.logger;
-    this.compactionThreshold = options.compactionThreshold ?? 500;
+    this.foldThreshold = options.foldThreshold ?? 500;
     this.idleFoldDelayMs = options.idleFoldDelayMs ?? 30_000;
     this.retryDelayMs = options.retryDelayMs ?? 100;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 10_000;
@@ -555,7 +555,7 @@ export class SyncEngine {
     for (const room of [...this.rooms.values()]) {
       // Folding rewrites the whole snapshot (twice on disk: the WAL, then the database file), so
       // it waits for a log twice its size: at most about one byte written per byte logged.
-      if (room.destroyed || room.logRows < this.compactionThreshold || room.logBytes < 2 * room.snapshotBytes) continue;
+      if (room.destroyed || room.logRows < this.foldThreshold || room.logBytes < 2 * room.snapshotBytes) continue;
       if (Date.now() < room.foldAfter) continue;
       await this.compact(room);
     }
@@ -590,7 +590,7 @@ export class SyncEngine {
       try {
         const snapshot = Y.encodeStateAsUpdate(room.doc);
         await this.store.foldLog(room.id, snapshot, Number.MAX_SAFE_INTEGER);
-        this.logger.debug('store.compacted', { docId: room.id, folded: room.logRows, from: 'memory' });
+        this.logger.debug('store.folded', { docId: room.id, folded: room.logRows, from: 'memory' });
         room.logRows = 0;
         room.logBytes = 0;
         room.snapshotBytes = snapshot.byteLength;
@@ -620,7 +620,7 @@ export class SyncEngine {
     room.failedFolds++;
     const delay = Math.min(1000 * 2 ** (room.failedFolds - 1), 60_000);
     room.foldAfter = Date.now() + delay;
-    if (error !== undefined) this.logger.error('store.compact_failed', { docId: room.id, kind: storageFaultKind(error), retryInMs: delay, error });
+    if (error !== undefined) this.logger.error('store.fold_failed', { docId: room.id, kind: storageFaultKind(error), retryInMs: delay, error });
   }
 
   /** Rebuilds a room's state from what is stored and folds it; undefined when nothing was folded. */
@@ -636,7 +636,7 @@ export class SyncEngine {
         const upToRowId = stored.updates[stored.updates.length - 1]!.rowId;
         const snapshot = Y.encodeStateAsUpdate(doc);
         await this.store.foldLog(roomName, snapshot, upToRowId);
-        this.logger.debug('store.compacted', { docId: roomName, folded: stored.updates.length, from: 'store' });
+        this.logger.debug('store.folded', { docId: roomName, folded: stored.updates.length, from: 'store' });
         const bytes = stored.updates.reduce((sum, { update }) => sum + update.byteLength, 0);
         return { rows: stored.updates.length, bytes, snapshotBytes: snapshot.byteLength };
       } finally {
@@ -644,7 +644,7 @@ export class SyncEngine {
       }
     } catch (error) {
       // The log stays as it is; nothing is lost, compaction is retried later.
-      this.logger.error('store.compact_failed', { docId: roomName, kind: storageFaultKind(error), error });
+      this.logger.error('store.fold_failed', { docId: roomName, kind: storageFaultKind(error), error });
       return 'failed';
     }
   }
@@ -658,7 +658,7 @@ export class SyncEngine {
     // A log as large as the snapshot is folded now (replaying it at the next open would cost more
     // than reading the snapshot); a shorter one later: the next person to open the document
     // replays it in a few milliseconds, and a quick return costs no rewrite of the snapshot.
-    if (room.logRows >= this.compactionThreshold && room.logBytes >= room.snapshotBytes) await this.compact(room);
+    if (room.logRows >= this.foldThreshold && room.logBytes >= room.snapshotBytes) await this.compact(room);
     // A client may have reconnected during the compaction: it keeps the same live room.
     if (room.connections.size > 0 || room.pending.length > 0) return;
     if (room.logRows > 0 && !room.corrupt) this.scheduleIdleFold(room.id);
