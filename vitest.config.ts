@@ -15,6 +15,9 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/**/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'apps/*/src/**/*.test.tsx'],
           environment: 'node',
+          // A guard against hangs, not a speed limit: a few tests (PDF layout, password hashing)
+          // take seconds of CPU, which a machine running other work stretches past vitest's 5 s.
+          testTimeout: 30_000,
         },
       },
       {
