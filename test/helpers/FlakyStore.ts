@@ -25,6 +25,7 @@ export class FlakyStore implements DocumentStore {
   quarantine: DocumentStore['quarantine'] = (record) => this.inner.quarantine(record);
   releaseQuarantine = (docId: string) => this.inner.releaseQuarantine(docId);
   listQuarantined = () => this.inner.listQuarantined();
+  placeUnassignedDocuments: DocumentStore['placeUnassignedDocuments'] = (workspace) => this.inner.placeUnassignedDocuments(workspace);
   countDocuments = () => this.inner.countDocuments();
   close = () => this.inner.close();
 }

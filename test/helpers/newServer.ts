@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, SqliteDocumentStore, type CanevasServer, type ServerOptions } from '@canevas/sync-server';
+import { createServer, type SqliteDocumentStore, type CanevasServer, type ServerOptions } from '@canevas/sync-server';
 import { captureLogger, type CapturedLogs } from './captureLogger.js';
 import { bootstrapAdmin, rememberServerToken, type TestAccount } from './testAccounts.js';
 
@@ -52,6 +52,8 @@ export async function newDataDir(): Promise<string> {
  * `query_only`, `busy_timeout`) exactly where the server writes.
  */
 export function serverDatabase(server: CanevasServer): SqliteDocumentStore['database'] {
-  if (!(server.store instanceof SqliteDocumentStore)) throw new Error('The server does not use the SQLite store.');
-  return server.store.database;
+  // Test-only reach into the SQLite engine: the server itself never asks which store it has.
+  const database = (server.store as Partial<SqliteDocumentStore>).database;
+  if (!database) throw new Error('The server does not use the SQLite store.');
+  return database;
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteAccountStore, SqliteDocumentStore, type AccountStore } from '@canevas/sync-server';
+import { openStores, type AccountStore } from '@canevas/sync-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -76,7 +76,7 @@ function upgradeWithToken(syncUrl: string, docId: string, token: string): Promis
 }
 
 /** An account store whose token lookups wait at a gate: upgrades stay « being authorized ». */
-function gatedAccounts(real: SqliteAccountStore) {
+function gatedAccounts(real: AccountStore) {
   let gate: Promise<void> | undefined;
   let release = () => {};
   const state = { waiting: 0 };
@@ -260,9 +260,9 @@ describe('before authentication: what an anonymous client can make the server do
 
   it('refuses upgrades past maxPendingUpgrades with 503 while others are being authorized, and survives a reset meanwhile', async () => {
     const dataDir = await newDataDir();
-    const store = new SqliteDocumentStore({ file: join(dataDir, 'canevas.sqlite') });
-    const accounts = gatedAccounts(new SqliteAccountStore(store.database));
-    server = await newServer({ dataDir, store, accounts: accounts.store, submissionsDatabase: store.database, maxPendingUpgrades: 2 });
+    const stores = await openStores({ role: 'server', dataDir });
+    const accounts = gatedAccounts(stores.accounts);
+    server = await newServer({ dataDir, stores: { ...stores, accounts: accounts.store }, maxPendingUpgrades: 2 });
     const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Afflux' });
 
     accounts.close();

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { SqliteAccountStore, SqliteDocumentStore } from '@canevas/sync-server';
+import { openStores } from '@canevas/sync-server';
 import * as Y from 'yjs';
 import {
   FlakyStore,
@@ -245,9 +244,9 @@ describe('bad input', () => {
 describe('write failures', () => {
   it('keeps updates queued while the store fails, relays nothing unstored, then stores and relays on recovery', async () => {
     const dataDir = await newDataDir();
-    const sqlite = new SqliteDocumentStore({ file: join(dataDir, 'canevas.sqlite') });
-    const store = new FlakyStore(sqlite);
-    server = await newServer({ dataDir, store, accounts: new SqliteAccountStore(sqlite.database), submissionsDatabase: sqlite.database });
+    const stores = await openStores({ role: 'server', dataDir });
+    const store = new FlakyStore(stores.documents);
+    server = await newServer({ dataDir, stores: { ...stores, documents: store } });
     const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Disque plein' });
     const alice = await raw(`${server.syncUrl}/${id}?ack=1`);
     const bob = await raw(`${server.syncUrl}/${id}`);
@@ -270,9 +269,9 @@ describe('write failures', () => {
 
   it('shutdown keeps retrying pending writes and reports none left once the store recovers', async () => {
     const dataDir = await newDataDir();
-    const sqlite = new SqliteDocumentStore({ file: join(dataDir, 'canevas.sqlite') });
-    const store = new FlakyStore(sqlite);
-    server = await newServer({ dataDir, store, accounts: new SqliteAccountStore(sqlite.database), submissionsDatabase: sqlite.database });
+    const stores = await openStores({ role: 'server', dataDir });
+    const store = new FlakyStore(stores.documents);
+    server = await newServer({ dataDir, stores: { ...stores, documents: store } });
     const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Arrêt propre' });
     const alice = await raw(`${server.syncUrl}/${id}`);
     store.failing = true;

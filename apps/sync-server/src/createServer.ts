@@ -1,8 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
-import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { CloseCode, ReferentialRegistry, parseRoomName, templateToProseMirrorJSON, type ParsedRoom } from '@canevas/core';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
@@ -13,9 +11,7 @@ import { AuditRetryQueue } from './accounts/AuditRetryQueue.js';
 import { AuthService } from './accounts/AuthService.js';
 import { exportAuthorizer } from './accounts/exportAuthorizer.js';
 import { PrivacyService } from './accounts/PrivacyService.js';
-import { SqliteAccountStore } from './accounts/SqliteAccountStore.js';
 import { ReviewLayerService } from './review/ReviewLayerService.js';
-import { SubmissionStore } from './submissions/SubmissionStore.js';
 import type { TemplateResolver } from './api/ApiServices.js';
 import { appRouter } from './api/router.js';
 import { createContextFactory } from './api/trpc.js';
@@ -31,7 +27,9 @@ import type { ReferentialCatalog } from './plugins/ReferentialCatalog.js';
 import { EvidenceService } from './review/EvidenceService.js';
 import type { DocumentStore } from './store/DocumentStore.js';
 import { DEFAULT_MAX_DOCUMENTS_PER_WORKSPACE, DEFAULT_MAX_WORKSPACES_PER_USER } from './store/quotas.js';
-import { SqliteDocumentStore, type SqliteSynchronous } from './store/SqliteDocumentStore.js';
+import type { SqliteSynchronous } from './store/SqliteDocumentStore.js';
+import { openStores } from './store/openStores.js';
+import type { Stores } from './store/Stores.js';
 import type { FanOut } from './sync/FanOut.js';
 import { InProcessFanOut } from './sync/InProcessFanOut.js';
 import type { AwarenessRateLimitOptions } from './sync/AwarenessRateLimit.js';
@@ -44,10 +42,15 @@ export const DEFAULT_MAX_DOCUMENT_BYTES = 16 * MIB;
 export const MAX_HEADER_SIZE = 16 * 1024;
 
 export interface ServerOptions {
-  /** Folder of the SQLite file `canevas.sqlite`. Required unless `store` is given. */
+  /**
+   * The data folder: the stores are opened there (`openStores`, as a server: SQLite's
+   * `canevas.sqlite`, its update log and the folder's lock). Required unless `stores` is given.
+   */
   dataDir?: string;
-  /** A ready store (tests, other backends); the server closes it on shutdown. */
-  store?: DocumentStore;
+  /** `postgres://…`: the stores are opened in PostgreSQL rather than in `dataDir` (see openStores). */
+  databaseUrl?: string;
+  /** Ready stores (the serve command, tests); the server closes them on shutdown. */
+  stores?: Stores;
   fanOut?: FanOut;
   /** 0 picks a free port (tests). Default 0. */
   port?: number;
@@ -95,10 +98,6 @@ export interface ServerOptions {
   logger?: Logger;
   /** Interval of the WebSocket liveness ping. Default 30 s. */
   pingIntervalMs?: number;
-  /** Accounts and memberships; by default in the SQLite store's database. */
-  accounts?: AccountStore;
-  /** The database holding submissions; by default the SQLite store's. */
-  submissionsDatabase?: Database.Database;
   /** Reverse proxies in front of the server (X-Forwarded-For hops to trust). Default 0. */
   trustedProxies?: number;
   /** Origins allowed besides the request's Host and PUBLIC_URL (cookie-authenticated calls). */
@@ -154,7 +153,10 @@ export interface CanevasServer {
   /** ws://host:port/sync, the base URL for WebsocketProvider. */
   syncUrl: string;
   port: number;
+  stores: Stores;
+  /** `stores.documents`. */
   store: DocumentStore;
+  /** `stores.accounts`. */
   accounts: AccountStore;
   auth: AuthService;
   engine: SyncEngine;
@@ -163,13 +165,12 @@ export interface CanevasServer {
   close(): Promise<CloseResult>;
 }
 
-const SQLITE_FILE = 'canevas.sqlite';
-
 export const SERVER_VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 export async function createServer(options: ServerOptions = {}): Promise<CanevasServer> {
   const logger = options.logger ?? createLogger();
-  const store = options.store ?? openSqliteStore(options);
+  const stores = options.stores ?? (await openServerStores(options));
+  const store = stores.documents;
   const fanOut = options.fanOut ?? new InProcessFanOut();
   const maxPayload = options.maxPayload ?? 4 * MIB;
   const engine = new SyncEngine({
@@ -182,8 +183,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     ...(options.extraContentRoots !== undefined && { extraContentRoots: options.extraContentRoots }),
   });
 
-  const accounts = options.accounts ?? defaultAccountStore(store);
-  const submissions = new SubmissionStore(options.submissionsDatabase ?? sqliteDatabaseOf(store));
+  const { accounts, submissions } = stores;
   const auth = new AuthService({
     accounts,
     hashGate: new PasswordHashGate({
@@ -233,7 +233,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
       referentials,
       evidence: new EvidenceService({ store, engine, referentials }),
       reviewLayer: new ReviewLayerService({ engine, referentials }),
-      privacy: new PrivacyService({ accounts, store, engine, database: options.submissionsDatabase ?? sqliteDatabaseOf(store) }),
+      privacy: new PrivacyService({ stores, rooms: engine }),
       accounts,
       submissions,
       auth,
@@ -483,7 +483,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     await serverClosed;
     await fanOut.close();
     await openingsAudit.close();
-    await store.close();
+    await stores.close();
     if (unstoredUpdates > 0) logger.error('server.unstored_updates', { unstoredUpdates });
     logger.info('server.closed', { unstoredUpdates });
     return { unstoredUpdates };
@@ -493,6 +493,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     url,
     syncUrl: `ws://${hostForUrl}:${address.port}/sync`,
     port: address.port,
+    stores,
     store,
     accounts,
     auth,
@@ -502,23 +503,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   };
 }
 
-function sqliteDatabaseOf(store: DocumentStore): Database.Database {
-  if (store instanceof SqliteDocumentStore) return store.database;
-  throw new Error('createServer: give `submissionsDatabase` along with a custom store.');
-}
-
-function defaultAccountStore(store: DocumentStore): AccountStore {
-  if (store instanceof SqliteDocumentStore) return new SqliteAccountStore(store.database);
-  throw new Error('createServer: give `accounts` along with a custom store.');
-}
-
-function openSqliteStore(options: ServerOptions): SqliteDocumentStore {
-  if (!options.dataDir) throw new Error('createServer: give either dataDir or store.');
-  return new SqliteDocumentStore({
-    file: join(options.dataDir, SQLITE_FILE),
-    ...(options.sqliteSynchronous && { synchronous: options.sqliteSynchronous }),
-    checkpointInWorker: true,
-    updateLog: 'append',
+function openServerStores(options: ServerOptions): Promise<Stores> {
+  if (!options.dataDir) throw new Error('createServer: give either dataDir or stores.');
+  return openStores({
+    role: 'server',
+    dataDir: options.dataDir,
+    ...(options.databaseUrl !== undefined && { databaseUrl: options.databaseUrl }),
+    ...(options.sqliteSynchronous && { sqliteSynchronous: options.sqliteSynchronous }),
     ...(options.updateLogQuotaBytes !== undefined && { updateLogQuotaBytes: options.updateLogQuotaBytes }),
     ...(options.logger && { logger: options.logger }),
   });

@@ -21,6 +21,10 @@ export type {
   StoredUpdate,
 } from './store/DocumentStore.js';
 export { SqliteDocumentStore, type SqliteSynchronous } from './store/SqliteDocumentStore.js';
+export { databaseUrlOf, openStores } from './store/openStores.js';
+export { DataFolderBusyError, MissingDatabaseError, StoresUnavailableError, type BackupReport, type Stores, type StoresConfig, type StoresRole } from './store/Stores.js';
+export type { Submission, SubmissionStore, SubmissionWithState } from './submissions/SubmissionStore.js';
+export { ERASED_AUTHOR, ERASED_REFERENCE, type PrivacyStore } from './accounts/PrivacyStore.js';
 export type { FanOut, FanOutListener, OriginUpdate } from './sync/FanOut.js';
 export { InProcessFanOut } from './sync/InProcessFanOut.js';
 export type { SyncEngine, SyncEngineStats } from './sync/SyncEngine.js';

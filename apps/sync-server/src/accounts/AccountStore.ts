@@ -127,6 +127,11 @@ export interface AccountStore {
   /** Workspaces without any member (the demo, documents from before accounts existed). */
   listOrphanWorkspaces(): Promise<Workspace[]>;
   createOrphanWorkspace(workspace: { id: string; name: string; createdAt: number }): Promise<Workspace>;
+  /**
+   * Every workspace with its number of members (administration: `workspace list`), by name
+   * compared code point by code point (uppercase before lowercase), then by id.
+   */
+  listWorkspaces(): Promise<{ workspace: Workspace; members: number }[]>;
   /** The workspaces a user belongs to, with their role, by name. */
   listWorkspacesOf(userId: string): Promise<{ workspace: Workspace; role: Role }[]>;
   getRole(workspaceId: string, userId: string): Promise<Role | undefined>;

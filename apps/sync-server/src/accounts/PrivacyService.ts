@@ -10,12 +10,12 @@ import {
   type StoredAssessment,
   type StoredThread,
 } from '@canevas/core';
-import type Database from 'better-sqlite3';
-import type { DocumentStore } from '../store/DocumentStore.js';
-import type { SyncEngine } from '../sync/SyncEngine.js';
-import type { AccountStore, AuditEntry, Role, User } from './AccountStore.js';
+import type { ServerChanges } from '../review/ServerChanges.js';
+import type { Stores } from '../store/Stores.js';
+import type { AuditEntry, Role, User } from './AccountStore.js';
+import { ERASED_AUTHOR } from './PrivacyStore.js';
 
-export const DELETED_AUTHOR = 'Compte supprimé';
+export const DELETED_AUTHOR = ERASED_AUTHOR;
 
 export interface UserExport {
   exportedAt: string;
@@ -39,12 +39,16 @@ export class PrivacyError extends Error {
  * documents themselves stay intact, since they belong to their workspace.
  */
 export class PrivacyService {
+  /**
+   * `rooms` rewrites the review docs: the server's sync engine, or, in a command run while the
+   * server is stopped, the store directly (`StoredRoomChanges`).
+   */
   constructor(
-    private readonly options: { accounts: AccountStore; store: DocumentStore; engine: SyncEngine; database: Database.Database },
+    private readonly options: { stores: Pick<Stores, 'accounts' | 'documents' | 'submissions' | 'privacy'>; rooms: ServerChanges },
   ) {}
 
   async exportUser(userId: string): Promise<UserExport> {
-    const { accounts } = this.options;
+    const { accounts } = this.options.stores;
     const account = await accounts.getUser(userId);
     if (!account) throw new PrivacyError('Compte introuvable.');
     const result: UserExport = {
@@ -63,7 +67,7 @@ export class PrivacyService {
       activity: await accounts.listAudit({ userId, limit: 10_000 }),
     };
     for (const document of await this.documentsOf(result.workspaces.map((workspace) => workspace.id))) {
-      const review = await this.options.engine.applyServerChange(reviewRoomOf(document.id), (doc) => ({
+      const review = await this.options.rooms.applyServerChange(reviewRoomOf(document.id), (doc) => ({
         threads: readThreads(doc),
         assessments: readAssessments(doc),
         evidence: readEvidenceLinks(doc),
@@ -86,16 +90,14 @@ export class PrivacyService {
         if (link.createdBy === account.name) result.evidenceLinks.push({ ...base, nodeId: link.nodeId, quote: link.anchor.quote.exact, createdAt: link.createdAt });
       }
     }
-    const submissions = this.options.database
-      .prepare<[string], { document_id: string; name: string; created_at: number }>('SELECT document_id, name, created_at FROM submissions WHERE created_by = ?')
-      .all(account.name);
-    result.submissions = submissions.map((row) => ({ documentId: row.document_id, name: row.name, createdAt: new Date(row.created_at).toISOString() }));
+    const submissions = await this.options.stores.submissions.listByAuthor(account.name);
+    result.submissions = submissions.map((submission) => ({ documentId: submission.documentId, name: submission.name, createdAt: new Date(submission.createdAt).toISOString() }));
     return result;
   }
 
   /** Refuses to leave a workspace without owner or the instance without administrator. */
   async deleteUser(userId: string): Promise<{ documents: number }> {
-    const { accounts, database } = this.options;
+    const { accounts, privacy } = this.options.stores;
     const user = await accounts.getUser(userId);
     if (!user) throw new PrivacyError('Compte introuvable.');
     if (user.isAdmin && (await accounts.listUsers()).filter((candidate) => candidate.isAdmin).length === 1) {
@@ -109,23 +111,18 @@ export class PrivacyService {
     }
     const documents = await this.documentsOf(memberships.map(({ workspace }) => workspace.id));
     for (const document of documents) {
-      await this.options.engine.applyServerChange(reviewRoomOf(document.id), (doc) => anonymiseReview(doc, user));
+      await this.options.rooms.applyServerChange(reviewRoomOf(document.id), (doc) => anonymiseReview(doc, user));
     }
-    database.transaction(() => {
-      database.prepare('UPDATE submissions SET created_by = ? WHERE created_by = ?').run(DELETED_AUTHOR, user.name);
-      database.prepare('UPDATE audit_log SET user_id = NULL WHERE user_id = ?').run(userId);
-      // Details name members by id (role changes, exports): those references go too.
-      database.prepare("UPDATE audit_log SET detail = replace(detail, ?, 'compte-supprimé') WHERE instr(detail, ?) > 0").run(userId, userId);
-      // Sessions, tokens and memberships go with the account (ON DELETE CASCADE).
-      database.prepare('DELETE FROM users WHERE id = ?').run(userId);
-    })();
+    // Submissions, the audit log (details name members by id) and the account with its sessions,
+    // tokens and memberships, in one transaction.
+    await privacy.eraseUser({ id: user.id, name: user.name });
     await accounts.audit({ at: Date.now(), userId: null, action: 'user.deleted', detail: { documents: documents.length } });
     return { documents: documents.length };
   }
 
   private async documentsOf(workspaceIds: readonly string[]) {
     const wanted = new Set(workspaceIds);
-    return (await this.options.store.listDocuments()).filter((document) => document.workspaceId !== null && wanted.has(document.workspaceId));
+    return (await this.options.stores.documents.listDocuments()).filter((document) => document.workspaceId !== null && wanted.has(document.workspaceId));
   }
 }
 

@@ -246,6 +246,15 @@ export class SqliteAccountStore implements AccountStore {
     return workspace;
   }
 
+  async listWorkspaces(): Promise<{ workspace: Workspace; members: number }[]> {
+    return this.#db
+      .prepare<[], { id: string; name: string; created_at: number; members: number }>(
+        'SELECT w.id, w.name, w.created_at, (SELECT COUNT(*) FROM memberships m WHERE m.workspace_id = w.id) AS members FROM workspaces w ORDER BY w.name, w.id',
+      )
+      .all()
+      .map((row) => ({ workspace: { id: row.id, name: row.name, createdAt: row.created_at }, members: row.members }));
+  }
+
   async listWorkspacesOf(userId: string): Promise<{ workspace: Workspace; role: Role }[]> {
     return this.#db
       .prepare<[string], { id: string; name: string; created_at: number; role: Role }>(

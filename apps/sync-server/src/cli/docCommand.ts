@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { DocumentMetadata, QuarantineRecord } from '../store/DocumentStore.js';
-import { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
+import { databaseUrlOption, openStores } from '../store/openStores.js';
+import { MissingDatabaseError, type Stores } from '../store/Stores.js';
+import { dataDirOf } from './openCommandStores.js';
 import { UsageError, type Command, type CommandIO } from './Command.js';
 import { DOC_EXPORT_USAGE, docExport } from './docExport.js';
 import { parseOptions } from './parseOptions.js';
@@ -34,13 +34,16 @@ export const docCommand: Command = {
 async function list(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseOptions(argv, { data: { type: 'string' }, json: { type: 'boolean' } });
   if (positionals.length > 0) throw new UsageError(`Argument inattendu : ${positionals[0]}`);
-  const dataDir = resolve(values.data ?? io.env.DATA_DIR ?? './data');
-  const file = join(dataDir, 'canevas.sqlite');
-  if (!existsSync(file)) {
-    io.stderr(`Aucune base Canevas dans ${dataDir} (fichier canevas.sqlite absent). Indiquez --data ou DATA_DIR.\n`);
+  const dataDir = dataDirOf(values.data, io.env);
+  let stores: Stores;
+  try {
+    stores = await openStores({ role: 'command', dataDir, mustExist: true, ...databaseUrlOption(io.env) });
+  } catch (error) {
+    if (!(error instanceof MissingDatabaseError)) throw error;
+    io.stderr(`${error.message}\n`);
     return 1;
   }
-  const store = new SqliteDocumentStore({ file });
+  const store = stores.documents;
   try {
     const documents = await store.listDocuments();
     const quarantine = new Map((await store.listQuarantined()).map((record) => [record.docId, record]));
@@ -53,7 +56,7 @@ async function list(argv: string[], io: CommandIO): Promise<number> {
     }
     return 0;
   } finally {
-    await store.close();
+    await stores.close();
   }
 }
 

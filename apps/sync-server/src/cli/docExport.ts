@@ -11,7 +11,7 @@ import { RenderPool } from '../export/RenderPool.js';
 import { silentLogger } from '../logger.js';
 import { loadReferentials } from '../plugins/loadReferentials.js';
 import { UsageError, type CommandIO } from './Command.js';
-import { dataDirOf, openDataStore } from './openDataStore.js';
+import { openCommandStores } from './openCommandStores.js';
 import { parseOptions, required } from './parseOptions.js';
 import { exportLimitsOf } from './serveConfig.js';
 
@@ -44,7 +44,7 @@ export async function docExport(argv: string[], io: CommandIO): Promise<number> 
   const selection = selectionOf(positionals, values.all === true, values.workspace);
   await checkWritable(out);
 
-  const store = openDataStore(dataDirOf(values.data, io.env), { create: false });
+  const stores = await openCommandStores(values.data, io, { mustExist: true });
   // Laid out under the server's limits (EXPORT_MEMORY_MB, EXPORT_TIMEOUT): a document too large
   // fails with the same French message instead of exhausting this process.
   const { memoryMb, timeoutMs } = exportLimitsOf(io.env);
@@ -56,7 +56,7 @@ export async function docExport(argv: string[], io: CommandIO): Promise<number> 
     const referentials = needsReferentials
       ? (await loadReferentials({ manifestsDir: pluginsDir || undefined, logger: silentLogger })).registry
       : undefined;
-    const context = { source: storeExportSource(store), referentials, render: pool.render.bind(pool) };
+    const context = { source: storeExportSource(stores.documents), referentials, render: pool.render.bind(pool) };
     const started = performance.now();
     let file: ExportedFile;
     try {
@@ -79,7 +79,7 @@ export async function docExport(argv: string[], io: CommandIO): Promise<number> 
     return 0;
   } finally {
     await pool.close();
-    await store.close();
+    await stores.close();
   }
 }
 

@@ -1,7 +1,6 @@
 import { ROLES, type Role } from '../accounts/AccountStore.js';
-import { SqliteAccountStore } from '../accounts/SqliteAccountStore.js';
 import { UsageError, type Command } from './Command.js';
-import { dataDirOf, openDataStore } from './openDataStore.js';
+import { openCommandStores } from './openCommandStores.js';
 import { parseOptions, required } from './parseOptions.js';
 
 const USAGE = [
@@ -23,9 +22,9 @@ export const memberCommand: Command = {
     const email = required(values.email, 'email');
     const role = required(values.role, 'role');
     if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`Rôle inconnu : ${role} (owner, editor, tutor ou viewer).`);
-    const store = openDataStore(dataDirOf(values.data, io.env), { create: false });
+    const stores = await openCommandStores(values.data, io, { mustExist: true });
     try {
-      const accounts = new SqliteAccountStore(store.database);
+      const { accounts } = stores;
       if (!(await accounts.getWorkspace(workspaceId))) {
         io.stderr(`Espace de travail introuvable : ${workspaceId}.\n`);
         return 1;
@@ -41,7 +40,7 @@ export const memberCommand: Command = {
       io.stderr(`${user.email} : ${before ? `${before} → ${role}` : role}.\n`);
       return 0;
     } finally {
-      await store.close();
+      await stores.close();
     }
   },
 };

@@ -1,13 +1,11 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
-import { sqliteMigrations } from '../store/sqliteMigrations.js';
-import { UnreadableDatabaseError } from '../store/UnreadableDatabaseError.js';
-import { checkBackup } from './backupCommand.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runningServerPid } from '../store/dataDirLock.js';
+import { databaseUrlOf } from '../store/openStores.js';
+import { BackupError, restoreSqliteBackup } from '../store/sqliteBackup.js';
+import { sqliteFileOf } from '../store/SqliteStores.js';
 import { UsageError, type Command } from './Command.js';
-import { runningServerPid } from './dataDirLock.js';
-import { dataDirOf } from './openDataStore.js';
+import { dataDirOf } from './openCommandStores.js';
 import { parseOptions } from './parseOptions.js';
 
 const USAGE = [
@@ -15,6 +13,7 @@ const USAGE = [
   '',
   'Remplace la base par une sauvegarde vérifiée. Le serveur doit être arrêté.',
   'La base remplacée est conservée à côté (canevas.sqlite.avant-restauration-<date>) : rien n’est perdu.',
+  'Avec PostgreSQL (DATABASE_URL), restaurez avec pg_restore : cette commande ne s’applique qu’à SQLite.',
 ].join('\n');
 
 export const restoreCommand: Command = {
@@ -24,6 +23,15 @@ export const restoreCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, { data: { type: 'string' } });
     if (positionals.length !== 1) throw new UsageError('Indiquez un seul fichier de sauvegarde.');
+    if (databaseUrlOf(io.env) !== undefined) {
+      // The database may be unreadable (the case restore is for): the engine is told by the
+      // configuration, not by opening it.
+      io.stderr(
+        'Cette commande ne restaure que la base SQLite intégrée ; DATABASE_URL désigne une base PostgreSQL.\n' +
+          'Restaurez-la avec ses propres outils : pg_restore (ou psql) depuis une sauvegarde faite par pg_dump.\n',
+      );
+      return 1;
+    }
     const backup = resolve(positionals[0]!);
     const dataDir = dataDirOf(values.data, io.env);
     if (!existsSync(backup)) {
@@ -35,50 +43,17 @@ export const restoreCommand: Command = {
       io.stderr(`Un serveur Canevas (pid ${pid}) utilise ${dataDir} : arrêtez-le avant de restaurer.\n`);
       return 1;
     }
-    const check = checkBackup(backup);
-    if (!check.ok) {
-      io.stderr(`Sauvegarde invalide : ${check.message}\n`);
-      return 1;
-    }
-    if (check.version > sqliteMigrations.length) {
-      io.stderr(`Cette sauvegarde vient d’une version plus récente de Canevas (schéma ${check.version}).\n`);
-      return 1;
-    }
-    mkdirSync(dataDir, { recursive: true });
-    const live = join(dataDir, 'canevas.sqlite');
-    const incoming = `${live}.restauration`;
-    rmSync(incoming, { force: true });
-    const source = new Database(backup, { readonly: true, fileMustExist: true });
     try {
-      await source.backup(incoming);
-    } finally {
-      source.close();
-    }
-    if (existsSync(live)) {
-      const kept = `${live}.avant-restauration-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      // Import the update log a crashed server may have left, then fold the WAL into the old
-      // file, so that the kept copy is complete on its own.
-      let unreadable = false;
-      try {
-        const old = new SqliteDocumentStore({ file: live, updateLog: 'append' });
-        old.database.pragma('wal_checkpoint(TRUNCATE)');
-        await old.close();
-      } catch (error) {
-        if (!(error instanceof UnreadableDatabaseError)) {
-          rmSync(incoming, { force: true });
-          io.stderr(`Impossible de compléter l’ancienne base avant de la mettre de côté : ${(error as Error).message}\n`);
-          return 1;
-        }
-        // The very case restore is for: keep the damaged file with its WAL and log, untouched.
-        unreadable = true;
-        for (const suffix of ['-wal', '-log']) if (existsSync(`${live}${suffix}`)) renameSync(`${live}${suffix}`, `${kept}${suffix}`);
+      const report = await restoreSqliteBackup(backup, sqliteFileOf(dataDir), dataDir);
+      if (report.kept !== undefined) {
+        io.stderr(`${report.keptUnreadable ? 'Ancienne base, illisible, conservée telle quelle' : 'Ancienne base conservée'} : ${report.kept}\n`);
       }
-      renameSync(live, kept);
-      io.stderr(`${unreadable ? 'Ancienne base, illisible, conservée telle quelle' : 'Ancienne base conservée'} : ${kept}\n`);
+      io.stderr(`Restauration terminée : ${report.documents} document(s).\n`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof BackupError)) throw error;
+      io.stderr(`${error.message}\n`);
+      return 1;
     }
-    for (const suffix of ['-wal', '-shm']) rmSync(`${live}${suffix}`, { force: true });
-    renameSync(incoming, live);
-    io.stderr(`Restauration terminée : ${check.documents} document(s).\n`);
-    return 0;
   },
 };

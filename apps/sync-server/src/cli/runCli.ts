@@ -1,5 +1,6 @@
 import type { Command, CommandIO } from './Command.js';
 import { UsageError } from './Command.js';
+import { StoresUnavailableError } from '../store/Stores.js';
 import { UnreadableDatabaseError } from '../store/UnreadableDatabaseError.js';
 
 export const EXIT_USAGE = 2;
@@ -29,7 +30,7 @@ export async function runCli(commands: readonly Command[], argv: string[], io: C
       return EXIT_USAGE;
     }
     // Every command that opens the data folder: the message says what to do, a stack would not.
-    if (error instanceof UnreadableDatabaseError) {
+    if (error instanceof UnreadableDatabaseError || error instanceof StoresUnavailableError) {
       io.stderr(`${error.message}\n`);
       return EXIT_FAILURE;
     }

@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from '../createServer.js';
-import { placeUnassignedDocuments } from '../accounts/placeUnassignedDocuments.js';
-import { SqliteAccountStore } from '../accounts/SqliteAccountStore.js';
 import { createLogger } from '../logger.js';
+import { newId } from '../newId.js';
 import { loadReferentials } from '../plugins/loadReferentials.js';
-import { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
+import { databaseUrlOption, openStores } from '../store/openStores.js';
+import { DataFolderBusyError, type Stores } from '../store/Stores.js';
 import type { Command } from './Command.js';
-import { lockDataDir } from './dataDirLock.js';
 import { seedDemo } from './seedDemo.js';
 import { resolveServeConfig } from './serveConfig.js';
 
@@ -30,44 +29,43 @@ export const serveCommand: Command = {
   async run(argv, io) {
     const config = resolveServeConfig(argv, io.env);
     const logger = createLogger({ level: config.logLevel });
-    let unlockDataDir: () => void;
+    let stores: Stores;
     try {
-      unlockDataDir = lockDataDir(config.dataDir);
+      stores = await openStores({
+        role: 'server',
+        dataDir: config.dataDir,
+        ...databaseUrlOption(io.env),
+        sqliteSynchronous: config.sqliteSynchronous,
+        sqliteBusyTimeoutMs: config.sqliteBusyTimeoutMs,
+        logger,
+      });
     } catch (error) {
+      if (!(error instanceof DataFolderBusyError)) throw error;
       // Two servers appending to one database would each miss the other's updates.
-      io.stderr(`${(error as Error).message}\n`);
+      io.stderr(`${error.message}\n`);
       return 1;
     }
-    let store: SqliteDocumentStore;
-    try {
-      store = new SqliteDocumentStore({ file: join(config.dataDir, 'canevas.sqlite'), synchronous: config.sqliteSynchronous, busyTimeoutMs: config.sqliteBusyTimeoutMs, checkpointInWorker: true, updateLog: 'append', logger });
-    } catch (error) {
-      // The data folder is free again for `canevas restore`.
-      unlockDataDir();
-      throw error;
-    }
+    const { documents: store, accounts } = stores;
     // A faulty plugin is logged and disabled here; it never stops the server.
     const referentials = await loadReferentials({ manifestsDir: config.pluginsDir, logger });
     if (config.demo) {
       const seeded = await seedDemo(store, referentials.registry);
       logger.info('demo.seeded', { documents: seeded });
     }
-    const accounts = new SqliteAccountStore(store.database);
-    const placed = await placeUnassignedDocuments(store.database, accounts, config.demo ? 'Espace de démonstration' : 'Documents sans espace de travail');
+    const placed = await store.placeUnassignedDocuments({ id: newId(12), name: config.demo ? 'Espace de démonstration' : 'Documents sans espace de travail', createdAt: Date.now() });
     if (placed > 0) logger.info('documents.placed_in_workspace', { documents: placed });
     if ((await accounts.countUsers()) === 0) {
       logger.info('accounts.setup_required', { message: 'Ouvrez l’application pour créer le compte administrateur, ou utilisez « pnpm canevas user create ».' });
     }
     const webRoot = existsSync(join(WEB_DIST, 'index.html')) ? WEB_DIST : undefined;
     const server = await createServer({
-      store,
+      stores,
       port: config.port,
       host: config.host,
       maxPayload: config.maxPayload,
       maxDocumentBytes: config.maxDocumentBytes,
       extraContentRoots: config.extraContentRoots,
       logger,
-      accounts,
       referentials,
       trustedProxies: config.trustedProxies,
       allowedOrigins: config.allowedOrigins,
@@ -91,7 +89,7 @@ export const serveCommand: Command = {
         logger.info('server.stopping', { signal });
         server.close().then(
           ({ unstoredUpdates }) => {
-            unlockDataDir();
+            // Closing the stores freed the data folder.
             resolve(unstoredUpdates > 0 ? 1 : 0);
           },
           (error: unknown) => {

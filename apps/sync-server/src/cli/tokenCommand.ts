@@ -1,8 +1,7 @@
-import type { ApiTokenRecord } from '../accounts/AccountStore.js';
+import type { AccountStore, ApiTokenRecord } from '../accounts/AccountStore.js';
 import { AuthService } from '../accounts/AuthService.js';
-import { SqliteAccountStore } from '../accounts/SqliteAccountStore.js';
 import { UsageError, type Command, type CommandIO } from './Command.js';
-import { dataDirOf, openDataStore } from './openDataStore.js';
+import { openCommandStores } from './openCommandStores.js';
 import { parseOptions, required } from './parseOptions.js';
 import { apiTokenDays } from './serveConfig.js';
 
@@ -88,12 +87,12 @@ async function revoke(argv: string[], io: CommandIO): Promise<number> {
   });
 }
 
-async function withAccounts(data: string | undefined, io: CommandIO, run: (accounts: SqliteAccountStore) => Promise<number>): Promise<number> {
-  const store = openDataStore(dataDirOf(data, io.env), { create: false });
+async function withAccounts(data: string | undefined, io: CommandIO, run: (accounts: AccountStore) => Promise<number>): Promise<number> {
+  const stores = await openCommandStores(data, io, { mustExist: true });
   try {
-    return await run(new SqliteAccountStore(store.database));
+    return await run(stores.accounts);
   } finally {
-    await store.close();
+    await stores.close();
   }
 }
 

@@ -1,7 +1,6 @@
 import { AuthError, AuthService } from '../accounts/AuthService.js';
-import { SqliteAccountStore } from '../accounts/SqliteAccountStore.js';
 import { UsageError, type Command, type CommandIO } from './Command.js';
-import { dataDirOf, openDataStore } from './openDataStore.js';
+import { openCommandStores } from './openCommandStores.js';
 import { parseOptions, required } from './parseOptions.js';
 import { readStdin } from './readStdin.js';
 import { USER_PRIVACY_HELP, USER_PRIVACY_SYNOPSIS, userDelete, userExport } from './userPrivacy.js';
@@ -41,9 +40,9 @@ async function create(argv: string[], io: CommandIO): Promise<number> {
   const email = required(values.email, 'email');
   if (!values['password-stdin']) throw new UsageError('Passez le mot de passe sur l’entrée standard avec --password-stdin.');
   const password = await readStdin(io.stdin);
-  const store = openDataStore(dataDirOf(values.data, io.env), { create: true });
+  const stores = await openCommandStores(values.data, io, { mustExist: false });
   try {
-    const auth = new AuthService({ accounts: new SqliteAccountStore(store.database) });
+    const auth = new AuthService({ accounts: stores.accounts });
     const user = await auth.createUser({ email, password, ...(values.name !== undefined && { name: values.name }) });
     io.stdout(`${user.id}\n`);
     io.stderr(`Compte créé pour ${user.email}${user.isAdmin ? ' (administrateur de l’instance)' : ''}.\n`);
@@ -55,19 +54,19 @@ async function create(argv: string[], io: CommandIO): Promise<number> {
     }
     throw error;
   } finally {
-    await store.close();
+    await stores.close();
   }
 }
 
 async function list(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parseOptions(argv, { data: { type: 'string' }, json: { type: 'boolean' } });
-  const store = openDataStore(dataDirOf(values.data, io.env), { create: false });
+  const stores = await openCommandStores(values.data, io, { mustExist: true });
   try {
-    const users = await new SqliteAccountStore(store.database).listUsers();
+    const users = await stores.accounts.listUsers();
     if (values.json) io.stdout(`${JSON.stringify(users, null, 2)}\n`);
     else for (const user of users) io.stdout(`${user.id}  ${user.email}  ${user.name}${user.isAdmin ? '  (admin)' : ''}\n`);
     return 0;
   } finally {
-    await store.close();
+    await stores.close();
   }
 }

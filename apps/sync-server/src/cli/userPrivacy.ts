@@ -3,14 +3,10 @@ import { createInterface } from 'node:readline/promises';
 import { resolve } from 'node:path';
 import type { ReadStream } from 'node:tty';
 import { PrivacyError, PrivacyService, type UserExport } from '../accounts/PrivacyService.js';
-import { SqliteAccountStore } from '../accounts/SqliteAccountStore.js';
-import { silentLogger } from '../logger.js';
-import type { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
-import { InProcessFanOut } from '../sync/InProcessFanOut.js';
-import { SyncEngine } from '../sync/SyncEngine.js';
+import { StoredRoomChanges } from '../review/StoredRoomChanges.js';
+import { DataFolderBusyError, type Stores } from '../store/Stores.js';
 import { UsageError, type CommandIO } from './Command.js';
-import { lockDataDir, runningServerPid } from './dataDirLock.js';
-import { dataDirOf, openDataStore } from './openDataStore.js';
+import { dataDirOf, openCommandStores } from './openCommandStores.js';
 import { parseOptions, required } from './parseOptions.js';
 
 /** Lines of `user --help` about the two RGPD subcommands. */
@@ -26,34 +22,25 @@ export const USER_PRIVACY_HELP = [
   'doit être arrêté. Demande confirmation ; --yes la donne d’avance (obligatoire sans terminal).',
 ];
 
-/** The service the API uses, over the CLI's own engine (never next to a running server's, see below). */
-function privacyOver(store: SqliteDocumentStore, accounts: SqliteAccountStore) {
-  const engine = new SyncEngine({ store, fanOut: new InProcessFanOut(), logger: silentLogger });
-  return { engine, privacy: new PrivacyService({ accounts, store, engine, database: store.database }) };
+/** The service the API uses, writing review docs straight to the store (no server holds them). */
+function privacyOver(stores: Stores): PrivacyService {
+  return new PrivacyService({ stores, rooms: new StoredRoomChanges(stores.documents) });
 }
 
 /**
- * `user export` reads while a server may run: SQLite WAL lets a reader see one committed snapshot
- * (the read transaction below) without blocking the server. The engine only reads review docs:
- * their read-only changes produce no update, so it never flushes, and it is never shut down,
- * because shutting down would compact, and two processes compacting one log could lose rows.
+ * `user export` reads while a server may run: it only reads review docs, and a change that writes
+ * nothing stores nothing (see StoredRoomChanges), so it never competes with the server's writes
+ * or folds. Each read sees committed data; the export is as of the moment each part is read.
  */
 export async function userExport(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parseOptions(argv, { email: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' } });
   const email = required(values.email, 'email');
   const out = values.out === undefined ? undefined : resolve(values.out);
-  const store = openDataStore(dataDirOf(values.data, io.env), { create: false });
+  const stores = await openCommandStores(values.data, io, { mustExist: true });
   try {
-    const accounts = new SqliteAccountStore(store.database);
-    const { privacy } = privacyOver(store, accounts);
-    let exported: UserExport | undefined;
-    store.database.exec('BEGIN');
-    try {
-      const user = await accounts.findUserByEmail(email);
-      if (user) exported = await privacy.exportUser(user.id);
-    } finally {
-      store.database.exec('COMMIT');
-    }
+    const { accounts } = stores;
+    const user = await accounts.findUserByEmail(email);
+    const exported: UserExport | undefined = user && (await privacyOver(stores).exportUser(user.id));
     if (!exported) {
       io.stderr(`Aucun compte pour ${email}.\n`);
       return 1;
@@ -68,35 +55,29 @@ export async function userExport(argv: string[], io: CommandIO): Promise<number>
     );
     return 0;
   } finally {
-    await store.close();
+    await stores.close();
   }
 }
 
 /**
  * `user delete` rewrites review docs, which a running server holds in memory and would later
- * compact over: so it refuses while a server runs, and holds the data folder's lock meanwhile
- * so that no server starts during the erasure.
+ * fold over: so it opens the stores `exclusive`, which refuses while a server runs and keeps
+ * one from starting during the erasure.
  */
 export async function userDelete(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parseOptions(argv, { email: { type: 'string' }, yes: { type: 'boolean' }, data: { type: 'string' } });
   const email = required(values.email, 'email');
   const dataDir = dataDirOf(values.data, io.env);
-  const pid = runningServerPid(dataDir);
-  if (pid !== undefined) {
-    io.stderr(`Un serveur Canevas (pid ${pid}) utilise ${dataDir} : arrêtez-le avant de supprimer un compte.\n`);
+  let stores: Stores;
+  try {
+    stores = await openCommandStores(values.data, io, { role: 'exclusive', mustExist: true });
+  } catch (error) {
+    if (!(error instanceof DataFolderBusyError)) throw error;
+    io.stderr(`Un serveur Canevas (pid ${error.pid}) utilise ${dataDir} : arrêtez-le avant de supprimer un compte.\n`);
     return 1;
   }
-  const store = openDataStore(dataDir, { create: false });
-  let unlock: (() => void) | undefined;
   try {
-    try {
-      unlock = lockDataDir(dataDir);
-    } catch (error) {
-      // A server started between the check and the lock.
-      io.stderr(`${(error as Error).message} Arrêtez-le avant de supprimer un compte.\n`);
-      return 1;
-    }
-    const accounts = new SqliteAccountStore(store.database);
+    const { accounts } = stores;
     const user = await accounts.findUserByEmail(email);
     if (!user) {
       io.stderr(`Aucun compte pour ${email}.\n`);
@@ -106,9 +87,8 @@ export async function userDelete(argv: string[], io: CommandIO): Promise<number>
       io.stderr('Suppression annulée : rien n’a changé.\n');
       return 1;
     }
-    const { engine, privacy } = privacyOver(store, accounts);
     try {
-      const { documents } = await privacy.deleteUser(user.id);
+      const { documents } = await privacyOver(stores).deleteUser(user.id);
       io.stderr(`Compte ${user.email} supprimé ; ses contributions à ${documents} document(s) sont signées « Compte supprimé ».\n`);
       return 0;
     } catch (error) {
@@ -117,13 +97,9 @@ export async function userDelete(argv: string[], io: CommandIO): Promise<number>
         return 1;
       }
       throw error;
-    } finally {
-      // Writes the anonymised review docs' last updates and compacts them, as a server stop does.
-      await engine.shutdown();
     }
   } finally {
-    unlock?.();
-    await store.close();
+    await stores.close();
   }
 }
 

@@ -1,6 +1,5 @@
-import { SqliteAccountStore } from '../accounts/SqliteAccountStore.js';
 import { UsageError, type Command, type CommandIO } from './Command.js';
-import { dataDirOf, openDataStore } from './openDataStore.js';
+import { openCommandStores } from './openCommandStores.js';
 import { parseOptions, required } from './parseOptions.js';
 import { newId } from '../newId.js';
 
@@ -28,9 +27,9 @@ async function create(argv: string[], io: CommandIO): Promise<number> {
   const name = required(values.name, 'name').trim();
   const ownerEmail = required(values.owner, 'owner');
   if (name.length > 120) throw new UsageError('Le nom ne doit pas dépasser 120 caractères.');
-  const store = openDataStore(dataDirOf(values.data, io.env), { create: false });
+  const stores = await openCommandStores(values.data, io, { mustExist: true });
   try {
-    const accounts = new SqliteAccountStore(store.database);
+    const { accounts } = stores;
     const owner = await accounts.findUserByEmail(ownerEmail);
     if (!owner) {
       io.stderr(`Aucun compte pour ${ownerEmail}. Créez-le avec « pnpm canevas user create ».\n`);
@@ -41,22 +40,19 @@ async function create(argv: string[], io: CommandIO): Promise<number> {
     io.stdout(`${workspace.id}\n`);
     return 0;
   } finally {
-    await store.close();
+    await stores.close();
   }
 }
 
 async function list(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parseOptions(argv, { data: { type: 'string' } });
-  const store = openDataStore(dataDirOf(values.data, io.env), { create: false });
+  const stores = await openCommandStores(values.data, io, { mustExist: true });
   try {
-    const rows = store.database
-      .prepare<[], { id: string; name: string; members: number }>(
-        'SELECT w.id, w.name, (SELECT COUNT(*) FROM memberships m WHERE m.workspace_id = w.id) AS members FROM workspaces w ORDER BY w.name',
-      )
-      .all();
-    for (const row of rows) io.stdout(`${row.id}  ${row.name}  (${row.members} membre${row.members > 1 ? 's' : ''})\n`);
+    for (const { workspace, members } of await stores.accounts.listWorkspaces()) {
+      io.stdout(`${workspace.id}  ${workspace.name}  (${members} membre${members > 1 ? 's' : ''})\n`);
+    }
     return 0;
   } finally {
-    await store.close();
+    await stores.close();
   }
 }

@@ -89,6 +89,13 @@ export interface DocumentStore {
   releaseQuarantine(docId: string): Promise<void>;
   /** Every recorded quarantine (a handful at most). */
   listQuarantined(): Promise<QuarantineRecord[]>;
+  /**
+   * Documents that belong to no workspace (created before accounts existed, or by the demo seed)
+   * move, in ONE transaction, into `workspace`, created there without members (the first
+   * administrator adopts it at sign-up, see `AccountStore.listOrphanWorkspaces`). Returns how many
+   * moved; when none did, nothing is created.
+   */
+  placeUnassignedDocuments(workspace: { id: string; name: string; createdAt: number }): Promise<number>;
   /** Number of stored documents (the demo seed only runs on an empty store). */
   countDocuments(): Promise<number>;
   close(): Promise<void>;

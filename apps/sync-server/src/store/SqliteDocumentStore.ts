@@ -141,6 +141,9 @@ export class SqliteDocumentStore implements DocumentStore {
       rename: db.prepare<[string, number, string]>('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?'),
       deleteDocument: db.prepare<[string]>('DELETE FROM documents WHERE id = ?'),
       count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM documents'),
+      countUnassigned: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM documents WHERE workspace_id IS NULL'),
+      insertWorkspace: db.prepare<[string, string, number]>('INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)'),
+      assignUnassigned: db.prepare<[string]>('UPDATE documents SET workspace_id = ? WHERE workspace_id IS NULL'),
       isQuarantined: db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM document_quarantine WHERE doc_id = ? AND room = ?'),
       quarantine: db.prepare<[string, string, string, number, string]>(
         `INSERT INTO document_quarantine (doc_id, room, reason, quarantined_at) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)
@@ -315,6 +318,14 @@ export class SqliteDocumentStore implements DocumentStore {
       reason: row.reason,
       quarantinedAt: row.quarantined_at,
     }));
+  }
+
+  async placeUnassignedDocuments(workspace: { id: string; name: string; createdAt: number }): Promise<number> {
+    return this.database.transaction(() => {
+      if (this.statements.countUnassigned.get()!.n === 0) return 0;
+      this.statements.insertWorkspace.run(workspace.id, workspace.name, workspace.createdAt);
+      return this.statements.assignUnassigned.run(workspace.id).changes;
+    })();
   }
 
   async countDocuments(): Promise<number> {

@@ -1,10 +1,9 @@
-import type Database from 'better-sqlite3';
-
 /** A frozen, named version of a document: the tutor reviews it while the draft moves on. */
 export interface Submission {
   id: string;
   documentId: string;
   name: string;
+  /** The author's display name at submission time (« Compte supprimé » once erased). */
   createdBy: string;
   /** Milliseconds since the epoch. */
   createdAt: number;
@@ -15,46 +14,18 @@ export interface SubmissionWithState extends Submission {
   state: Uint8Array;
 }
 
-interface SubmissionRow {
-  id: string;
-  document_id: string;
-  name: string;
-  created_by: string;
-  created_at: number;
-  state?: Buffer;
-}
-
-const toSubmission = (row: SubmissionRow): Submission => ({
-  id: row.id,
-  documentId: row.document_id,
-  name: row.name,
-  createdBy: row.created_by,
-  createdAt: row.created_at,
-});
-
-/** Submissions live in the instance database; deleting a document deletes them (cascade). */
-export class SubmissionStore {
-  constructor(private readonly db: Database.Database) {}
-
-  async create(submission: SubmissionWithState): Promise<Submission> {
-    this.db
-      .prepare('INSERT INTO submissions (id, document_id, name, created_by, created_at, state) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(submission.id, submission.documentId, submission.name, submission.createdBy, submission.createdAt, submission.state);
-    const { state: _state, ...stored } = submission;
-    return stored;
-  }
-
-  /** Newest first. */
-  async list(documentId: string): Promise<Submission[]> {
-    return this.db
-      .prepare<[string], SubmissionRow>('SELECT id, document_id, name, created_by, created_at FROM submissions WHERE document_id = ? ORDER BY created_at DESC, rowid DESC')
-      .all(documentId)
-      .map(toSubmission);
-  }
-
-  async get(id: string): Promise<SubmissionWithState | undefined> {
-    const row = this.db.prepare<[string], SubmissionRow>('SELECT * FROM submissions WHERE id = ?').get(id);
-    if (!row?.state) return undefined;
-    return { ...toSubmission(row), state: new Uint8Array(row.state.buffer, row.state.byteOffset, row.state.byteLength) };
-  }
+/**
+ * Submissions belong to their document: deleting the document deletes them (in SQLite, a foreign
+ * key with ON DELETE CASCADE). A submission is never changed once created, except by an account's
+ * erasure, which renames its author (see `PrivacyStore.eraseUser`).
+ */
+export interface SubmissionStore {
+  /** Stores the submission with its state; returns it without the state. */
+  create(submission: SubmissionWithState): Promise<Submission>;
+  /** The document's submissions, newest first (ties: the last created first). Never the states. */
+  list(documentId: string): Promise<Submission[]>;
+  /** One submission with its state; undefined when there is none with this id. */
+  get(id: string): Promise<SubmissionWithState | undefined>;
+  /** Every submission whose `createdBy` is exactly this name, oldest first (RGPD export). */
+  listByAuthor(name: string): Promise<Submission[]>;
 }

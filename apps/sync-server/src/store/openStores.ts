@@ -1,0 +1,29 @@
+import { openSqliteStores } from './SqliteStores.js';
+import { StoresUnavailableError, type Stores, type StoresConfig } from './Stores.js';
+
+/** The database URL from the environment, when one selects another engine than SQLite. */
+export function databaseUrlOf(env: NodeJS.ProcessEnv): string | undefined {
+  const url = env.DATABASE_URL?.trim();
+  return url ? url : undefined;
+}
+
+/** `{ databaseUrl }` when the environment selects another engine, else nothing (spread it into a StoresConfig). */
+export function databaseUrlOption(env: NodeJS.ProcessEnv): { databaseUrl?: string } {
+  const databaseUrl = databaseUrlOf(env);
+  return databaseUrl === undefined ? {} : { databaseUrl };
+}
+
+/**
+ * Opens the instance's stores: PostgreSQL when `databaseUrl` is given, else SQLite in the data
+ * folder (the embedded default). The one place that picks an engine.
+ */
+export async function openStores(config: StoresConfig): Promise<Stores> {
+  if (config.databaseUrl !== undefined) {
+    if (!/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
+      throw new StoresUnavailableError('DATABASE_URL doit commencer par postgres:// (ou retirez-la pour garder SQLite dans DATA_DIR).');
+    }
+    // The seam for the PostgreSQL stores (issue 14): they implement the same interfaces.
+    throw new StoresUnavailableError('PostgreSQL (DATABASE_URL) n’est pas encore pris en charge : retirez DATABASE_URL pour utiliser SQLite dans DATA_DIR.');
+  }
+  return openSqliteStores(config);
+}
