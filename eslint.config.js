@@ -9,6 +9,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // Stores are reached through their interfaces (docs/adr/0007-store-contract.md): asking
+      // which engine a store is would let engine-specific code leak past the contract.
+      'no-restricted-syntax': ['error', {
+        selector: "BinaryExpression[operator='instanceof'][right.name=/(Store|Stores)$/]",
+        message: 'No instanceof on a store: use its interface, or a capability of Stores (see docs/adr/0007-store-contract.md).',
+      }],
     },
   },
   {
