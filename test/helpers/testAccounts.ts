@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { AuthService, SqliteAccountStore, SqliteDocumentStore, type AccountStore, type Role } from '@canevas/sync-server';
+import { AuthService, openStores, type AccountStore, type Role } from '@canevas/sync-server';
 
 /**
  * Every test server gets an administrator who owns one workspace, and the helpers below
@@ -48,13 +47,13 @@ export async function bootstrapAdmin(accounts: AccountStore): Promise<TestAccoun
 export async function bootstrapDataDir(dataDir: string): Promise<TestAccount> {
   const known = accountsByDataDir.get(dataDir);
   if (known) return known;
-  const store = new SqliteDocumentStore({ file: join(dataDir, 'canevas.sqlite') });
+  const stores = await openStores({ role: 'command', dataDir });
   try {
-    const account = await bootstrapAdmin(new SqliteAccountStore(store.database));
+    const account = await bootstrapAdmin(stores.accounts);
     accountsByDataDir.set(dataDir, account);
     return account;
   } finally {
-    await store.close();
+    await stores.close();
   }
 }
 

@@ -1,10 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteAccountStore } from '../accounts/SqliteAccountStore.js';
-import { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
+import { openStores } from '../store/openStores.js';
 import type { CommandIO } from './Command.js';
 import { userDelete } from './userPrivacy.js';
 
@@ -17,14 +16,14 @@ afterEach(async () => {
 /** A data folder with an administrator and Inès (ines@exemple.fr). */
 async function dataDirWithTwoAccounts(): Promise<string> {
   dir = await mkdtemp(join(tmpdir(), 'canevas-privacy-'));
-  const store = new SqliteDocumentStore({ file: join(dir, 'canevas.sqlite') });
+  const stores = await openStores({ role: 'command', dataDir: dir });
   try {
     // No passwords: two scrypt hashes are seconds of CPU on a loaded machine, and erasure needs none.
-    const accounts = new SqliteAccountStore(store.database);
+    const { accounts } = stores;
     await accounts.createUser({ id: 'admin', email: 'admin@exemple.fr', name: 'Admin', passwordHash: null, isAdmin: true, createdAt: 1 });
     await accounts.createUser({ id: 'ines', email: 'ines@exemple.fr', name: 'Inès', passwordHash: null, isAdmin: false, createdAt: 1 });
   } finally {
-    await store.close();
+    await stores.close();
   }
   return dir;
 }
@@ -35,11 +34,11 @@ function terminal(answer: string): NodeJS.ReadableStream {
 }
 
 async function accountExists(dataDir: string, email: string): Promise<boolean> {
-  const store = new SqliteDocumentStore({ file: join(dataDir, 'canevas.sqlite') });
+  const stores = await openStores({ role: 'command', dataDir, mustExist: true });
   try {
-    return (await new SqliteAccountStore(store.database).findUserByEmail(email)) !== undefined;
+    return (await stores.accounts.findUserByEmail(email)) !== undefined;
   } finally {
-    await store.close();
+    await stores.close();
   }
 }
 
@@ -58,5 +57,18 @@ describe('user delete on a terminal', () => {
     expect(stderr).toContain('Compte ines@exemple.fr supprimé');
     expect(await accountExists(dataDir, 'ines@exemple.fr')).toBe(false);
     expect(await accountExists(dataDir, 'admin@exemple.fr')).toBe(true);
+  }, 30_000);
+});
+
+describe('user delete beside a server', () => {
+  it('refuses while a live process holds the data folder, asks nothing and changes nothing', async () => {
+    const dataDir = await dataDirWithTwoAccounts();
+    // The lock a running server leaves: a live process that is not this one.
+    await writeFile(join(dataDir, 'canevas.lock'), `${process.ppid}\n`);
+    let stderr = '';
+    const io: CommandIO = { stdout: () => undefined, stderr: (text) => (stderr += text), env: {}, stdin: terminal('oui') };
+    expect(await userDelete(['--email', 'ines@exemple.fr', '--data', dataDir, '--yes'], io)).toBe(1);
+    expect(stderr).toBe(`Un serveur Canevas (pid ${process.ppid}) utilise ${dataDir} : arrêtez-le avant de supprimer un compte.\n`);
+    expect(await accountExists(dataDir, 'ines@exemple.fr')).toBe(true);
   }, 30_000);
 });
