@@ -82,10 +82,11 @@ export type MembershipRefusal = 'not_member' | 'last_owner';
 
 export interface AccountStore {
   countUsers(): Promise<number>;
-  /** Throws {@link DuplicateEmailError}. The email is stored lower-cased. */
+  /** Throws {@link DuplicateEmailError}. The email is stored trimmed and lower-cased. */
   createUser(user: { id: string; email: string; name: string; passwordHash: string | null; isAdmin: boolean; createdAt: number }): Promise<User>;
   /**
-   * In one transaction: checks that the invitation is still usable, creates the user (never an
+   * In one transaction: checks that the invitation is still usable (not accepted, not revoked,
+   * `expiresAt > user.createdAt`), creates the user (never an
    * administrator), marks the invitation used and grants its role. Undefined, and nothing
    * created, when the invitation was used, revoked or expired, even by a concurrent call.
    * Throws {@link DuplicateEmailError}.
@@ -95,23 +96,29 @@ export interface AccountStore {
     invitationId: string,
   ): Promise<User | undefined>;
   getUser(id: string): Promise<User | undefined>;
+  /** The email is trimmed and lower-cased before the lookup. */
   findUserByEmail(email: string): Promise<UserWithPassword | undefined>;
+  /** By email. */
   listUsers(): Promise<User[]>;
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
   /** Changes the display name; false when there is no such user. */
   renameUser(userId: string, name: string): Promise<boolean>;
 
   createSession(session: { tokenHash: string; userId: string; createdAt: number; expiresAt: number }): Promise<void>;
-  /** The session's user when it exists and has not expired at `now`. */
+  /** The session's user when it exists and has not expired at `now` (`expiresAt > now`). */
   findSession(tokenHash: string, now: number): Promise<{ userId: string; expiresAt: number } | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteSessionsOf(userId: string): Promise<void>;
 
   createApiToken(token: { id: string; tokenHash: string; userId: string; name: string; createdAt: number; expiresAt: number | null }): Promise<void>;
-  /** Also records the use. */
+  /**
+   * The token's id and user when it exists and has not expired (`expiresAt` null or > `now`).
+   * Also records `lastUsedAt = now`, best effort: a failure to record it never refuses the token.
+   */
   useApiToken(tokenHash: string, now: number): Promise<{ id: string; userId: string } | undefined>;
+  /** Oldest first; expired ones included. */
   listApiTokens(userId: string): Promise<ApiTokenRecord[]>;
-  /** Revokes the user's token; an administrator passes `userId: null` to revoke anybody's. */
+  /** Deletes the user's token; an administrator passes `userId: null` to revoke anybody's. False when there was none. */
   revokeApiToken(userId: string | null, id: string): Promise<boolean>;
   /** A token by id, whoever owns it (administration). */
   getApiToken(id: string): Promise<ApiTokenRecord | undefined>;
@@ -124,7 +131,7 @@ export interface AccountStore {
   createWorkspace(workspace: { id: string; name: string; ownerId: string; createdAt: number }, limits?: { maxOwnedPerUser?: number }): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | undefined>;
   renameWorkspace(id: string, name: string): Promise<boolean>;
-  /** Workspaces without any member (the demo, documents from before accounts existed). */
+  /** Workspaces without any member (the demo, documents from before accounts existed), oldest first. */
   listOrphanWorkspaces(): Promise<Workspace[]>;
   createOrphanWorkspace(workspace: { id: string; name: string; createdAt: number }): Promise<Workspace>;
   /**
@@ -132,11 +139,12 @@ export interface AccountStore {
    * compared code point by code point (uppercase before lowercase), then by id.
    */
   listWorkspaces(): Promise<{ workspace: Workspace; members: number }[]>;
-  /** The workspaces a user belongs to, with their role, by name. */
+  /** The workspaces a user belongs to, with their role, by name ignoring case, then by id. */
   listWorkspacesOf(userId: string): Promise<{ workspace: Workspace; role: Role }[]>;
   getRole(workspaceId: string, userId: string): Promise<Role | undefined>;
+  /** By name ignoring case, then by email. */
   listMembers(workspaceId: string): Promise<Membership[]>;
-  /** Adds the member or changes their role. */
+  /** Adds the member (`since = now`) or changes their role (keeping `since`). */
   setMember(workspaceId: string, userId: string, role: Role, now: number): Promise<void>;
   removeMember(workspaceId: string, userId: string): Promise<boolean>;
   /**
@@ -146,8 +154,11 @@ export interface AccountStore {
   changeMemberKeepingOwner(workspaceId: string, userId: string, role: Role | null): Promise<{ ok: true; before: Role } | { ok: false; reason: MembershipRefusal }>;
 
   createInvitation(invitation: { id: string; tokenHash: string; workspaceId: string; role: Role; createdBy: string; createdAt: number; expiresAt: number }): Promise<Invitation>;
+  /** Whatever its state (used, revoked, expired): the caller tells the user which. */
   findInvitation(tokenHash: string): Promise<Invitation | undefined>;
+  /** Newest first, whatever their state. */
   listInvitations(workspaceId: string): Promise<Invitation[]>;
+  /** Sets `revokedAt = now` unless it was already revoked or accepted (then false). */
   revokeInvitation(workspaceId: string, id: string, now: number): Promise<boolean>;
   /**
    * Marks the invitation used and grants its role, atomically. A current member keeps the higher
@@ -155,6 +166,12 @@ export interface AccountStore {
    */
   acceptInvitation(id: string, userId: string, now: number): Promise<boolean>;
 
+  /** Appends to the audit log, which is also the access log (`document.open` entries). */
   audit(entry: AuditEntry): Promise<void>;
+  /**
+   * Newest first (the order of `audit` calls), the filters combined with AND; `limit` defaults
+   * to 200 and is clamped to 1…10,000. Absent `workspaceId`/`documentId` read back as null, an
+   * absent `detail` stays absent.
+   */
   listAudit(filter: { documentId?: string; workspaceId?: string; userId?: string; limit?: number }): Promise<AuditEntry[]>;
 }

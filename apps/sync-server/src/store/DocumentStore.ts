@@ -15,6 +15,11 @@ export interface DocumentMetadata {
 }
 
 export interface StoredUpdate {
+  /**
+   * Increases with every append: within a room, a later update has a larger id (ids may skip, and
+   * may be shared by no other room). `foldLog(room, snapshot, rowId)` removes this update and
+   * every earlier one of the room.
+   */
   rowId: number;
   update: Uint8Array;
 }
@@ -62,32 +67,54 @@ export interface NewDocument {
  * and belong to the document: deleting it deletes both.
  */
 export interface DocumentStore {
-  /** Undefined when the document does not exist; a review doc never written is empty. */
+  /**
+   * The snapshot and the updates after it, read in ONE consistent view (a concurrent fold is seen
+   * entirely or not at all). Undefined when the document does not exist or the room name is
+   * invalid; a review doc never written is `{ snapshot: null, updates: [] }`.
+   */
   loadDocument(room: string): Promise<StoredDocument | undefined>;
   /**
-   * Appends a batch in ONE transaction: either all updates are durable or none is.
-   * Updates of documents that no longer exist are dropped.
+   * Appends a batch in ONE transaction: either all updates are durable or none is, and they are
+   * durable when the promise resolves (the server relays them only then). Order within a room is
+   * kept. Updates of documents that no longer exist are dropped silently. A content update sets
+   * its document's `updatedAt` to the time of the append; a review update does not. Throws on a
+   * storage fault (the error's `code` lets `storageFaultKind` classify it), storing nothing.
    */
   appendUpdates(batch: readonly PendingUpdate[]): Promise<void>;
-  /** Folds the log into the snapshot: replaces the snapshot and deletes the rows it holds (rowId ≤ upToRowId), atomically. */
+  /**
+   * Folds the log into the snapshot: replaces the snapshot and deletes the room's updates with
+   * rowId ≤ upToRowId (`Number.MAX_SAFE_INTEGER`: all of them), atomically; later updates stay.
+   * The caller built `snapshot` from the snapshot and exactly those updates. Does nothing when
+   * the document no longer exists. Two processes may fold one room at once (several instances):
+   * an implementation that allows that must never delete an update the stored snapshot lacks.
+   */
   foldLog(room: string, snapshot: Uint8Array, upToRowId: number): Promise<void>;
   /**
    * With `maxPerWorkspace`, throws `QuotaExceededError` (store/quotas.ts) when the document's workspace
-   * already holds that many documents, counted in the same transaction as the insert.
+   * already holds that many documents, counted in the same transaction as the insert. The
+   * snapshot becomes the content's stored state and `updatedAt` = `createdAt`. An existing id
+   * throws.
    */
   createDocument(document: NewDocument, limits?: { maxPerWorkspace?: number }): Promise<void>;
   getDocument(id: string): Promise<DocumentMetadata | undefined>;
-  /** Most recently updated first. */
+  /** Most recently updated first; equal times: the most recently created first. */
   listDocuments(): Promise<DocumentMetadata[]>;
-  /** False when the document does not exist. */
+  /** Sets the title and `updatedAt = now`. False when the document does not exist. */
   renameDocument(id: string, title: string, now: number): Promise<boolean>;
-  /** Removes metadata, snapshots and logs (content and review). False when the document does not exist. */
+  /**
+   * Removes metadata, snapshots and logs (content and review), its submissions and its
+   * quarantine record. False when the document does not exist.
+   */
   deleteDocument(id: string): Promise<boolean>;
-  /** Records (or replaces) a quarantine; never touches the document's snapshot or log rows. */
+  /**
+   * Records (or replaces: one per document) a quarantine; never touches the document's snapshot
+   * or log rows. Ignored when the document does not exist. `loadDocument(record.room)` then says
+   * `quarantined: true`.
+   */
   quarantine(record: QuarantineRecord): Promise<void>;
   /** Forgets a quarantine, once the document loads again (after a restore, for instance). */
   releaseQuarantine(docId: string): Promise<void>;
-  /** Every recorded quarantine (a handful at most). */
+  /** Every recorded quarantine (a handful at most), oldest first. */
   listQuarantined(): Promise<QuarantineRecord[]>;
   /**
    * Documents that belong to no workspace (created before accounts existed, or by the demo seed)
