@@ -25,6 +25,9 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          // One throwaway PostgreSQL cluster for the run (about 2 s); each file that needs it
+          // creates its own database in it (test/helpers/postgresDatabase.ts).
+          globalSetup: ['test/helpers/postgresGlobalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

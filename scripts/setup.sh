@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything the app and the tests need on a machine that has only Node and npm:
 # pnpm 10, the workspace's dependencies (better-sqlite3 compiles from source if needed)
-# for the end-to-end tests, Debian's Chromium; for the export tests, Poppler (pdftoppm, pdftotext).
+# for the end-to-end tests, Debian's Chromium; for the export tests, Poppler (pdftoppm, pdftotext);
+# for the store contract tests, Debian's PostgreSQL (its binaries only: the tests start their own
+# throwaway cluster on loopback, see test/helpers/postgresCluster.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v pnpm >/dev/null 2>&1 || ! pnpm --version | grep -q '^10\.'; then
@@ -21,6 +23,15 @@ if [ "${SKIP_POPPLER:-}" != 1 ] && ! command -v pdftoppm >/dev/null 2>&1; then
     $SUDO apt-get update -qq && $SUDO apt-get install -y -qq poppler-utils >/dev/null
   else
     echo "Poppler (pdftoppm, pdftotext, pdffonts) is needed for the export tests: install poppler-utils." >&2
+  fi
+fi
+if [ "${SKIP_POSTGRES:-}" != 1 ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    # Debian's package also creates and starts a cluster on port 5432; the tests never use it.
+    $SUDO apt-get update -qq && $SUDO apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "PostgreSQL is needed for the store tests: install its server binaries (initdb, pg_ctl) under /usr/lib/postgresql/<version>/bin." >&2
   fi
 fi
 pnpm install --frozen-lockfile
