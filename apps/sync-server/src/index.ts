@@ -17,6 +17,7 @@ export type {
   DocumentStore,
   NewDocument,
   PendingUpdate,
+  QuarantineRecord,
   StoredDocument,
   StoredUpdate,
 } from './store/DocumentStore.js';
@@ -25,6 +26,11 @@ export { databaseUrlOf, openStores } from './store/openStores.js';
 export { DataFolderBusyError, MissingDatabaseError, StoresUnavailableError, type BackupReport, type Stores, type StoresConfig, type StoresRole } from './store/Stores.js';
 export type { Submission, SubmissionStore, SubmissionWithState } from './submissions/SubmissionStore.js';
 export { ERASED_AUTHOR, ERASED_REFERENCE, type PrivacyStore } from './accounts/PrivacyStore.js';
+export { PostgresDocumentStore } from './store/PostgresDocumentStore.js';
+export { createPostgresPool, migratePostgres } from './store/postgresPool.js';
+export { openPostgresStores, type PostgresStores } from './store/openPostgresStores.js';
+export { storageFaultKind, type StorageFaultKind } from './store/storageFaultKind.js';
+export { QuotaExceededError } from './store/quotas.js';
 export type { FanOut, FanOutListener, OriginUpdate } from './sync/FanOut.js';
 export { InProcessFanOut } from './sync/InProcessFanOut.js';
 export type { SyncEngine, SyncEngineStats } from './sync/SyncEngine.js';
@@ -42,6 +48,7 @@ export {
   type Workspace,
 } from './accounts/AccountStore.js';
 export { SqliteAccountStore } from './accounts/SqliteAccountStore.js';
+export { PostgresAccountStore } from './accounts/PostgresAccountStore.js';
 export { AuthError, AuthService, API_TOKEN_PREFIX, SESSION_COOKIE } from './accounts/AuthService.js';
 export type { AccountSummary } from './api/authRouter.js';
 export type { ApiTokenSummary } from './api/tokensRouter.js';

@@ -1,0 +1,120 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  openPostgresStores,
+  silentLogger,
+  SqliteAccountStore,
+  SqliteDocumentStore,
+  type AccountStore,
+  type DocumentStore,
+  type StorageFaultKind,
+} from '@canevas/sync-server';
+import { newPostgresDatabase, type TestDatabase } from './postgresDatabase.js';
+
+/** A real fault of the engine's storage, and the kind the server must name it. */
+export interface StoreFault {
+  name: string;
+  kind: StorageFaultKind;
+  /** Makes writes fail; resolves to the cure. */
+  inject(): Promise<() => Promise<void>>;
+}
+
+/** Every store of one engine on fresh, empty storage. */
+export interface OpenedStores {
+  documents: DocumentStore;
+  accounts: AccountStore;
+  faults: StoreFault[];
+  /** Closes the stores and removes their storage. */
+  dispose(): Promise<void>;
+}
+
+export interface StoreEngine {
+  name: 'sqlite' | 'postgres';
+  /** Fresh, empty stores (call `dispose` after each test). */
+  open(): Promise<OpenedStores>;
+  /** Releases what the engine kept between tests of a file (afterAll). */
+  cleanup(): Promise<void>;
+}
+
+/** SQLite as the server opens it: WAL, the update log in front (`updateLog: 'append'`). */
+const sqlite: StoreEngine = {
+  name: 'sqlite',
+  async open() {
+    const dir = await mkdtemp(join(tmpdir(), 'canevas-contract-'));
+    const documents = new SqliteDocumentStore({ file: join(dir, 'canevas.sqlite'), updateLog: 'append', busyTimeoutMs: 0 });
+    const db = documents.database;
+    return {
+      documents,
+      accounts: new SqliteAccountStore(db),
+      faults: [
+        {
+          // Neither the database file nor the update log may grow (as fillDisk in storageFaults.ts).
+          name: 'disk full',
+          kind: 'full',
+          async inject() {
+            db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+            documents.updateLog!.setQuota(documents.updateLog!.bytes);
+            return async () => {
+              db.pragma('max_page_count = 1073741823');
+              documents.updateLog!.setQuota(Number.POSITIVE_INFINITY);
+            };
+          },
+        },
+      ],
+      async dispose() {
+        await documents.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  },
+  async cleanup() {},
+};
+
+let fileDatabase: Promise<TestDatabase> | undefined;
+
+/**
+ * A database of the run's throwaway cluster, migrated as the server does at start, emptied
+ * before each test: one per test file (creating and migrating one per test would cost a second).
+ */
+const postgres: StoreEngine = {
+  name: 'postgres',
+  async open() {
+    fileDatabase ??= newPostgresDatabase();
+    const database = await fileDatabase;
+    await database.empty();
+    // The pool reports the connections these tests end on purpose: not worth a line on stderr.
+    const stores = await openPostgresStores({ url: database.url, logger: silentLogger });
+    // Connections already open keep their settings: end them, the pool opens new ones.
+    const reconnect = () => database.admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database.name}' AND pid <> pg_backend_pid()`);
+    return {
+      documents: stores.documents,
+      accounts: stores.accounts,
+      faults: [
+        {
+          name: 'database read-only',
+          kind: 'readonly',
+          async inject() {
+            await database.admin(`ALTER DATABASE ${database.name} SET default_transaction_read_only = on`);
+            await reconnect();
+            return async () => {
+              await database.admin(`ALTER DATABASE ${database.name} RESET default_transaction_read_only`);
+              await reconnect();
+            };
+          },
+        },
+      ],
+      async dispose() {
+        await stores.close();
+      },
+    };
+  },
+  async cleanup() {
+    const database = fileDatabase;
+    fileDatabase = undefined;
+    if (database) await (await database).drop();
+  },
+};
+
+export const STORE_ENGINES: readonly StoreEngine[] = [sqlite, postgres];
+

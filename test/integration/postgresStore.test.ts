@@ -1,0 +1,203 @@
+import { openPostgresStores, silentLogger, storageFaultKind, type PostgresStores } from '@canevas/sync-server';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { startThrowawayCluster, type ThrowawayCluster } from '../helpers/postgresCluster.js';
+import { newPostgresDatabase, type TestDatabase } from '../helpers/postgresDatabase.js';
+import { waitFor } from '../helpers/waitFor.js';
+
+// What only a shared PostgreSQL store must guarantee: several processes on one database, a
+// server that goes away and comes back. (Every other behaviour is in the store contract suites.)
+
+const opened: PostgresStores[] = [];
+const databases: TestDatabase[] = [];
+afterEach(async () => {
+  for (const stores of opened.splice(0)) await stores.close();
+  for (const database of databases.splice(0)) await database.drop();
+});
+
+async function database(): Promise<TestDatabase> {
+  const created = await newPostgresDatabase();
+  databases.push(created);
+  return created;
+}
+
+/** One « process »: its own pool on the database. */
+async function open(url: string): Promise<PostgresStores> {
+  const stores = await openPostgresStores({ url, logger: silentLogger });
+  opened.push(stores);
+  return stores;
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const emptyState = () => Y.encodeStateAsUpdate(new Y.Doc());
+
+function newDocument(id: string) {
+  return { id, title: id, workspaceId: null, referentialId: null, templateId: null, createdAt: 1, snapshot: emptyState() };
+}
+
+/** The document as a loader rebuilds it: snapshot, then every row in order. */
+async function stateOf(stores: PostgresStores, room: string): Promise<{ doc: Y.Doc; upToRowId: number; rows: number }> {
+  const stored = (await stores.documents.loadDocument(room))!;
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const { update } of stored.updates) Y.applyUpdate(doc, update);
+  return { doc, upToRowId: stored.updates.at(-1)?.rowId ?? 0, rows: stored.updates.length };
+}
+
+describe('PostgreSQL store shared by several processes', () => {
+  it('migrates once when two processes start at once, and refuses a schema newer than itself', async () => {
+    const { url } = await database();
+    await Promise.all([open(url), open(url), open(url)]);
+    const versions = await query<{ version: number }>(url, 'SELECT version FROM schema_migrations ORDER BY version');
+    expect(versions.map((row) => row.version)).toEqual(versions.map((_, index) => index + 1));
+    expect(versions.length).toBeGreaterThan(0);
+
+    await query(url, 'INSERT INTO schema_migrations (version, applied_at) VALUES (999, 0)');
+    await expect(openPostgresStores({ url, logger: silentLogger })).rejects.toThrow(/newer than this server/);
+  });
+
+  it('loses nothing when two processes fold the same document while updates keep arriving', async () => {
+    const { url } = await database();
+    const [one, two] = [await open(url), await open(url)];
+    await one.documents.createDocument(newDocument('doc-1'));
+    const perWriter = 120;
+    let writing = true;
+    let appended = 0;
+
+    // Two writers, one per process, each a Yjs client appending its own items one turn at a time.
+    const writers = [one, two].map(async (stores, writer) => {
+      const doc = new Y.Doc();
+      const items = doc.getArray<string>('items');
+      for (let i = 0; i < perWriter; i++) {
+        let update: Uint8Array | undefined;
+        doc.once('update', (value: Uint8Array) => (update = value));
+        items.push([`${writer}-${i}`]);
+        await stores.documents.appendUpdates([{ room: 'doc-1', update: update! }]);
+        appended++;
+      }
+    });
+    // Two folders, one per process, each folding what it read, as the engine does from the store.
+    let folds = 0;
+    const folders = [one, two].map(async (stores, folder) => {
+      while (writing) {
+        const seen = appended;
+        const { doc, upToRowId, rows } = await stateOf(stores, 'doc-1');
+        // The second folder is slower: by the time it folds, more was written, and the first
+        // has often folded a newer view.
+        if (folder === 1) await waitFor(() => !writing || appended > seen + 3);
+        if (rows > 0) {
+          await stores.documents.foldLog('doc-1', Y.encodeStateAsUpdate(doc), upToRowId);
+          folds++;
+        }
+        doc.destroy();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    });
+    await Promise.all(writers);
+    writing = false;
+    await Promise.all(folders);
+
+    expect(folds).toBeGreaterThan(0);
+    for (const reader of [one, two]) {
+      const { doc } = await stateOf(reader, 'doc-1');
+      const items = doc.getArray<string>('items').toArray();
+      expect(items).toHaveLength(2 * perWriter);
+      for (let writer = 0; writer < 2; writer++) {
+        // Each writer's items in its own order: nothing lost, nothing reordered.
+        expect(items.filter((item) => item.startsWith(`${writer}-`))).toEqual(Array.from({ length: perWriter }, (_, i) => `${writer}-${i}`));
+      }
+    }
+  });
+
+  it('never lets a fold of an older view replace a newer snapshot', async () => {
+    const { url } = await database();
+    const [slow, fast] = [await open(url), await open(url)];
+    await slow.documents.createDocument(newDocument('doc-1'));
+    const writer = new Y.Doc();
+    const text = writer.getText('text');
+    const append = async (value: string) => {
+      let update: Uint8Array | undefined;
+      writer.once('update', (bytes: Uint8Array) => (update = bytes));
+      text.insert(text.length, value);
+      await fast.documents.appendUpdates([{ room: 'doc-1', update: update! }]);
+    };
+    await append('Plan ');
+    await append("d'actions ");
+    // The slow process reads, then takes its time.
+    const older = await stateOf(slow, 'doc-1');
+    await append('2027');
+    const newer = await stateOf(fast, 'doc-1');
+    await fast.documents.foldLog('doc-1', Y.encodeStateAsUpdate(newer.doc), newer.upToRowId);
+    await slow.documents.foldLog('doc-1', Y.encodeStateAsUpdate(older.doc), older.upToRowId);
+
+    const { doc } = await stateOf(slow, 'doc-1');
+    expect(doc.getText('text').toString()).toBe("Plan d'actions 2027");
+  });
+});
+
+describe('PostgreSQL server that goes away', () => {
+  let cluster: ThrowawayCluster;
+  let url: string;
+  beforeAll(async () => {
+    // Its own cluster: halting the run's shared one would fail the other files.
+    cluster = await startThrowawayCluster();
+    await query(cluster.url, 'CREATE DATABASE canevas');
+    url = cluster.url.replace(/\/postgres$/, '/canevas');
+  });
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it('refuses writes while unreachable (kind other), without crashing, and keeps everything it committed', async () => {
+    const stores = await open(url);
+    const { documents } = stores;
+    await documents.createDocument(newDocument('doc-1'));
+    for (let i = 1; i <= 50; i++) await documents.appendUpdates([{ room: 'doc-1', update: new Uint8Array([i]) }]);
+
+    // As a crash: no checkpoint; the committed batches must come back from the WAL.
+    await cluster.halt();
+    const refused = await documents.appendUpdates([{ room: 'doc-1', update: new Uint8Array([99]) }]).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeDefined();
+    expect(storageFaultKind(refused)).toBe('other');
+    await expect(documents.loadDocument('doc-1')).rejects.toBeDefined();
+
+    await cluster.resume();
+    // The pool replaces the connections the server dropped; the next write goes through.
+    await waitFor(async () =>
+      documents.appendUpdates([{ room: 'doc-1', update: new Uint8Array([51]) }]).then(
+        () => true,
+        () => false,
+      ),
+    );
+    const stored = (await documents.loadDocument('doc-1'))!.updates.map((row) => row.update[0]);
+    expect(stored.slice(0, 51)).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));
+    expect(stored).not.toContain(99);
+  });
+
+  it('replaces connections ended under it (a restart, an administrator) and writes on', async () => {
+    const stores = await open(url);
+    await stores.documents.createDocument(newDocument('doc-2'));
+    await stores.documents.appendUpdates([{ room: 'doc-2', update: new Uint8Array([1]) }]);
+    await query(cluster.url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'canevas' AND pid <> pg_backend_pid()");
+    await waitFor(async () =>
+      stores.documents.appendUpdates([{ room: 'doc-2', update: new Uint8Array([2]) }]).then(
+        () => true,
+        () => false,
+      ),
+    );
+    expect((await stores.documents.loadDocument('doc-2'))!.updates.map((row) => row.update[0])).toEqual([1, 2]);
+  });
+});
