@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { StorageFaultKind } from '@canevas/core';
 import {
   openPostgresStores,
   silentLogger,
@@ -8,7 +9,6 @@ import {
   SqliteDocumentStore,
   type AccountStore,
   type DocumentStore,
-  type StorageFaultKind,
 } from '@canevas/sync-server';
 import { newPostgresDatabase, type TestDatabase } from './postgresDatabase.js';
 

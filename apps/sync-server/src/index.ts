@@ -29,7 +29,7 @@ export { ERASED_AUTHOR, ERASED_REFERENCE, type PrivacyStore } from './accounts/P
 export { PostgresDocumentStore } from './store/PostgresDocumentStore.js';
 export { createPostgresPool, migratePostgres } from './store/postgresPool.js';
 export { openPostgresStores, type PostgresStores } from './store/openPostgresStores.js';
-export { storageFaultKind, type StorageFaultKind } from './store/storageFaultKind.js';
+export { storageFaultKind } from './store/storageFaultKind.js';
 export { QuotaExceededError } from './store/quotas.js';
 export type { FanOut, FanOutListener, OriginUpdate } from './sync/FanOut.js';
 export { InProcessFanOut } from './sync/InProcessFanOut.js';

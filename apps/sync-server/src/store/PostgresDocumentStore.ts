@@ -7,7 +7,7 @@ import type {
   QuarantineRecord,
   StoredDocument,
 } from './DocumentStore.js';
-import { parseRoomName, type ParsedRoom, type RoomLayer } from '../roomName.js';
+import { parseRoomName, type ParsedRoom, type RoomLayer } from '@canevas/core';
 import { inTransaction } from './postgresPool.js';
 import { QuotaExceededError } from './quotas.js';
 
