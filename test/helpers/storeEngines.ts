@@ -2,14 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StorageFaultKind } from '@canevas/core';
-import {
-  openPostgresStores,
-  silentLogger,
-  SqliteAccountStore,
-  SqliteDocumentStore,
-  type AccountStore,
-  type DocumentStore,
-} from '@canevas/sync-server';
+import { openPostgresStores, openStores, silentLogger, type SqliteDocumentStore, type Stores } from '@canevas/sync-server';
 import { newPostgresDatabase, type TestDatabase } from './postgresDatabase.js';
 
 /** A real fault of the engine's storage, and the kind the server must name it. */
@@ -20,10 +13,9 @@ export interface StoreFault {
   inject(): Promise<() => Promise<void>>;
 }
 
-/** Every store of one engine on fresh, empty storage. */
+/** Every store of one engine on fresh, empty storage, opened as a server opens them. */
 export interface OpenedStores {
-  documents: DocumentStore;
-  accounts: AccountStore;
+  stores: Stores;
   faults: StoreFault[];
   /** Closes the stores and removes their storage. */
   dispose(): Promise<void>;
@@ -37,16 +29,17 @@ export interface StoreEngine {
   cleanup(): Promise<void>;
 }
 
-/** SQLite as the server opens it: WAL, the update log in front (`updateLog: 'append'`). */
+/** SQLite as the server opens it: WAL, the update log in front, the data folder's lock. */
 const sqlite: StoreEngine = {
   name: 'sqlite',
   async open() {
     const dir = await mkdtemp(join(tmpdir(), 'canevas-contract-'));
-    const documents = new SqliteDocumentStore({ file: join(dir, 'canevas.sqlite'), updateLog: 'append', busyTimeoutMs: 0 });
+    const stores = await openStores({ role: 'server', dataDir: dir, sqliteBusyTimeoutMs: 0 });
+    // Test-only reach into the engine, to inject real SQLite faults.
+    const documents = stores.documents as SqliteDocumentStore;
     const db = documents.database;
     return {
-      documents,
-      accounts: new SqliteAccountStore(db),
+      stores,
       faults: [
         {
           // Neither the database file nor the update log may grow (as fillDisk in storageFaults.ts).
@@ -63,7 +56,7 @@ const sqlite: StoreEngine = {
         },
       ],
       async dispose() {
-        await documents.close();
+        await stores.close();
         await rm(dir, { recursive: true, force: true });
       },
     };
@@ -84,12 +77,11 @@ const postgres: StoreEngine = {
     const database = await fileDatabase;
     await database.empty();
     // The pool reports the connections these tests end on purpose: not worth a line on stderr.
-    const stores = await openPostgresStores({ url: database.url, logger: silentLogger });
+    const stores = await openPostgresStores({ databaseUrl: database.url, role: 'server', logger: silentLogger });
     // Connections already open keep their settings: end them, the pool opens new ones.
     const reconnect = () => database.admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database.name}' AND pid <> pg_backend_pid()`);
     return {
-      documents: stores.documents,
-      accounts: stores.accounts,
+      stores,
       faults: [
         {
           name: 'database read-only',

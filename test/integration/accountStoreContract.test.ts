@@ -9,7 +9,7 @@ describe.each(STORE_ENGINES)('AccountStore contract: $name', (engine) => {
   let accounts: AccountStore;
   beforeEach(async () => {
     opened = await engine.open();
-    accounts = opened.accounts;
+    accounts = opened.stores.accounts;
   });
   afterEach(async () => {
     await opened.dispose();

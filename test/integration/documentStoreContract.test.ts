@@ -17,7 +17,7 @@ describe.each(STORE_ENGINES)('DocumentStore contract: $name', (engine) => {
   let store: DocumentStore;
   beforeEach(async () => {
     opened = await engine.open();
-    store = opened.documents;
+    store = opened.stores.documents;
   });
   afterEach(async () => {
     await opened.dispose();

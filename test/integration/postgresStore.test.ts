@@ -1,4 +1,4 @@
-import { openPostgresStores, silentLogger, storageFaultKind, type PostgresStores } from '@canevas/sync-server';
+import { openPostgresStores, silentLogger, storageFaultKind, type Stores } from '@canevas/sync-server';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -9,7 +9,7 @@ import { waitFor } from '../helpers/waitFor.js';
 // What only a shared PostgreSQL store must guarantee: several processes on one database, a
 // server that goes away and comes back. (Every other behaviour is in the store contract suites.)
 
-const opened: PostgresStores[] = [];
+const opened: Stores[] = [];
 const databases: TestDatabase[] = [];
 afterEach(async () => {
   for (const stores of opened.splice(0)) await stores.close();
@@ -23,8 +23,8 @@ async function database(): Promise<TestDatabase> {
 }
 
 /** One « process »: its own pool on the database. */
-async function open(url: string): Promise<PostgresStores> {
-  const stores = await openPostgresStores({ url, logger: silentLogger });
+async function open(url: string): Promise<Stores> {
+  const stores = await openPostgresStores({ databaseUrl: url, role: 'server', logger: silentLogger });
   opened.push(stores);
   return stores;
 }
@@ -46,7 +46,7 @@ function newDocument(id: string) {
 }
 
 /** The document as a loader rebuilds it: snapshot, then every row in order. */
-async function stateOf(stores: PostgresStores, room: string): Promise<{ doc: Y.Doc; upToRowId: number; rows: number }> {
+async function stateOf(stores: Stores, room: string): Promise<{ doc: Y.Doc; upToRowId: number; rows: number }> {
   const stored = (await stores.documents.loadDocument(room))!;
   const doc = new Y.Doc();
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
@@ -63,7 +63,37 @@ describe('PostgreSQL store shared by several processes', () => {
     expect(versions.length).toBeGreaterThan(0);
 
     await query(url, 'INSERT INTO schema_migrations (version, applied_at) VALUES (999, 0)');
-    await expect(openPostgresStores({ url, logger: silentLogger })).rejects.toThrow(/newer than this server/);
+    await expect(openPostgresStores({ databaseUrl: url, role: 'command', logger: silentLogger })).rejects.toThrow(/plus récent que ce serveur/);
+  });
+
+  it('refuses a command that needs the database alone while a server uses it, and a server during such a command', async () => {
+    const { url } = await database();
+    const server = await open(url);
+    const exclusive = () => openPostgresStores({ databaseUrl: url, role: 'exclusive', logger: silentLogger });
+    await expect(exclusive()).rejects.toThrow(/Un serveur Canevas utilise la base .* arrêtez-le d’abord/);
+    // A command beside the server is fine; a second server too (they share the database).
+    opened.push(await openPostgresStores({ databaseUrl: url, role: 'command', logger: silentLogger }));
+    const second = await open(url);
+    await server.close();
+    await second.close();
+    const alone = await exclusive();
+    opened.push(alone);
+    await expect(openPostgresStores({ databaseUrl: url, role: 'server', logger: silentLogger })).rejects.toThrow(/Une commande exclusive/);
+    await alone.close();
+    await open(url);
+  });
+
+  it('refuses, for a command that needs existing data, a database Canevas never initialised, and says where without the password', async () => {
+    const { url } = await database();
+    const withPassword = url.replace('postgres@', 'postgres:secret@');
+    const refused = await openPostgresStores({ databaseUrl: withPassword, role: 'command', mustExist: true, logger: silentLogger }).catch((error: unknown) => error);
+    expect((refused as Error).name).toBe('MissingDatabaseError');
+    expect((refused as Error).message).toContain('Aucune donnée Canevas dans la base PostgreSQL');
+    expect((refused as Error).message).not.toContain('secret');
+    expect(await query(url, "SELECT to_regclass('schema_migrations') AS t")).toEqual([{ t: null }]);
+    const stores = await open(withPassword);
+    expect(stores.location).toBe(url);
+    expect(stores.backup).toBeUndefined();
   });
 
   it('loses nothing when two processes fold the same document while updates keep arriving', async () => {

@@ -26,9 +26,7 @@ export { databaseUrlOf, openStores } from './store/openStores.js';
 export { DataFolderBusyError, MissingDatabaseError, StoresUnavailableError, type BackupReport, type Stores, type StoresConfig, type StoresRole } from './store/Stores.js';
 export type { Submission, SubmissionStore, SubmissionWithState } from './submissions/SubmissionStore.js';
 export { ERASED_AUTHOR, ERASED_REFERENCE, type PrivacyStore } from './accounts/PrivacyStore.js';
-export { PostgresDocumentStore } from './store/PostgresDocumentStore.js';
-export { createPostgresPool, migratePostgres } from './store/postgresPool.js';
-export { openPostgresStores, type PostgresStores } from './store/openPostgresStores.js';
+export { openPostgresStores, type PostgresStoresConfig } from './store/openPostgresStores.js';
 export { storageFaultKind } from './store/storageFaultKind.js';
 export { QuotaExceededError } from './store/quotas.js';
 export type { FanOut, FanOutListener, OriginUpdate } from './sync/FanOut.js';
@@ -48,7 +46,6 @@ export {
   type Workspace,
 } from './accounts/AccountStore.js';
 export { SqliteAccountStore } from './accounts/SqliteAccountStore.js';
-export { PostgresAccountStore } from './accounts/PostgresAccountStore.js';
 export { AuthError, AuthService, API_TOKEN_PREFIX, SESSION_COOKIE } from './accounts/AuthService.js';
 export type { AccountSummary } from './api/authRouter.js';
 export type { ApiTokenSummary } from './api/tokensRouter.js';

@@ -282,6 +282,14 @@ export class PostgresAccountStore implements AccountStore {
     return workspace;
   }
 
+  async listWorkspaces(): Promise<{ workspace: Workspace; members: number }[]> {
+    const { rows } = await this.#pool.query<{ id: string; name: string; created_at: number; members: number }>(
+      `SELECT w.id, w.name, w.created_at, (SELECT COUNT(*)::int FROM memberships m WHERE m.workspace_id = w.id) AS members
+       FROM workspaces w ORDER BY w.name ${C}, w.id ${C}`,
+    );
+    return rows.map((row) => ({ workspace: { id: row.id, name: row.name, createdAt: row.created_at }, members: row.members }));
+  }
+
   async listWorkspacesOf(userId: string): Promise<{ workspace: Workspace; role: Role }[]> {
     const { rows } = await this.#pool.query<{ id: string; name: string; created_at: number; role: Role }>(
       `SELECT w.id, w.name, w.created_at, m.role FROM workspaces w

@@ -216,6 +216,18 @@ export class PostgresDocumentStore implements DocumentStore {
     return rows.map((row) => ({ docId: row.doc_id, room: row.room, reason: row.reason, quarantinedAt: row.quarantined_at }));
   }
 
+  async placeUnassignedDocuments(workspace: { id: string; name: string; createdAt: number }): Promise<number> {
+    return inTransaction(this.#pool, async (client) => {
+      // Two processes placing at once: the second finds nothing left and creates no workspace.
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 3))', ['place-unassigned']);
+      const { rows } = await client.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM documents WHERE workspace_id IS NULL');
+      if (rows[0]!.n === 0) return 0;
+      await client.query('INSERT INTO workspaces (id, name, created_at) VALUES ($1, $2, $3)', [workspace.id, workspace.name, workspace.createdAt]);
+      const moved = await client.query('UPDATE documents SET workspace_id = $1 WHERE workspace_id IS NULL', [workspace.id]);
+      return moved.rowCount ?? 0;
+    });
+  }
+
   async countDocuments(): Promise<number> {
     const { rows } = await this.#pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM documents');
     return rows[0]!.n;

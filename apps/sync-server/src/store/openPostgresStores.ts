@@ -1,32 +1,98 @@
+import pg from 'pg';
 import { PostgresAccountStore } from '../accounts/PostgresAccountStore.js';
-import type { Logger } from '../logger.js';
+import { createLogger, type Logger } from '../logger.js';
 import { PostgresDocumentStore } from './PostgresDocumentStore.js';
+import { PostgresPrivacyStore } from './PostgresPrivacyStore.js';
+import { PostgresSubmissionStore } from './PostgresSubmissionStore.js';
 import { createPostgresPool, migratePostgres } from './postgresPool.js';
+import { MissingDatabaseError, StoresUnavailableError, type Stores, type StoresRole } from './Stores.js';
 
-export interface PostgresStores {
-  documents: PostgresDocumentStore;
-  accounts: PostgresAccountStore;
-  /** Ends the shared pool. */
-  close(): Promise<void>;
+export interface PostgresStoresConfig {
+  /** `postgres://user:password@host:port/database` (DATABASE_URL). */
+  databaseUrl: string;
+  role: StoresRole;
+  /** Refuse a database that Canevas never initialised rather than creating the schema (commands). */
+  mustExist?: boolean;
+  logger?: Logger;
+  /** Pool size. Default 10. */
+  maxConnections?: number;
 }
 
 /**
- * Every store on one PostgreSQL database (`DATABASE_URL`), sharing one pool; the schema is
- * migrated first (several processes may start at once).
+ * Key of the session advisory lock that says who uses the database: every server holds it
+ * shared, an `exclusive` command alone. It plays the part of SQLite's data folder lock, for a
+ * database that several servers share.
  */
-export async function openPostgresStores(options: { url: string; logger?: Logger; maxConnections?: number }): Promise<PostgresStores> {
-  const pool = createPostgresPool({ url: options.url, ...(options.logger && { logger: options.logger }), ...(options.maxConnections && { max: options.maxConnections }) });
+const INSTANCE_LOCK = 0x63616e65766173n + 1n;
+
+/**
+ * Every store on one PostgreSQL database, sharing one pool; the schema is migrated first (several
+ * processes may start at once). A server refuses to start while an exclusive command runs, and an
+ * exclusive command while any server runs. No `backup`: PostgreSQL's own tools (`pg_dump`) do it.
+ */
+export async function openPostgresStores(config: PostgresStoresConfig): Promise<Stores> {
+  const location = withoutPassword(config.databaseUrl);
+  const logger = config.logger ?? createLogger();
+  const pool = createPostgresPool({ url: config.databaseUrl, logger, ...(config.maxConnections && { max: config.maxConnections }) });
+  let holder: pg.Client | undefined;
   try {
+    if (config.mustExist) {
+      const { rows } = await pool.query<{ present: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS present");
+      if (!rows[0]?.present) {
+        throw new MissingDatabaseError(`Aucune donnée Canevas dans la base PostgreSQL ${location} : démarrez d’abord le serveur avec cette DATABASE_URL, ou vérifiez-la.`);
+      }
+    }
     await migratePostgres(pool);
+    if (config.role !== 'command') holder = await holdInstanceLock(config.databaseUrl, config.role, location, logger);
   } catch (error) {
+    await holder?.end().catch(() => undefined);
     await pool.end().catch(() => undefined);
-    throw error;
+    if (error instanceof StoresUnavailableError) throw error;
+    throw new StoresUnavailableError(`PostgreSQL (${location}) ne répond pas comme attendu : ${(error as Error).message}`, { cause: error });
   }
+  let closed: Promise<void> | undefined;
   return {
     documents: new PostgresDocumentStore({ pool, ownsPool: false }),
     accounts: new PostgresAccountStore(pool),
-    close: async () => {
-      if (!pool.ended) await pool.end();
-    },
+    submissions: new PostgresSubmissionStore(pool),
+    privacy: new PostgresPrivacyStore(pool),
+    location,
+    close: () =>
+      (closed ??= (async () => {
+        try {
+          if (!pool.ended) await pool.end();
+        } finally {
+          await holder?.end().catch(() => undefined);
+        }
+      })()),
   };
+}
+
+/** A connection of its own holds the lock for the life of the stores (session locks end with it). */
+async function holdInstanceLock(url: string, role: 'server' | 'exclusive', location: string, logger: Logger): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, application_name: `canevas-${role}`, keepAlive: true });
+  client.on('error', (error) => logger.warn('store.postgres_instance_lock_lost', { role, error }));
+  await client.connect();
+  const { rows } = await client.query<{ held: boolean }>(
+    role === 'server' ? 'SELECT pg_try_advisory_lock_shared($1) AS held' : 'SELECT pg_try_advisory_lock($1) AS held',
+    [INSTANCE_LOCK.toString()],
+  );
+  if (rows[0]?.held) return client;
+  await client.end().catch(() => undefined);
+  throw new StoresUnavailableError(
+    role === 'server'
+      ? `Une commande exclusive (pnpm canevas user delete…) utilise la base ${location} : attendez qu’elle finisse.`
+      : `Un serveur Canevas utilise la base ${location} : arrêtez-le d’abord (cette commande réécrit ce qu’il garde en mémoire).`,
+  );
+}
+
+/** The URL for messages and logs: never the password. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    return parsed.href;
+  } catch {
+    return 'DATABASE_URL';
+  }
 }

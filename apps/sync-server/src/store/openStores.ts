@@ -1,3 +1,4 @@
+import { openPostgresStores } from './openPostgresStores.js';
 import { openSqliteStores } from './SqliteStores.js';
 import { StoresUnavailableError, type Stores, type StoresConfig } from './Stores.js';
 
@@ -22,8 +23,12 @@ export async function openStores(config: StoresConfig): Promise<Stores> {
     if (!/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
       throw new StoresUnavailableError('DATABASE_URL doit commencer par postgres:// (ou retirez-la pour garder SQLite dans DATA_DIR).');
     }
-    // The seam for the PostgreSQL stores (issue 14): they implement the same interfaces.
-    throw new StoresUnavailableError('PostgreSQL (DATABASE_URL) n’est pas encore pris en charge : retirez DATABASE_URL pour utiliser SQLite dans DATA_DIR.');
+    return openPostgresStores({
+      databaseUrl: config.databaseUrl,
+      role: config.role,
+      ...(config.mustExist !== undefined && { mustExist: config.mustExist }),
+      ...(config.logger && { logger: config.logger }),
+    });
   }
   return openSqliteStores(config);
 }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { createLogger, type Logger } from '../logger.js';
 import { postgresMigrations } from './postgresMigrations.js';
+import { StoresUnavailableError } from './Stores.js';
 
 export interface PostgresPoolOptions {
   /** `postgres://user:password@host:port/database` (the `DATABASE_URL`). */
@@ -68,7 +69,9 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
       const { rows } = await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
       const current = rows[0]?.version ?? 0;
       if (current > postgresMigrations.length) {
-        throw new Error(`The database schema (version ${current}) is newer than this server (version ${postgresMigrations.length}).`);
+        throw new StoresUnavailableError(
+          `Le schéma de la base PostgreSQL (version ${current}) est plus récent que ce serveur (version ${postgresMigrations.length}) : mettez Canevas à jour.`,
+        );
       }
       for (let version = current; version < postgresMigrations.length; version++) {
         await client.query('BEGIN');
