@@ -28,8 +28,10 @@ export default defineConfig({
           // One throwaway PostgreSQL cluster for the run (about 2 s); each file that needs it
           // creates its own database in it (test/helpers/postgresDatabase.ts).
           globalSetup: ['test/helpers/postgresGlobalSetup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Hang guards, not speed limits: a test that spawns two servers and a dozen clients
+          // took 60 s on a 2-core machine running two suites beside it (ten times idle).
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {
