@@ -1,7 +1,6 @@
 /**
  * Polls until `condition` holds. A deadline only turns a hang into a readable failure (generous: a
- * loaded machine runs ten times slower); tests
- * never assert on durations.
+ * loaded machine runs ten times slower); tests never assert on durations.
  */
 export async function waitFor(
   condition: () => boolean | Promise<boolean>,
