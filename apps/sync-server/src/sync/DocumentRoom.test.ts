@@ -6,6 +6,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { AwarenessFrames } from './AwarenessFrames.js';
 import { DocumentRoom, MAX_AWARENESS_IDS_PER_CONNECTION } from './DocumentRoom.js';
+import { RoomLog } from './RoomLog.js';
 import { InProcessFanOut } from './InProcessFanOut.js';
 import { readAwarenessUpdate } from './readAwarenessUpdate.js';
 import { SyncConnection } from './SyncConnection.js';
@@ -53,7 +54,7 @@ class RecordingSocket {
 
 function openRoom(connectionCount: number, stored?: { snapshot: Uint8Array | null; updates: Uint8Array[] }) {
   const fanOut = new InProcessFanOut();
-  const room = new DocumentRoom('doc-1', stored?.updates.length ?? 0, fanOut, () => undefined, { shape: { extraRoots: ['t'] } });
+  const room = new DocumentRoom('doc-1', new RoomLog({ rows: stored?.updates.length ?? 0, bytes: 0, snapshotBytes: 0 }), fanOut, () => undefined, { shape: { extraRoots: ['t'] } });
   if (stored) room.loadStored(stored.snapshot, stored.updates);
   const peers = Array.from({ length: connectionCount }, () => {
     const socket = new RecordingSocket();
@@ -332,7 +333,7 @@ describe('DocumentRoom opened from its stored state', () => {
 
   it('refuses to load an unreadable snapshot or log row', () => {
     const garbage = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
-    const room = new DocumentRoom('doc-1', 0, new InProcessFanOut(), () => undefined, { shape: { extraRoots: ['t'] } });
+    const room = new DocumentRoom('doc-1', new RoomLog(), new InProcessFanOut(), () => undefined, { shape: { extraRoots: ['t'] } });
     expect(() => room.loadStored(garbage, [])).toThrow();
     expect(() => room.loadStored(storedSnapshot('Bonjour'), [garbage])).toThrow();
     room.destroy();

@@ -7,6 +7,7 @@ import { BatchFrames } from './BatchFrames.js';
 import { checkContentUpdate, type ContentUpdateLimits } from './checkContentUpdate.js';
 import { isReadableUpdate } from './isReadableUpdate.js';
 import type { FanOut, OriginUpdate } from './FanOut.js';
+import type { RoomLog } from './RoomLog.js';
 import { SyncConnection } from './SyncConnection.js';
 import {
   MalformedMessageError,
@@ -77,15 +78,6 @@ export class DocumentRoom {
   readonly connections = new Set<SyncConnection>();
   /** Applied to `doc`, not yet stored: never relayed before the store commits them. */
   pending: QueuedUpdate[] = [];
-  /** Rows in the store's log since the last snapshot (drives folding). */
-  logRows: number;
-  /** Bytes of those rows. */
-  logBytes = 0;
-  /** Size of the last stored snapshot: folding the log costs rewriting that much. */
-  snapshotBytes = 0;
-  /** After a failed fold, none is tried before this time (ms since the epoch). */
-  foldAfter = 0;
-  failedFolds = 0;
   /** A review room: only the server writes it, clients only read it and announce no presence. */
   readonly serverOwned: boolean;
   /** Set when the in-memory doc can no longer be trusted; the room is then unloaded. */
@@ -123,12 +115,12 @@ export class DocumentRoom {
 
   constructor(
     readonly id: string,
-    logRows: number,
+    /** The store's log since the last snapshot: drives folding, and bounds the size quota's estimate. */
+    readonly log: RoomLog,
     fanOut: FanOut,
     private readonly onPending: () => void,
     private readonly limits: RoomLimits = {},
   ) {
-    this.logRows = logRows;
     this.serverOwned = parseRoomName(id)?.layer === 'review';
     // The server is not a participant: it publishes no awareness state of its own.
     this.awareness.setLocalState(null);
@@ -264,7 +256,7 @@ export class DocumentRoom {
     const maxBytes = this.limits.maxBytes;
     if (maxBytes === undefined) return;
     if (this.refusedForSize.has(connection)) throw new DocumentTooLargeError(maxBytes, true);
-    let stored = this.snapshotBytes + this.logBytes;
+    let stored = this.log.snapshotBytes + this.log.bytes;
     for (const { update } of this.pending) stored += update.byteLength;
     // A fold since the measure made the stored bytes exact again (and smaller).
     if (this.measuredSize && stored < this.measuredSize.estimate) this.measuredSize = undefined;

@@ -6,6 +6,10 @@ import { storageFaultKind } from '../store/storageFaultKind.js';
 import { RefusedUpdateError } from './checkContentUpdate.js';
 import { CorruptDocumentError, DocumentRoom, DocumentTooLargeError, type QueuedUpdate, type RoomLimits } from './DocumentRoom.js';
 import type { FanOut } from './FanOut.js';
+import { FoldPolicy } from './FoldPolicy.js';
+import { IdleFolds } from './IdleFolds.js';
+import { LogFolder } from './LogFolder.js';
+import { RoomLog } from './RoomLog.js';
 import { readAwarenessUpdate } from './readAwarenessUpdate.js';
 import type { SyncConnection } from './SyncConnection.js';
 import { MalformedMessageError, decodeClientMessage } from './syncMessages.js';
@@ -27,9 +31,8 @@ export interface SyncEngineOptions {
   fanOut: FanOut;
   logger: Logger;
   /**
-   * Fold a document's log into its snapshot once it holds this many rows (default 500) and twice
-   * the snapshot's bytes (folding rewrites the whole snapshot); a room unloaded with this many
-   * rows and at least the snapshot's bytes is folded at once, any other after `idleFoldDelayMs`.
+   * Fold a document's log into its snapshot once it holds this many rows (default 500); the rest
+   * of the rule is FoldPolicy's.
    */
   foldThreshold?: number;
   /**
@@ -75,7 +78,7 @@ interface TakenBatch {
 
 /**
  * Owns the open documents. Every store access runs on one serial chain, so loads, batched
- * appends, compactions, unloads and deletions never interleave, whatever the store's latency.
+ * appends, folds, unloads and deletions never interleave, whatever the store's latency.
  */
 export class SyncEngine {
   private readonly rooms = new Map<string, DocumentRoom>();
@@ -84,10 +87,10 @@ export class SyncEngine {
   private readonly store: DocumentStore;
   private readonly fanOut: FanOut;
   private readonly logger: Logger;
-  private readonly foldThreshold: number;
-  private readonly idleFoldDelayMs: number;
+  private readonly foldPolicy: FoldPolicy;
+  private readonly folder: LogFolder;
   /** Rooms unloaded with a short log, and when to fold it. */
-  private readonly foldLater = new Map<string, number>();
+  private readonly idleFolds: IdleFolds;
   private foldTimer: NodeJS.Timeout | undefined;
   private readonly retryDelayMs: number;
   private readonly maxRetryDelayMs: number;
@@ -108,8 +111,12 @@ export class SyncEngine {
     this.store = options.store;
     this.fanOut = options.fanOut;
     this.logger = options.logger;
-    this.foldThreshold = options.foldThreshold ?? 500;
-    this.idleFoldDelayMs = options.idleFoldDelayMs ?? 30_000;
+    this.foldPolicy = new FoldPolicy({
+      ...(options.foldThreshold !== undefined && { threshold: options.foldThreshold }),
+      ...(options.idleFoldDelayMs !== undefined && { idleDelayMs: options.idleFoldDelayMs }),
+    });
+    this.folder = new LogFolder(this.store, this.foldPolicy, this.logger);
+    this.idleFolds = new IdleFolds(this.foldPolicy.idleDelayMs);
     this.retryDelayMs = options.retryDelayMs ?? 100;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 10_000;
     this.roomLimits = {
@@ -283,7 +290,7 @@ export class SyncEngine {
       const deleted = await this.store.deleteDocument(docId);
       if (deleted) this.quarantined.delete(docId);
       for (const layer of ['content', 'review'] as const) {
-        this.foldLater.delete(roomNameOf(docId, layer));
+        this.idleFolds.cancel(roomNameOf(docId, layer));
         const room = this.rooms.get(roomNameOf(docId, layer));
         if (!room) continue;
         for (const connection of room.connections) connection.close(CloseCode.DocumentDeleted, 'Document supprimé');
@@ -340,7 +347,7 @@ export class SyncEngine {
     }
   }
 
-  /** Flushes, compacts and unloads everything; resolves to the number of updates left unstored. */
+  /** Flushes, folds and unloads everything; resolves to the number of updates left unstored. */
   async shutdown(options: { maxAttempts?: number } = {}): Promise<number> {
     this.closing = true;
     for (const room of this.rooms.values()) {
@@ -362,7 +369,7 @@ export class SyncEngine {
     if (this.foldTimer) clearTimeout(this.foldTimer);
     this.foldTimer = undefined;
     // Leave every document as one snapshot: the next start loads each in one read.
-    for (const roomName of [...this.foldLater.keys()]) await this.enqueue(() => this.foldIdle(roomName));
+    for (const roomName of this.idleFolds.rooms()) await this.enqueue(() => this.foldIdle(roomName));
     const unstored = this.stats().pendingUpdates;
     for (const room of this.rooms.values()) room.destroy();
     this.rooms.clear();
@@ -390,10 +397,13 @@ export class SyncEngine {
     if (current && !current.corrupt) return current;
     const stored = await this.store.loadDocument(docId);
     if (!stored) return undefined;
-    this.foldLater.delete(docId);
-    const room = new DocumentRoom(docId, stored.updates.length, this.fanOut, () => this.scheduleFlush(), this.roomLimits);
-    room.logBytes = stored.updates.reduce((sum, { update }) => sum + update.byteLength, 0);
-    room.snapshotBytes = stored.snapshot?.byteLength ?? 0;
+    this.idleFolds.cancel(docId);
+    const log = new RoomLog({
+      rows: stored.updates.length,
+      bytes: stored.updates.reduce((sum, { update }) => sum + update.byteLength, 0),
+      snapshotBytes: stored.snapshot?.byteLength ?? 0,
+    });
+    const room = new DocumentRoom(docId, log, this.fanOut, () => this.scheduleFlush(), this.roomLimits);
     try {
       // Throws on unreadable rows; a lone snapshot is applied when first needed (see loadStored).
       room.loadStored(stored.snapshot, stored.updates.map(({ update }) => update));
@@ -553,18 +563,14 @@ export class SyncEngine {
     }
     for (const room of this.rooms.values()) room.answerDeferredSyncReplies();
     for (const room of [...this.rooms.values()]) {
-      // Folding rewrites the whole snapshot (twice on disk: the WAL, then the database file), so
-      // it waits for a log twice its size: at most about one byte written per byte logged.
-      if (room.destroyed || room.logRows < this.foldThreshold || room.logBytes < 2 * room.snapshotBytes) continue;
-      if (Date.now() < room.foldAfter) continue;
-      await this.compact(room);
+      if (room.destroyed || !this.foldPolicy.foldsOpen(room.log, Date.now(), room.log.foldRetryAt)) continue;
+      await this.folder.foldOpen(room, room.pending.length > 0);
     }
     for (const room of [...this.idleRooms]) await this.unloadIfIdle(room);
   }
 
   private afterCommit({ room, updates, stateVector }: TakenBatch): void {
-    room.logRows += updates.length;
-    for (const { update } of updates) room.logBytes += update.byteLength;
+    room.log.appended(updates);
     for (const { stored } of updates) stored?.resolve();
     if (room.destroyed) return;
     this.fanOut.publish(
@@ -578,107 +584,31 @@ export class SyncEngine {
     for (const connection of acknowledged) connection.send(message);
   }
 
-  /**
-   * Folds a room's log into a new snapshot. When everything the room applied is stored (nothing
-   * pending, doc built and sound), the in-memory doc IS the stored state: it is encoded as it is.
-   * Otherwise the state is rebuilt from what is stored, never from memory, so that only durable
-   * data is folded. Only this process appends to an open document, so the memory path folds
-   * everything stored so far.
-   */
-  private async compact(room: DocumentRoom): Promise<void> {
-    if (room.materialized && !room.corrupt && !room.destroyed && room.pending.length === 0) {
-      try {
-        const snapshot = Y.encodeStateAsUpdate(room.doc);
-        await this.store.foldLog(room.id, snapshot, Number.MAX_SAFE_INTEGER);
-        this.logger.debug('store.folded', { docId: room.id, folded: room.logRows, from: 'memory' });
-        room.logRows = 0;
-        room.logBytes = 0;
-        room.snapshotBytes = snapshot.byteLength;
-        room.failedFolds = 0;
-      } catch (error) {
-        this.foldFailed(room, error);
-      }
-      return;
-    }
-    const folded = await this.foldStored(room.id);
-    if (folded === 'failed') {
-      this.foldFailed(room);
-      return;
-    }
-    room.failedFolds = 0;
-    if (!folded) return;
-    room.logRows = Math.max(0, room.logRows - folded.rows);
-    room.logBytes = Math.max(0, room.logBytes - folded.bytes);
-    room.snapshotBytes = folded.snapshotBytes;
-  }
-
-  /**
-   * The log stays as it is and nothing is lost; the next attempt waits (1 s doubling to a
-   * minute), since a locked database makes every attempt wait its busy timeout.
-   */
-  private foldFailed(room: DocumentRoom, error?: unknown): void {
-    room.failedFolds++;
-    const delay = Math.min(1000 * 2 ** (room.failedFolds - 1), 60_000);
-    room.foldAfter = Date.now() + delay;
-    if (error !== undefined) this.logger.error('store.fold_failed', { docId: room.id, kind: storageFaultKind(error), retryInMs: delay, error });
-  }
-
-  /** Rebuilds a room's state from what is stored and folds it; undefined when nothing was folded. */
-  private async foldStored(roomName: string): Promise<{ rows: number; bytes: number; snapshotBytes: number } | 'failed' | undefined> {
-    try {
-      const stored = await this.store.loadDocument(roomName);
-      if (!stored || stored.updates.length === 0 || stored.quarantined) return undefined;
-      const doc = new Y.Doc();
-      try {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-        // Applying one by one is linear; Y.mergeUpdates over a long log is not.
-        for (const { update } of stored.updates) Y.applyUpdate(doc, update);
-        const upToRowId = stored.updates[stored.updates.length - 1]!.rowId;
-        const snapshot = Y.encodeStateAsUpdate(doc);
-        await this.store.foldLog(roomName, snapshot, upToRowId);
-        this.logger.debug('store.folded', { docId: roomName, folded: stored.updates.length, from: 'store' });
-        const bytes = stored.updates.reduce((sum, { update }) => sum + update.byteLength, 0);
-        return { rows: stored.updates.length, bytes, snapshotBytes: snapshot.byteLength };
-      } finally {
-        doc.destroy();
-      }
-    } catch (error) {
-      // The log stays as it is; nothing is lost, compaction is retried later.
-      this.logger.error('store.fold_failed', { docId: roomName, kind: storageFaultKind(error), error });
-      return 'failed';
-    }
-  }
-
   private async unloadIfIdle(room: DocumentRoom): Promise<void> {
     if (room.connections.size > 0 || room.destroyed) {
       this.idleRooms.delete(room);
       return;
     }
     if (room.pending.length > 0) return;
-    // A log as large as the snapshot is folded now (replaying it at the next open would cost more
-    // than reading the snapshot); a shorter one later: the next person to open the document
-    // replays it in a few milliseconds, and a quick return costs no rewrite of the snapshot.
-    if (room.logRows >= this.foldThreshold && room.logBytes >= room.snapshotBytes) await this.compact(room);
-    // A client may have reconnected during the compaction: it keeps the same live room.
+    const fold = this.foldPolicy.atUnload(room.log);
+    if (fold === 'now') await this.folder.foldOpen(room, false);
+    // A client may have reconnected during the fold: it keeps the same live room.
     if (room.connections.size > 0 || room.pending.length > 0) return;
-    if (room.logRows > 0 && !room.corrupt) this.scheduleIdleFold(room.id);
+    if (room.log.rows > 0 && !room.corrupt) this.scheduleIdleFold(room.id);
     this.unload(room);
   }
 
   private scheduleIdleFold(roomName: string): void {
-    this.foldLater.set(roomName, Date.now() + this.idleFoldDelayMs);
-    this.armFoldTimer(this.idleFoldDelayMs);
+    this.idleFolds.schedule(roomName, Date.now());
+    this.armFoldTimer(this.foldPolicy.idleDelayMs);
   }
 
   /** Folds the idle rooms that are due, one store task each, so that sockets are served between. */
   private async foldDueRooms(): Promise<void> {
     const now = Date.now();
-    let next = Number.POSITIVE_INFINITY;
-    for (const [roomName, due] of this.foldLater) {
-      if (due <= now) void this.enqueue(() => this.foldIdle(roomName));
-      else next = Math.min(next, due);
-    }
-    if (next !== Number.POSITIVE_INFINITY) this.armFoldTimer(next - now);
+    for (const roomName of this.idleFolds.dueAt(now)) void this.enqueue(() => this.foldIdle(roomName));
+    const next = this.idleFolds.nextAfter(now);
+    if (next !== undefined) this.armFoldTimer(next);
   }
 
   private armFoldTimer(delayMs: number): void {
@@ -691,10 +621,10 @@ export class SyncEngine {
   }
 
   private async foldIdle(roomName: string): Promise<void> {
-    if (!this.foldLater.delete(roomName)) return;
+    if (!this.idleFolds.cancel(roomName)) return;
     // Reopened meanwhile: the open room folds its own log.
     if (this.rooms.has(roomName) || this.quarantined.has(parseRoomName(roomName)?.docId ?? roomName)) return;
-    await this.foldStored(roomName);
+    await this.folder.foldStored(roomName);
   }
 
   private unload(room: DocumentRoom): void {
