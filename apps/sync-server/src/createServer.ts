@@ -1,22 +1,20 @@
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
-import { CloseCode, ReferentialRegistry, parseRoomName, templateToProseMirrorJSON, type ParsedRoom } from '@canevas/core';
+import { ReferentialRegistry, templateToProseMirrorJSON } from '@canevas/core';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { AccessControl, roleAllows } from './accounts/AccessControl.js';
-import type { AccountStore, User } from './accounts/AccountStore.js';
+import { AccessControl } from './accounts/AccessControl.js';
+import type { AccountStore } from './accounts/AccountStore.js';
 import { AuditRetryQueue } from './accounts/AuditRetryQueue.js';
 import { AuthService } from './accounts/AuthService.js';
 import { exportAuthorizer } from './accounts/exportAuthorizer.js';
+import { syncAuthorizer } from './accounts/syncAuthorizer.js';
 import { PrivacyService } from './accounts/PrivacyService.js';
 import { ReviewLayerService } from './review/ReviewLayerService.js';
 import type { TemplateResolver } from './api/ApiServices.js';
 import { appRouter } from './api/router.js';
 import { createContextFactory } from './api/trpc.js';
 import { PasswordHashGate } from './auth/PasswordHashGate.js';
-import { isAllowedOrigin } from './auth/originPolicy.js';
 import { SyncTicketStore } from './auth/SyncTicketStore.js';
 import { createExportHandler, type ExportLimits } from './export/exportHttpHandler.js';
 import { storeExportSource } from './export/ExportSource.js';
@@ -33,7 +31,7 @@ import type { Stores } from './store/Stores.js';
 import type { FanOut } from './sync/FanOut.js';
 import { InProcessFanOut } from './sync/InProcessFanOut.js';
 import type { AwarenessRateLimitOptions } from './sync/AwarenessRateLimit.js';
-import { SyncConnection } from './sync/SyncConnection.js';
+import { SocketGateway } from './sync/SocketGateway.js';
 import { SyncEngine, type SyncEngineStats } from './sync/SyncEngine.js';
 
 export const MIB = 1024 * 1024;
@@ -198,15 +196,18 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   // Openings of a document or a submitted version are recorded even while the disk refuses writes.
   const openingsAudit = new AuditRetryQueue({ accounts, logger });
   const allowedOrigins = options.allowedOrigins ?? [];
-  let refreshScheduled = false;
-  const onAccessChanged = () => {
-    if (refreshScheduled) return;
-    refreshScheduled = true;
-    setImmediate(() => {
-      refreshScheduled = false;
-      void refreshAccess();
-    });
-  };
+  // The sockets of /sync/…: upgrade, authorization, early frames, ping, role refreshes, shutdown.
+  const gateway = new SocketGateway({
+    sessions: engine,
+    authorizer: syncAuthorizer({ auth, access, accounts, store, tickets, openingsAudit, publicUrl: options.publicUrl, allowedOrigins }),
+    logger,
+    maxPayload,
+    ...(options.maxPendingUpgrades !== undefined && { maxPendingUpgrades: options.maxPendingUpgrades }),
+    ...(options.pingIntervalMs !== undefined && { pingIntervalMs: options.pingIntervalMs }),
+    ...(options.accessRefreshMs !== undefined && { accessRefreshMs: options.accessRefreshMs }),
+    ...(options.awarenessRateLimit && { awarenessRateLimit: options.awarenessRateLimit }),
+  });
+  const onAccessChanged = () => gateway.accessChanged();
   const referentials = options.referentials ?? { registry: new ReferentialRegistry(), problems: [] };
   const { registry } = referentials;
   const resolveTemplate: TemplateResolver | undefined =
@@ -290,168 +291,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     }
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload });
-  const alive = new Map<WebSocket, boolean>();
-  let closing = false;
-
-  const maxPendingUpgrades = options.maxPendingUpgrades ?? 64;
-  let pendingUpgrades = 0;
-
-  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    // Node detaches its own handlers from an upgraded socket: without this, a client resetting
-    // the connection while it is authorized would be an unhandled error.
-    socket.on('error', () => socket.destroy());
-    const url = parseRequestUrl(req);
-    if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable');
-    if (!url || !url.pathname.startsWith('/sync/')) return refuseUpgrade(socket, 404, 'Not Found');
-    const docId = url.pathname.slice('/sync/'.length);
-    const room = parseRoomName(docId);
-    if (!room) return refuseUpgrade(socket, 400, 'Bad Request');
-    if (pendingUpgrades >= maxPendingUpgrades) {
-      logger.warn('sync.upgrades_saturated', { pending: pendingUpgrades });
-      return refuseUpgrade(socket, 503, 'Service Unavailable', 'Retry-After: 1\r\n');
-    }
-    const ackRequested = url.searchParams.get('ack') === '1';
-    pendingUpgrades++;
-    // Authorized before upgrading: a refused client never receives a byte of the document, and
-    // nothing it sent after its request (`head`, the socket's buffer) is ever read.
-    authorizeUpgrade(req, url, docId, room)
-      .then(
-        (decision) => {
-          if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.text);
-          if (socket.destroyed) return;
-          wss.handleUpgrade(req, socket, head, (ws) => {
-            if (decision.found) acceptConnection(ws, docId, ackRequested, decision);
-            else ws.close(CloseCode.DocumentNotFound, 'Document introuvable');
-          });
-        },
-        (error: unknown) => {
-          logger.error('sync.authorize_failed', { docId, error });
-          refuseUpgrade(socket, 500, 'Internal Server Error');
-        },
-      )
-      .finally(() => pendingUpgrades--);
-  });
-
-  type UpgradeDecision =
-    | { ok: true; found: true; userId: string; userName: string; canWrite: boolean }
-    | { ok: true; found: false }
-    | { ok: false; status: number; text: string };
-
-  /**
-   * A single-use ticket (scripts), else a valid API token (`Authorization: Bearer`), else the
-   * session cookie, which must come from an allowed Origin: any other Authorization header
-   * (Basic from a proxy) leaves the request authenticated by its cookie, so it is checked too.
-   */
-  async function authorizeUpgrade(req: IncomingMessage, url: URL, roomName: string, room: ParsedRoom): Promise<UpgradeDecision> {
-    let user: User | undefined;
-    const ticket = url.searchParams.get('ticket');
-    if (ticket !== null) {
-      const redeemed = tickets.redeem(ticket, roomName);
-      user = redeemed && (await accounts.getUser(redeemed.userId));
-    } else {
-      const caller = await auth.authenticate(req);
-      if (caller && caller.via !== 'token' && !isAllowedOrigin(req, { publicUrl: options.publicUrl, extraOrigins: allowedOrigins })) {
-        return { ok: false, status: 403, text: 'Forbidden' };
-      }
-      user = caller?.user;
-    }
-    if (!user) return { ok: false, status: 401, text: 'Unauthorized' };
-    const userId = user.id;
-    const document = await store.getDocument(room.docId);
-    // Another workspace's document gets the very answer of a missing one, by the same path (a
-    // role is looked up either way): an upgrade, then 4404, after which the stock client stops
-    // retrying. Its existence is not revealed.
-    const role = await access.roleIn(document?.workspaceId ?? '', userId);
-    if (!document || role === undefined) return { ok: true, found: false };
-    if (room.layer === 'content') {
-      // Never blocks the upgrade: while SQLite refuses writes the entry waits in memory, and a
-      // browser whose socket dropped can still reconnect.
-      await openingsAudit.record({ at: Date.now(), userId, action: 'document.open', workspaceId: document.workspaceId, documentId: room.docId, detail: { role } });
-    }
-    // Review docs are server-owned: every member reads them, none writes them.
-    return { ok: true, found: true, userId, userName: user.name, canWrite: room.layer === 'content' && roleAllows(role, 'write') };
-  }
-
-  /** Applies current roles to open connections: removed members are closed, roles re-read. */
-  async function refreshAccess(): Promise<void> {
-    const workspaces = new Map<string, string | null | undefined>();
-    for (const connection of [...engine.connections()]) {
-      const room = parseRoomName(connection.room);
-      if (!connection.userId || !connection.isOpen || !room) continue;
-      if (!workspaces.has(room.docId)) workspaces.set(room.docId, (await store.getDocument(room.docId))?.workspaceId);
-      const workspaceId = workspaces.get(room.docId);
-      const role = workspaceId ? await accounts.getRole(workspaceId, connection.userId) : undefined;
-      if (role === undefined) {
-        connection.close(CloseCode.AccessRevoked, 'Accès retiré');
-        continue;
-      }
-      const canWrite = room.layer === 'content' && roleAllows(role, 'write');
-      if (canWrite !== connection.canWrite) {
-        logger.info('sync.role_applied', { room: connection.room, connection: connection.id, canWrite });
-        connection.canWrite = canWrite;
-      }
-    }
-  }
-  const accessTimer = setInterval(() => void refreshAccess().catch((error: unknown) => logger.error('sync.access_refresh_failed', { error })), options.accessRefreshMs ?? 2000);
-  accessTimer.unref();
-
-  function acceptConnection(ws: WebSocket, docId: string, ackRequested: boolean, decision: { userId: string; userName: string; canWrite: boolean }): void {
-    const connection = new SyncConnection(ws, docId, {
-      ackRequested,
-      canWrite: decision.canWrite,
-      userId: decision.userId,
-      userName: decision.userName,
-      ...(options.awarenessRateLimit && { awarenessRateLimit: options.awarenessRateLimit }),
-    });
-    alive.set(ws, true);
-    // Messages that arrive while the stored state loads are kept, then handled in order.
-    let buffered: Uint8Array[] | undefined = [];
-    let bufferedBytes = 0;
-    ws.on('message', (data: RawData) => {
-      const bytes = toBytes(data);
-      if (!buffered) return engine.handleMessage(connection, bytes);
-      bufferedBytes += bytes.byteLength;
-      if (bufferedBytes > 4 * maxPayload) return connection.close(CloseCode.MessageTooBig, 'Trop de données');
-      buffered.push(bytes);
-    });
-    ws.on('pong', () => alive.set(ws, true));
-    ws.on('error', (error) => logger.warn('sync.socket_error', { docId, connection: connection.id, error }));
-    ws.on('close', (code) => {
-      alive.delete(ws);
-      engine.close(connection);
-      logger.debug('sync.closed', { docId, connection: connection.id, code });
-    });
-    engine.open(connection).then(
-      (found) => {
-        if (!found) {
-          connection.close(CloseCode.DocumentNotFound, 'Document introuvable');
-          return;
-        }
-        const early = buffered ?? [];
-        buffered = undefined;
-        for (const bytes of early) engine.handleMessage(connection, bytes);
-        logger.debug('sync.opened', { docId, connection: connection.id, ack: ackRequested });
-      },
-      (error: unknown) => {
-        logger.error('sync.open_failed', { docId, error });
-        connection.close(CloseCode.InternalError, 'Erreur du serveur');
-      },
-    );
-  }
-
-  // Dead peers never send a close frame: ping them so their rooms can be unloaded.
-  const pingTimer = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (alive.get(ws) === false) {
-        ws.terminate();
-        continue;
-      }
-      alive.set(ws, false);
-      ws.ping();
-    }
-  }, options.pingIntervalMs ?? 30_000);
-  pingTimer.unref();
+  httpServer.on('upgrade', gateway.handleUpgrade);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -470,15 +310,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
 
   let closed: Promise<CloseResult> | undefined;
   async function close(): Promise<CloseResult> {
-    closing = true;
-    clearInterval(pingTimer);
-    clearInterval(accessTimer);
+    gateway.stop();
     await exportHandler.close();
     const serverClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     const unstoredUpdates = await engine.shutdown();
-    await waitForSocketsToClose(wss, 1000);
-    for (const ws of wss.clients) ws.terminate();
-    wss.close();
+    await gateway.closeSockets(1000);
     httpServer.closeAllConnections();
     await serverClosed;
     await fanOut.close();
@@ -525,34 +361,4 @@ function parseRequestUrl(req: IncomingMessage): URL | undefined {
 
 function safePathname(req: IncomingMessage): string | undefined {
   return parseRequestUrl(req)?.pathname;
-}
-
-/** How long a refused upgrade's socket stays open for the client to read the answer. */
-const REFUSED_UPGRADE_LINGER_MS = 1000;
-
-/**
- * Answers and closes. Whatever the client sent after its request is discarded unread; the socket
- * is destroyed once the client closes its side, or after a short linger (destroying at once,
- * with unread bytes, would reset the connection and could lose the answer).
- */
-function refuseUpgrade(socket: Duplex, status: number, text: string, extraHeaders = ''): void {
-  if (socket.destroyed) return;
-  const linger = setTimeout(() => socket.destroy(), REFUSED_UPGRADE_LINGER_MS);
-  linger.unref();
-  socket.once('close', () => clearTimeout(linger));
-  socket.resume();
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n${extraHeaders}Content-Length: 0\r\n\r\n`);
-}
-
-function toBytes(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-}
-
-async function waitForSocketsToClose(wss: WebSocketServer, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (wss.clients.size > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
