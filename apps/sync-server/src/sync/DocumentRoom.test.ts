@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { AwarenessFrames } from './AwarenessFrames.js';
 import { DocumentRoom, MAX_AWARENESS_IDS_PER_CONNECTION } from './DocumentRoom.js';
 import { RoomLog } from './RoomLog.js';
+import type { QueuedUpdate, RoomWrites, WriteTarget } from './WriteQueue.js';
 import { InProcessFanOut } from './InProcessFanOut.js';
 import { readAwarenessUpdate } from './readAwarenessUpdate.js';
 import { SyncConnection } from './SyncConnection.js';
@@ -52,9 +53,31 @@ class RecordingSocket {
   }
 }
 
+/** The write queue as a room sees it, recorded: the tests read what each room queued. */
+class RecordingWrites implements RoomWrites {
+  private readonly queued = new Map<WriteTarget, QueuedUpdate[]>();
+  of(room: WriteTarget): QueuedUpdate[] {
+    return this.queued.get(room) ?? [];
+  }
+  add(room: WriteTarget, update: QueuedUpdate): void {
+    this.queued.set(room, [...this.of(room), update]);
+  }
+  unstoredCount(room: WriteTarget): number {
+    return this.of(room).length;
+  }
+  unstoredBytes(room: WriteTarget): number {
+    return this.of(room).reduce((sum, { update }) => sum + update.byteLength, 0);
+  }
+  forget(room: WriteTarget): void {
+    this.queued.delete(room);
+  }
+}
+
+const writes = new RecordingWrites();
+
 function openRoom(connectionCount: number, stored?: { snapshot: Uint8Array | null; updates: Uint8Array[] }) {
   const fanOut = new InProcessFanOut();
-  const room = new DocumentRoom('doc-1', new RoomLog({ rows: stored?.updates.length ?? 0, bytes: 0, snapshotBytes: 0 }), fanOut, () => undefined, { shape: { extraRoots: ['t'] } });
+  const room = new DocumentRoom('doc-1', new RoomLog({ rows: stored?.updates.length ?? 0, bytes: 0, snapshotBytes: 0 }), fanOut, writes, { shape: { extraRoots: ['t'] } });
   if (stored) room.loadStored(stored.snapshot, stored.updates);
   const peers = Array.from({ length: connectionCount }, () => {
     const socket = new RecordingSocket();
@@ -287,7 +310,7 @@ describe('DocumentRoom opened from its stored state', () => {
     stored.getText('t').insert(7, ' !');
     room.receiveUpdate(writer!.connection, edits[0]!);
     expect(room.doc.getText('t').toString()).toBe('Bonjour !');
-    expect(room.pending).toHaveLength(1);
+    expect(writes.of(room)).toHaveLength(1);
     for (const peer of [reader!, writer!]) {
       const step1 = syncFrame(peer.socket.frames.at(-1)!);
       expect(step1.subType).toBe(syncStep1);
@@ -333,7 +356,7 @@ describe('DocumentRoom opened from its stored state', () => {
 
   it('refuses to load an unreadable snapshot or log row', () => {
     const garbage = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
-    const room = new DocumentRoom('doc-1', new RoomLog(), new InProcessFanOut(), () => undefined, { shape: { extraRoots: ['t'] } });
+    const room = new DocumentRoom('doc-1', new RoomLog(), new InProcessFanOut(), writes, { shape: { extraRoots: ['t'] } });
     expect(() => room.loadStored(garbage, [])).toThrow();
     expect(() => room.loadStored(storedSnapshot('Bonjour'), [garbage])).toThrow();
     room.destroy();
@@ -361,7 +384,7 @@ describe('DocumentRoom opened from its stored state', () => {
     expect(raised).toBeInstanceOf(CorruptDocumentError);
     expect((raised as CorruptDocumentError).fromStorage).toBe(true);
     expect(room.corrupt).toBe(true);
-    expect(room.pending).toEqual([]);
+    expect(writes.of(room)).toEqual([]);
     room.destroy();
   });
 });
@@ -380,17 +403,17 @@ describe('DocumentRoom.receiveUpdate', () => {
 
     room.receiveUpdate(writer, insert);
     room.receiveUpdate(writer, insert);
-    expect(room.pending.map((entry) => entry.update)).toEqual([insert]);
+    expect(writes.of(room).map((entry) => entry.update)).toEqual([insert]);
     room.receiveUpdate(writer, deletion);
-    expect(room.pending).toHaveLength(2);
+    expect(writes.of(room)).toHaveLength(2);
     expect(room.doc.getText('t').toString()).toBe('ac');
 
     const other = openRoom(1);
     other.room.receiveUpdate(other.peers[0]!.connection, later);
-    expect(other.room.pending.map((entry) => entry.update)).toEqual([later]);
+    expect(writes.of(other.room).map((entry) => entry.update)).toEqual([later]);
     // Its dependencies arrive: applied together, and queued too.
     other.room.receiveUpdate(other.peers[0]!.connection, insert);
-    expect(other.room.pending).toHaveLength(2);
+    expect(writes.of(other.room)).toHaveLength(2);
     expect(other.room.doc.getText('t').toString()).toBe('abcd');
     room.destroy();
     other.room.destroy();

@@ -8,6 +8,7 @@ import { checkContentUpdate, type ContentUpdateLimits } from './checkContentUpda
 import { isReadableUpdate } from './isReadableUpdate.js';
 import type { FanOut, OriginUpdate } from './FanOut.js';
 import type { RoomLog } from './RoomLog.js';
+import type { RoomWrites, WriteTarget } from './WriteQueue.js';
 import { SyncConnection } from './SyncConnection.js';
 import {
   MalformedMessageError,
@@ -16,16 +17,6 @@ import {
   encodeSyncStep2,
   encodeSyncStep2Update,
 } from './syncMessages.js';
-
-export interface QueuedUpdate {
-  /** The connection id it came from (never echoed back to it), or `server`. */
-  origin: string;
-  /** Set for client updates: the connection to acknowledge once stored. */
-  connection?: SyncConnection;
-  update: Uint8Array;
-  /** Set for server changes: settled once the update is durable (or definitely not). */
-  stored?: { resolve: () => void; reject: (error: Error) => void };
-}
 
 /** Refused: the update would take the document past its size quota (`maxBytes`). */
 export class DocumentTooLargeError extends Error {
@@ -69,15 +60,13 @@ export class CorruptDocumentError extends Error {
 }
 
 /**
- * The in-memory side of one open document: its Y.Doc, its awareness, its connections, and the
- * updates that were applied but are not yet durable.
+ * The in-memory side of one open document: its Y.Doc, its awareness, its connections. What it
+ * applies goes to the write queue (`writes`), which stores it before anyone receives it.
  */
-export class DocumentRoom {
+export class DocumentRoom implements WriteTarget {
   private readonly liveDoc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.liveDoc);
   readonly connections = new Set<SyncConnection>();
-  /** Applied to `doc`, not yet stored: never relayed before the store commits them. */
-  pending: QueuedUpdate[] = [];
   /** A review room: only the server writes it, clients only read it and announce no presence. */
   readonly serverOwned: boolean;
   /** Set when the in-memory doc can no longer be trusted; the room is then unloaded. */
@@ -118,7 +107,8 @@ export class DocumentRoom {
     /** The store's log since the last snapshot: drives folding, and bounds the size quota's estimate. */
     readonly log: RoomLog,
     fanOut: FanOut,
-    private readonly onPending: () => void,
+    /** The write queue: it holds what this room applied until the store has it. */
+    private readonly writes: RoomWrites,
     private readonly limits: RoomLimits = {},
   ) {
     this.serverOwned = parseRoomName(id)?.layer === 'review';
@@ -203,7 +193,7 @@ export class DocumentRoom {
     // Builds the doc if needed, which sends the server's step 1 first: clients expect it before
     // the step 2 (the web client takes that handshake as a storage acknowledgement).
     this.materialize();
-    if (this.pending.length === 0) connection.send(encodeSyncStep2(this.doc, stateVector));
+    if (this.writes.unstoredCount(this) === 0) connection.send(encodeSyncStep2(this.doc, stateVector));
     else this.deferredSyncReplies.push({ connection, stateVector });
   }
 
@@ -242,8 +232,7 @@ export class DocumentRoom {
     // Updates waiting for missing dependencies change no visible state yet but must be kept.
     const waiting = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
     if (!changed && !waiting) return;
-    this.pending.push({ origin: connection.id, connection, update });
-    this.onPending();
+    this.writes.add(this, { origin: connection.id, connection, update });
   }
 
   /**
@@ -256,8 +245,7 @@ export class DocumentRoom {
     const maxBytes = this.limits.maxBytes;
     if (maxBytes === undefined) return;
     if (this.refusedForSize.has(connection)) throw new DocumentTooLargeError(maxBytes, true);
-    let stored = this.log.snapshotBytes + this.log.bytes;
-    for (const { update } of this.pending) stored += update.byteLength;
+    const stored = this.log.snapshotBytes + this.log.bytes + this.writes.unstoredBytes(this);
     // A fold since the measure made the stored bytes exact again (and smaller).
     if (this.measuredSize && stored < this.measuredSize.estimate) this.measuredSize = undefined;
     const estimate = this.measuredSize ? this.measuredSize.exact + stored - this.measuredSize.estimate : stored;
@@ -291,8 +279,7 @@ export class DocumentRoom {
         ? Promise.resolve()
         : new Promise<void>((resolve, reject) => {
             const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-            this.pending.push({ origin: SERVER_ORIGIN, update, stored: { resolve, reject } });
-            this.onPending();
+            this.writes.add(this, { origin: SERVER_ORIGIN, update, stored: { resolve, reject } });
           });
     if (outcome.ok) return { value: outcome.value, stored };
     stored.catch(() => undefined);
@@ -365,10 +352,14 @@ export class DocumentRoom {
 
   /** Called once the pending updates taken before the commit are durable. */
   answerDeferredSyncReplies(): void {
-    if (this.pending.length > 0 || this.corrupt) return;
+    if (this.writes.unstoredCount(this) > 0 || this.corrupt) return;
     const replies = this.deferredSyncReplies;
     this.deferredSyncReplies = [];
     for (const { connection, stateVector } of replies) connection.send(encodeSyncStep2(this.doc, stateVector));
+  }
+
+  stateVector(): Uint8Array {
+    return Y.encodeStateVector(this.doc);
   }
 
   destroy(): void {
@@ -381,8 +372,7 @@ export class DocumentRoom {
     this.liveDoc.destroy();
     this.storedSnapshot = undefined;
     this.awaitingStep1 = [];
-    for (const { stored } of this.pending) stored?.reject(new Error('The room was unloaded before the change was stored.'));
-    this.pending = [];
+    this.writes.forget(this);
     this.deferredSyncReplies = [];
     this.connections.clear();
     this.resolveUnloaded();

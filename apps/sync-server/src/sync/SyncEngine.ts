@@ -1,14 +1,14 @@
 import * as Y from 'yjs';
-import { CloseCode, encodePersisted, encodeStorageStatus, parseRoomName, roomNameOf, type StorageFaultKind } from '@canevas/core';
+import { CloseCode, encodeStorageStatus, parseRoomName, roomNameOf } from '@canevas/core';
 import type { Logger } from '../logger.js';
-import type { DocumentStore, PendingUpdate, QuarantineRecord } from '../store/DocumentStore.js';
-import { storageFaultKind } from '../store/storageFaultKind.js';
+import type { DocumentStore, QuarantineRecord } from '../store/DocumentStore.js';
 import { RefusedUpdateError } from './checkContentUpdate.js';
-import { CorruptDocumentError, DocumentRoom, DocumentTooLargeError, type QueuedUpdate, type RoomLimits } from './DocumentRoom.js';
+import { CorruptDocumentError, DocumentRoom, DocumentTooLargeError, type RoomLimits } from './DocumentRoom.js';
 import type { FanOut } from './FanOut.js';
 import { FoldPolicy } from './FoldPolicy.js';
 import { IdleFolds } from './IdleFolds.js';
 import { LogFolder } from './LogFolder.js';
+import { WriteQueue } from './WriteQueue.js';
 import { RoomLog } from './RoomLog.js';
 import { readAwarenessUpdate } from './readAwarenessUpdate.js';
 import type { SyncConnection } from './SyncConnection.js';
@@ -61,24 +61,12 @@ export interface SyncEngineStats {
   pendingUpdates: number;
 }
 
-export interface StorageFault {
-  kind: StorageFaultKind;
-  retryInMs: number;
-}
-
-interface TakenBatch {
-  room: DocumentRoom;
-  updates: QueuedUpdate[];
-  /**
-   * State vector when the batch was taken: exactly what is durable once it commits. Only
-   * computed when one of the batch's connections asked for acknowledgements (`ack=1`).
-   */
-  stateVector: Uint8Array | undefined;
-}
-
 /**
- * Owns the open documents. Every store access runs on one serial chain, so loads, batched
- * appends, folds, unloads and deletions never interleave, whatever the store's latency.
+ * The coordinator of the update path: loads rooms (once, whatever the number of first
+ * connections), routes each socket's messages to its room, unloads idle rooms and quarantines
+ * unreadable ones. The stages are its parts: the rooms (DocumentRoom), the write queue and its
+ * store chain (WriteQueue: every store access runs there, one after another), the fold policy
+ * (FoldPolicy, run by LogFolder) and the fan-out (FanOut). See docs/adr/0007-sync-stages.md.
  */
 export class SyncEngine {
   private readonly rooms = new Map<string, DocumentRoom>();
@@ -92,18 +80,9 @@ export class SyncEngine {
   /** Rooms unloaded with a short log, and when to fold it. */
   private readonly idleFolds: IdleFolds;
   private foldTimer: NodeJS.Timeout | undefined;
-  private readonly retryDelayMs: number;
-  private readonly maxRetryDelayMs: number;
+  private readonly writes: WriteQueue;
   private readonly roomLimits: RoomLimits;
-  private chain: Promise<void> = Promise.resolve();
-  private flushScheduled: NodeJS.Immediate | undefined;
-  private retryTimer: NodeJS.Timeout | undefined;
-  private consecutiveFailures = 0;
   private closing = false;
-  /** Set from a failed append until the next successful one. */
-  private storageFault: StorageFault | undefined;
-  /** Rooms whose `ack=1` connections were told that writes fail: they hear of the recovery. */
-  private readonly roomsToldFailing = new Set<DocumentRoom>();
   /** By document id: refused without reading the store again until the process restarts. */
   private readonly quarantined = new Map<string, QuarantineRecord>();
 
@@ -117,8 +96,14 @@ export class SyncEngine {
     });
     this.folder = new LogFolder(this.store, this.foldPolicy, this.logger);
     this.idleFolds = new IdleFolds(this.foldPolicy.idleDelayMs);
-    this.retryDelayMs = options.retryDelayMs ?? 100;
-    this.maxRetryDelayMs = options.maxRetryDelayMs ?? 10_000;
+    this.writes = new WriteQueue({
+      store: this.store,
+      fanOut: this.fanOut,
+      logger: this.logger,
+      ...(options.retryDelayMs !== undefined && { retryDelayMs: options.retryDelayMs }),
+      ...(options.maxRetryDelayMs !== undefined && { maxRetryDelayMs: options.maxRetryDelayMs }),
+      afterFlush: () => this.afterFlush(),
+    });
     this.roomLimits = {
       ...(options.maxDocumentBytes === undefined ? {} : { maxBytes: options.maxDocumentBytes }),
       shape: {
@@ -130,12 +115,8 @@ export class SyncEngine {
 
   stats(): SyncEngineStats {
     let connections = 0;
-    let pendingUpdates = 0;
-    for (const room of this.rooms.values()) {
-      connections += room.connections.size;
-      pendingUpdates += room.pending.length;
-    }
-    return { documents: this.rooms.size, loading: this.loading.size, connections, pendingUpdates };
+    for (const room of this.rooms.values()) connections += room.connections.size;
+    return { documents: this.rooms.size, loading: this.loading.size, connections, pendingUpdates: this.writes.unstoredTotal };
   }
 
   /** Why a document is quarantined, as far as this process knows (the store also records it). */
@@ -170,10 +151,7 @@ export class SyncEngine {
     }
     this.idleRooms.delete(room);
     room.attach(connection);
-    if (this.storageFault && connection.ackRequested) {
-      connection.send(encodeStorageStatus({ state: 'failing', ...this.storageFault }));
-      this.roomsToldFailing.add(room);
-    }
+    this.writes.attached(room, connection);
     return true;
   }
 
@@ -190,7 +168,7 @@ export class SyncEngine {
 
   /** Stores what is pending now (a submission must include the last keystrokes). */
   async flushPending(): Promise<void> {
-    await this.enqueue(() => this.flush());
+    await this.writes.flushNow();
   }
 
   /** Every attached connection: access checks walk them when roles change. */
@@ -286,7 +264,7 @@ export class SyncEngine {
    * removes every stored row.
    */
   async deleteDocument(docId: string): Promise<boolean> {
-    return this.enqueue(async () => {
+    return this.writes.run(async () => {
       const deleted = await this.store.deleteDocument(docId);
       if (deleted) this.quarantined.delete(docId);
       for (const layer of ['content', 'review'] as const) {
@@ -309,7 +287,7 @@ export class SyncEngine {
   async applyServerChange<T>(roomName: string, change: (doc: Y.Doc) => T): Promise<{ found: false } | { found: true; value: T }> {
     if (this.closing) throw new Error('The server is shutting down.');
     // Runs on the store chain, so the room cannot be unloaded between its load and the change.
-    const applied = await this.enqueue(async () => {
+    const applied = await this.writes.run(async () => {
       this.refuseIfQuarantined(roomName);
       const existing = this.rooms.get(roomName);
       if (existing?.corrupt) throw new Error(`The room ${roomName} is being reloaded.`);
@@ -354,23 +332,11 @@ export class SyncEngine {
       for (const connection of room.connections) connection.close(CloseCode.GoingAway, 'Arrêt du serveur');
       for (const connection of [...room.connections]) this.close(connection);
     }
-    if (this.flushScheduled) clearImmediate(this.flushScheduled);
-    this.flushScheduled = undefined;
-    const maxAttempts = options.maxAttempts ?? 5;
-    for (let attempt = 0; attempt < maxAttempts; attempt++) {
-      if (this.retryTimer) clearTimeout(this.retryTimer);
-      this.retryTimer = undefined;
-      await this.enqueue(() => this.flush());
-      if (this.stats().pendingUpdates === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(this.retryDelayMs * 2 ** attempt, 2000)));
-    }
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
+    const unstored = await this.writes.drain(options.maxAttempts ?? 5);
     if (this.foldTimer) clearTimeout(this.foldTimer);
     this.foldTimer = undefined;
     // Leave every document as one snapshot: the next start loads each in one read.
-    for (const roomName of this.idleFolds.rooms()) await this.enqueue(() => this.foldIdle(roomName));
-    const unstored = this.stats().pendingUpdates;
+    for (const roomName of this.idleFolds.rooms()) await this.writes.run(() => this.foldIdle(roomName));
     for (const room of this.rooms.values()) room.destroy();
     this.rooms.clear();
     this.idleRooms.clear();
@@ -385,7 +351,7 @@ export class SyncEngine {
     let loading = this.loading.get(docId);
     if (!loading) {
       // Two simultaneous first connections share this promise, hence one in-memory doc.
-      loading = this.enqueue(() => this.load(docId)).finally(() => this.loading.delete(docId));
+      loading = this.writes.run(() => this.load(docId)).finally(() => this.loading.delete(docId));
       this.loading.set(docId, loading);
     }
     return loading;
@@ -403,7 +369,7 @@ export class SyncEngine {
       bytes: stored.updates.reduce((sum, { update }) => sum + update.byteLength, 0),
       snapshotBytes: stored.snapshot?.byteLength ?? 0,
     });
-    const room = new DocumentRoom(docId, log, this.fanOut, () => this.scheduleFlush(), this.roomLimits);
+    const room = new DocumentRoom(docId, log, this.fanOut, this.writes, this.roomLimits);
     try {
       // Throws on unreadable rows; a lone snapshot is applied when first needed (see loadStored).
       room.loadStored(stored.snapshot, stored.updates.map(({ update }) => update));
@@ -425,7 +391,7 @@ export class SyncEngine {
   /** A room whose stored snapshot failed once applied: refused like one that fails at load. */
   private quarantineOpenRoom(room: DocumentRoom, error: CorruptDocumentError): void {
     for (const connection of room.connections) connection.close(CloseCode.DocumentQuarantined, QUARANTINE_CLOSE_REASON);
-    void this.enqueue(() => this.quarantine(room.id, error));
+    void this.writes.run(() => this.quarantine(room.id, error));
   }
 
   private refuseIfQuarantined(roomName: string): void {
@@ -472,116 +438,20 @@ export class SyncEngine {
     }
   }
 
-  /** Tells the `ack=1` connections of `rooms` that their updates wait in memory. */
-  private reportStorageFault(rooms: Iterable<DocumentRoom>, fault: StorageFault): void {
-    this.storageFault = fault;
-    const message = encodeStorageStatus({ state: 'failing', ...fault });
-    for (const room of rooms) {
-      if (room.destroyed) continue;
-      this.roomsToldFailing.add(room);
-      for (const connection of room.connections) if (connection.ackRequested) connection.send(message);
-    }
-  }
-
-  private reportStorageRecovered(): void {
-    if (!this.storageFault) return;
-    this.storageFault = undefined;
-    const message = encodeStorageStatus({ state: 'writable' });
-    for (const room of this.roomsToldFailing) {
-      if (room.destroyed) continue;
-      for (const connection of room.connections) if (connection.ackRequested) connection.send(message);
-    }
-    this.roomsToldFailing.clear();
-  }
-
   private markIdleIfEmpty(room: DocumentRoom): void {
     if (room.connections.size > 0 || room.destroyed) return;
     this.idleRooms.add(room);
-    this.scheduleFlush();
+    this.writes.schedule();
   }
 
-  private scheduleFlush(): void {
-    // While a retry is pending, new updates simply join the queue it will write.
-    if (this.flushScheduled || this.retryTimer) return;
-    this.flushScheduled = setImmediate(() => {
-      this.flushScheduled = undefined;
-      void this.enqueue(() => this.flush());
-    });
-  }
-
-  private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.chain.then(task);
-    this.chain = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
-  }
-
-  /** One transaction for every queued update of every document, then relay, then housekeeping. */
-  private async flush(): Promise<void> {
-    const batches: TakenBatch[] = [];
-    for (const room of this.rooms.values()) {
-      if (room.pending.length === 0 || room.destroyed) continue;
-      const acknowledged = room.pending.some(({ connection }) => connection?.ackRequested);
-      batches.push({ room, updates: room.pending, stateVector: acknowledged ? Y.encodeStateVector(room.doc) : undefined });
-      room.pending = [];
-    }
-    if (batches.length > 0) {
-      const entries: PendingUpdate[] = batches.flatMap(({ room, updates }) =>
-        updates.map(({ update }) => ({ room: room.id, update })),
-      );
-      try {
-        await this.store.appendUpdates(entries);
-      } catch (error) {
-        // Nothing was stored: put the updates back in front, relay nothing, retry later.
-        for (const { room, updates } of batches) room.pending = updates.concat(room.pending);
-        this.consecutiveFailures++;
-        const delay = Math.min(this.retryDelayMs * 2 ** (this.consecutiveFailures - 1), this.maxRetryDelayMs);
-        const kind = storageFaultKind(error);
-        this.logger.error('store.append_failed', { updates: entries.length, kind, retryInMs: delay, error });
-        if (!this.closing) {
-          this.retryTimer = setTimeout(() => {
-            this.retryTimer = undefined;
-            this.scheduleFlush();
-          }, delay);
-          this.reportStorageFault(
-            batches.map((batch) => batch.room),
-            { kind, retryInMs: delay },
-          );
-        }
-        return;
-      }
-      if (this.consecutiveFailures > 0) this.logger.info('store.append_recovered', { afterFailures: this.consecutiveFailures });
-      this.consecutiveFailures = 0;
-      for (const batch of batches) this.afterCommit(batch);
-      this.reportStorageRecovered();
-    } else if (this.storageFault) {
-      // What failed to be written is gone (deleted documents): nothing waits any more.
-      this.consecutiveFailures = 0;
-      this.reportStorageRecovered();
-    }
+  /** After each flush that stored what it took: the replies it held back, folds, unloads. */
+  private async afterFlush(): Promise<void> {
     for (const room of this.rooms.values()) room.answerDeferredSyncReplies();
     for (const room of [...this.rooms.values()]) {
       if (room.destroyed || !this.foldPolicy.foldsOpen(room.log, Date.now(), room.log.foldRetryAt)) continue;
-      await this.folder.foldOpen(room, room.pending.length > 0);
+      await this.folder.foldOpen(room, this.writes.unstoredCount(room) > 0);
     }
     for (const room of [...this.idleRooms]) await this.unloadIfIdle(room);
-  }
-
-  private afterCommit({ room, updates, stateVector }: TakenBatch): void {
-    room.log.appended(updates);
-    for (const { stored } of updates) stored?.resolve();
-    if (room.destroyed) return;
-    this.fanOut.publish(
-      room.id,
-      updates.map(({ origin, update }) => ({ origin, update })),
-    );
-    const acknowledged = new Set<SyncConnection>();
-    for (const { connection } of updates) if (connection?.ackRequested) acknowledged.add(connection);
-    if (acknowledged.size === 0 || !stateVector) return;
-    const message = encodePersisted(stateVector);
-    for (const connection of acknowledged) connection.send(message);
   }
 
   private async unloadIfIdle(room: DocumentRoom): Promise<void> {
@@ -589,11 +459,11 @@ export class SyncEngine {
       this.idleRooms.delete(room);
       return;
     }
-    if (room.pending.length > 0) return;
+    if (this.writes.unstoredCount(room) > 0) return;
     const fold = this.foldPolicy.atUnload(room.log);
     if (fold === 'now') await this.folder.foldOpen(room, false);
     // A client may have reconnected during the fold: it keeps the same live room.
-    if (room.connections.size > 0 || room.pending.length > 0) return;
+    if (room.connections.size > 0 || this.writes.unstoredCount(room) > 0) return;
     if (room.log.rows > 0 && !room.corrupt) this.scheduleIdleFold(room.id);
     this.unload(room);
   }
@@ -606,7 +476,7 @@ export class SyncEngine {
   /** Folds the idle rooms that are due, one store task each, so that sockets are served between. */
   private async foldDueRooms(): Promise<void> {
     const now = Date.now();
-    for (const roomName of this.idleFolds.dueAt(now)) void this.enqueue(() => this.foldIdle(roomName));
+    for (const roomName of this.idleFolds.dueAt(now)) void this.writes.run(() => this.foldIdle(roomName));
     const next = this.idleFolds.nextAfter(now);
     if (next !== undefined) this.armFoldTimer(next);
   }
@@ -615,7 +485,7 @@ export class SyncEngine {
     if (this.foldTimer || this.closing) return;
     this.foldTimer = setTimeout(() => {
       this.foldTimer = undefined;
-      void this.enqueue(() => this.foldDueRooms());
+      void this.writes.run(() => this.foldDueRooms());
     }, Math.max(0, delayMs));
     this.foldTimer.unref();
   }
@@ -629,7 +499,6 @@ export class SyncEngine {
 
   private unload(room: DocumentRoom): void {
     this.idleRooms.delete(room);
-    this.roomsToldFailing.delete(room);
     if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
     room.destroy();
   }
