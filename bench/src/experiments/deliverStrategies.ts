@@ -11,6 +11,9 @@ import * as Y from 'yjs';
 import { DocumentRoom } from '../../../apps/sync-server/src/sync/DocumentRoom.js';
 import type { OriginUpdate } from '../../../apps/sync-server/src/sync/FanOut.js';
 import { InProcessFanOut } from '../../../apps/sync-server/src/sync/InProcessFanOut.js';
+import { RoomLog } from '../../../apps/sync-server/src/sync/RoomLog.js';
+import { WriteQueue } from '../../../apps/sync-server/src/sync/WriteQueue.js';
+import { silentLogger } from '../../../apps/sync-server/src/logger.js';
 import { SyncConnection } from '../../../apps/sync-server/src/sync/SyncConnection.js';
 import { encodeSyncUpdate } from '../../../apps/sync-server/src/sync/syncMessages.js';
 import { spawnPinned } from '../servers/ServerProcess.js';
@@ -43,9 +46,11 @@ async function main(docCount: number, clientCount: number, turnCount: number, wr
   while (accepted.length < docCount * clientCount) await new Promise((resolve) => setTimeout(resolve, 10));
 
   const fanOut = new InProcessFanOut();
+  const writes = new WriteQueue({ store: { appendUpdates: () => Promise.resolve() }, fanOut, logger: silentLogger });
   const rooms: DocumentRoom[] = [];
   for (let d = 0; d < docCount; d++) {
-    const room = new DocumentRoom(`bench-${d}`, 0, fanOut, () => undefined);
+    // Only delivery is measured: nothing is applied, so the write queue never writes.
+    const room = new DocumentRoom(`bench-${d}`, new RoomLog(), fanOut, writes);
     for (let c = 0; c < clientCount; c++) {
       room.connections.add(new SyncConnection(accepted[d * clientCount + c]!, room.id, { ackRequested: false, canWrite: true }));
     }
