@@ -1,4 +1,4 @@
-import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { ReferentialRegistry, templateToProseMirrorJSON } from '@canevas/core';
@@ -18,7 +18,7 @@ import { PasswordHashGate } from './auth/PasswordHashGate.js';
 import { SyncTicketStore } from './auth/SyncTicketStore.js';
 import { createExportHandler, type ExportLimits } from './export/exportHttpHandler.js';
 import { storeExportSource } from './export/ExportSource.js';
-import { securityHeaders } from './http/securityHeaders.js';
+import { routeRequests } from './http/routeRequests.js';
 import { createStaticHandler } from './http/staticFiles.js';
 import { createLogger, type Logger } from './logger.js';
 import type { ReferentialCatalog } from './plugins/ReferentialCatalog.js';
@@ -273,24 +273,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     connectionsCheckingInterval: Math.max(10, Math.min(5000, Math.floor(headersTimeout / 4))),
     maxHeaderSize: MAX_HEADER_SIZE,
   };
-  const headers = Object.entries(securityHeaders({ publicUrl: options.publicUrl }));
-  const httpServer = createHttpServer(httpOptions, (req, res) => {
-    for (const [name, value] of headers) res.setHeader(name, value);
-    const pathname = safePathname(req);
-    if (pathname === '/trpc' || pathname?.startsWith('/trpc/')) {
-      trpcHandler(req, res);
-    } else if (pathname?.startsWith('/export/')) {
-      exportHandler(req, res);
-    } else if (staticHandler && pathname !== undefined && !pathname.startsWith('/sync/')) {
-      staticHandler(req, res).catch((error: unknown) => {
-        logger.error('http.static_failed', { error });
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-    } else {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Introuvable');
-    }
-  });
-
+  const httpServer = createHttpServer(
+    httpOptions,
+    routeRequests({ trpc: trpcHandler, exports: exportHandler, staticFiles: staticHandler, publicUrl: options.publicUrl, logger }),
+  );
   httpServer.on('upgrade', gateway.handleUpgrade);
 
   await new Promise<void>((resolve, reject) => {
@@ -349,16 +335,4 @@ function openServerStores(options: ServerOptions): Promise<Stores> {
     ...(options.updateLogQuotaBytes !== undefined && { updateLogQuotaBytes: options.updateLogQuotaBytes }),
     ...(options.logger && { logger: options.logger }),
   });
-}
-
-function parseRequestUrl(req: IncomingMessage): URL | undefined {
-  try {
-    return new URL(req.url ?? '/', 'http://localhost');
-  } catch {
-    return undefined;
-  }
-}
-
-function safePathname(req: IncomingMessage): string | undefined {
-  return parseRequestUrl(req)?.pathname;
 }
