@@ -66,7 +66,7 @@ export interface SyncEngineStats {
  * connections), routes each socket's messages to its room, unloads idle rooms and quarantines
  * unreadable ones. The stages are its parts: the rooms (DocumentRoom), the write queue and its
  * store chain (WriteQueue: every store access runs there, one after another), the fold policy
- * (FoldPolicy, run by LogFolder) and the fan-out (FanOut). See docs/adr/0008-sync-stages.md.
+ * (FoldPolicy, run by LogFolder) and the fan-out (FanOut). See docs/adr/0009-sync-stages.md.
  */
 export class SyncEngine {
   private readonly rooms = new Map<string, DocumentRoom>();
