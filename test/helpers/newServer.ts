@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createServer, type SqliteDocumentStore, type CanevasServer, type ServerOptions } from '@canevas/sync-server';
 import { captureLogger, type CapturedLogs } from './captureLogger.js';
 import { bootstrapAdmin, rememberServerToken, type TestAccount } from './testAccounts.js';
+import { databaseUrlFor, dropDatabaseOf } from './testStore.js';
 
 export interface TestServer extends CanevasServer {
   dataDir: string;
@@ -23,12 +24,23 @@ export const TEST_CONTENT_ROOTS: readonly string[] = ['text', 'fields', 'm', 'pa
 
 /**
  * A real server on port 0 (or `port`, to restart one where its clients reconnect) with a real
- * SQLite file in a fresh temporary folder (or `dataDir`).
+ * SQLite file in a fresh temporary folder (or `dataDir`); with `CANEVAS_TEST_STORE=postgres`, a
+ * real PostgreSQL database standing for that folder (see testStore.ts).
  */
 export async function newServer(options: Partial<ServerOptions> & { dataDir?: string } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await newDataDir());
   const logs = captureLogger();
-  const server = await createServer({ logger: logs.logger, extraContentRoots: TEST_CONTENT_ROOTS, ...options, dataDir, port: options.port ?? 0 });
+  const databaseUrl = options.stores || options.databaseUrl ? undefined : await databaseUrlFor(dataDir);
+  const server = await createServer({
+    logger: logs.logger,
+    extraContentRoots: TEST_CONTENT_ROOTS,
+    ...options,
+    ...(databaseUrl && { databaseUrl }),
+    dataDir,
+    port: options.port ?? 0,
+  });
+  // The switch must really take: a run meant for PostgreSQL that fell back to SQLite proves nothing.
+  if (databaseUrl && !server.stores.location.startsWith('postgres')) throw new Error(`CANEVAS_TEST_STORE=postgres, but the server stores in ${server.stores.location}`);
   const admin = await bootstrapAdmin(server.accounts);
   rememberServerToken(server.url, admin.token);
   return {
@@ -39,6 +51,7 @@ export async function newServer(options: Partial<ServerOptions> & { dataDir?: st
     async dispose() {
       await server.close();
       await rm(dataDir, { recursive: true, force: true });
+      await dropDatabaseOf(dataDir);
     },
   };
 }

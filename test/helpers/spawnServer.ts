@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { TEST_CONTENT_ROOTS } from './newServer.js';
 import { bootstrapDataDir, rememberServerToken, type TestAccount } from './testAccounts.js';
+import { databaseUrlFor } from './testStore.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = fileURLToPath(new URL('../../apps/sync-server/src/cli.ts', import.meta.url));
@@ -22,10 +25,11 @@ export interface ServerProcess {
 /** Runs `pnpm canevas serve` as a real child process (so it can be SIGKILLed) on a free port. */
 export async function spawnServer(dataDir: string, extraArgs: string[] = []): Promise<ServerProcess> {
   const admin = await bootstrapDataDir(dataDir);
+  const databaseUrl = await databaseUrlFor(dataDir);
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--port', '0', '--data', dataDir, ...extraArgs], {
     cwd: REPO_ROOT,
     // The plain Yjs roots that the durability tests write (see TEST_CONTENT_ROOTS).
-    env: { ...process.env, LOG_LEVEL: 'info', EXTRA_CONTENT_ROOTS: TEST_CONTENT_ROOTS.join(',') },
+    env: { ...process.env, LOG_LEVEL: 'info', EXTRA_CONTENT_ROOTS: TEST_CONTENT_ROOTS.join(','), ...(databaseUrl && { DATABASE_URL: databaseUrl }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];
@@ -42,6 +46,8 @@ export async function spawnServer(dataDir: string, extraArgs: string[] = []): Pr
     });
     void exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${stderr.join('\n')}`)));
   });
+  // The switch must really take: a run meant for PostgreSQL that fell back to SQLite proves nothing.
+  if (databaseUrl && existsSync(join(dataDir, 'canevas.sqlite'))) throw new Error(`CANEVAS_TEST_STORE=postgres, but the server made ${dataDir}/canevas.sqlite`);
   rememberServerToken(url, admin.token);
   return { child, url, syncUrl: `${url.replace(/^http/, 'ws')}/sync`, stderr, exited, admin };
 }

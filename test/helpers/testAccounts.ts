@@ -1,4 +1,5 @@
 import { AuthService, openStores, type AccountStore, type Role } from '@canevas/sync-server';
+import { databaseUrlFor } from './testStore.js';
 
 /**
  * Every test server gets an administrator who owns one workspace, and the helpers below
@@ -47,7 +48,8 @@ export async function bootstrapAdmin(accounts: AccountStore): Promise<TestAccoun
 export async function bootstrapDataDir(dataDir: string): Promise<TestAccount> {
   const known = accountsByDataDir.get(dataDir);
   if (known) return known;
-  const stores = await openStores({ role: 'command', dataDir });
+  const databaseUrl = await databaseUrlFor(dataDir);
+  const stores = await openStores({ role: 'command', dataDir, ...(databaseUrl && { databaseUrl }) });
   try {
     const account = await bootstrapAdmin(stores.accounts);
     accountsByDataDir.set(dataDir, account);
