@@ -192,7 +192,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     ...(options.apiTokenDays !== undefined && { apiTokenTtlMs: options.apiTokenDays * 24 * 3600_000 }),
   });
   const access = new AccessControl(accounts, store);
-  const tickets = new SyncTicketStore();
+  const tickets = new SyncTicketStore({ store: stores.tickets });
   // Openings of a document or a submitted version are recorded even while the disk refuses writes.
   const openingsAudit = new AuditRetryQueue({ accounts, logger });
   const allowedOrigins = options.allowedOrigins ?? [];

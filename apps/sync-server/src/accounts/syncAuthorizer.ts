@@ -49,7 +49,7 @@ export function syncAuthorizer(options: {
       let user: User | undefined;
       const ticket = url.searchParams.get('ticket');
       if (ticket !== null) {
-        const redeemed = tickets.redeem(ticket, roomName);
+        const redeemed = await tickets.redeem(ticket, roomName);
         user = redeemed && (await accounts.getUser(redeemed.userId));
       } else {
         const caller = await auth.authenticate(req);

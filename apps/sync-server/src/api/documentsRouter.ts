@@ -109,14 +109,14 @@ export const documentsRouter = router({
    */
   syncTarget: userProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }): Promise<SyncTarget> => {
     await requireDocument(ctx, input.id, 'read');
-    const ticketFor = (room: string): Record<string, string> =>
-      ctx.principal.via === 'token' ? { ticket: ctx.services.tickets.issue({ userId: ctx.user.id, room }) } : {};
+    const ticketFor = async (room: string): Promise<Record<string, string>> =>
+      ctx.principal.via === 'token' ? { ticket: await ctx.services.tickets.issue({ userId: ctx.user.id, room }) } : {};
     const reviewRoom = reviewRoomOf(input.id);
     return {
       url: syncTargetUrl(ctx.req, ctx.services.publicUrl),
       room: input.id,
-      params: ticketFor(input.id),
-      review: { room: reviewRoom, params: ticketFor(reviewRoom) },
+      params: await ticketFor(input.id),
+      review: { room: reviewRoom, params: await ticketFor(reviewRoom) },
     };
   }),
 });

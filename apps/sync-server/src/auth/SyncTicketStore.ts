@@ -1,4 +1,6 @@
+import { MemoryTicketStore } from '../store/MemoryTicketStore.js';
 import { hashSecret, newSecret } from './secretToken.js';
+import type { TicketStore } from './TicketStore.js';
 
 export interface SyncTicketGrant {
   userId: string;
@@ -6,48 +8,34 @@ export interface SyncTicketGrant {
   room: string;
 }
 
-interface Held extends SyncTicketGrant {
-  expiresAt: number;
-}
-
 /**
  * Short-lived, single-use tickets that let a script's WebSocket authenticate without a cookie:
- * `documents.syncTarget` issues one, the upgrade redeems it. Kept in memory only: a restart
- * simply makes clients ask for a new one. Only hashes are held, so a heap dump leaks nothing usable.
+ * `documents.syncTarget` issues one, the upgrade redeems it. Kept in the stores' `TicketStore`
+ * (this process's memory for SQLite), as hashes only, so that neither a heap dump nor the
+ * database leaks anything usable; a restart simply makes clients ask for a new one.
  */
 export class SyncTicketStore {
-  readonly #tickets = new Map<string, Held>();
+  readonly #store: TicketStore;
   readonly #ttlMs: number;
   readonly #now: () => number;
 
-  constructor(options: { ttlMs?: number; now?: () => number } = {}) {
+  constructor(options: { store?: TicketStore; ttlMs?: number; now?: () => number } = {}) {
+    this.#store = options.store ?? new MemoryTicketStore();
     this.#ttlMs = options.ttlMs ?? 60_000;
     this.#now = options.now ?? Date.now;
   }
 
-  issue(grant: SyncTicketGrant): string {
-    this.#prune();
+  async issue(grant: SyncTicketGrant): Promise<string> {
     const ticket = newSecret('t_');
-    this.#tickets.set(hashSecret(ticket), { ...grant, expiresAt: this.#now() + this.#ttlMs });
+    const now = this.#now();
+    await this.#store.put({ hash: hashSecret(ticket), userId: grant.userId, room: grant.room, expiresAt: now + this.#ttlMs }, now);
     return ticket;
   }
 
   /** The grant, once: a replayed, expired or foreign-room ticket gives undefined. */
-  redeem(ticket: string, room: string): SyncTicketGrant | undefined {
-    const key = hashSecret(ticket);
-    const held = this.#tickets.get(key);
-    if (!held) return undefined;
-    this.#tickets.delete(key);
-    if (held.expiresAt <= this.#now() || held.room !== room) return undefined;
+  async redeem(ticket: string, room: string): Promise<SyncTicketGrant | undefined> {
+    const held = await this.#store.take(hashSecret(ticket));
+    if (!held || held.expiresAt <= this.#now() || held.room !== room) return undefined;
     return { userId: held.userId, room: held.room };
-  }
-
-  get size(): number {
-    return this.#tickets.size;
-  }
-
-  #prune(): void {
-    const now = this.#now();
-    for (const [key, held] of this.#tickets) if (held.expiresAt <= now) this.#tickets.delete(key);
   }
 }

@@ -6,6 +6,7 @@ import { LoginThrottle } from './LoginThrottle.js';
 import { isAllowedOrigin } from './originPolicy.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwordHash.js';
 import { hashSecret, newSecret } from './secretToken.js';
+import { MemoryTicketStore } from '../store/MemoryTicketStore.js';
 import { SyncTicketStore } from './SyncTicketStore.js';
 
 function request(headers: Record<string, string>, remoteAddress = '10.0.0.9'): IncomingMessage {
@@ -107,21 +108,35 @@ describe('LoginThrottle attempts', () => {
 });
 
 describe('SyncTicketStore', () => {
-  it('redeems a ticket once, for its room, before it expires', () => {
+  it('redeems a ticket once, for its room, before it expires', async () => {
     let now = 0;
     const tickets = new SyncTicketStore({ ttlMs: 1000, now: () => now });
-    const ticket = tickets.issue({ userId: 'u1', room: 'doc1' });
-    expect(tickets.redeem(ticket, 'doc1')).toEqual({ userId: 'u1', room: 'doc1' });
-    expect(tickets.redeem(ticket, 'doc1')).toBeUndefined();
+    const ticket = await tickets.issue({ userId: 'u1', room: 'doc1' });
+    expect(await tickets.redeem(ticket, 'doc1')).toEqual({ userId: 'u1', room: 'doc1' });
+    expect(await tickets.redeem(ticket, 'doc1')).toBeUndefined();
 
-    const other = tickets.issue({ userId: 'u1', room: 'doc1' });
-    expect(tickets.redeem(other, 'doc2')).toBeUndefined();
-    expect(tickets.redeem(other, 'doc1')).toBeUndefined();
+    const other = await tickets.issue({ userId: 'u1', room: 'doc1' });
+    expect(await tickets.redeem(other, 'doc2')).toBeUndefined();
+    expect(await tickets.redeem(other, 'doc1')).toBeUndefined();
 
-    const late = tickets.issue({ userId: 'u1', room: 'doc1' });
+    const late = await tickets.issue({ userId: 'u1', room: 'doc1' });
     now = 1000;
-    expect(tickets.redeem(late, 'doc1')).toBeUndefined();
-    expect(tickets.redeem('forged', 'doc1')).toBeUndefined();
+    expect(await tickets.redeem(late, 'doc1')).toBeUndefined();
+    expect(await tickets.redeem('forged', 'doc1')).toBeUndefined();
+  });
+
+  it('keeps only hashes in its store, and the store forgets expired tickets as new ones come', async () => {
+    let now = 0;
+    const store = new MemoryTicketStore();
+    const tickets = new SyncTicketStore({ store, ttlMs: 1000, now: () => now });
+    const first = await tickets.issue({ userId: 'u1', room: 'doc1' });
+    const kept = await store.take(hashSecret(first));
+    expect(kept).toEqual({ hash: hashSecret(first), userId: 'u1', room: 'doc1', expiresAt: 1000 });
+    await store.put(kept!, now);
+    now = 1000;
+    await tickets.issue({ userId: 'u2', room: 'doc2' });
+    expect(store.size).toBe(1);
+    expect(await tickets.redeem(first, 'doc1')).toBeUndefined();
   });
 });
 

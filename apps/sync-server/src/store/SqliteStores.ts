@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SqliteAccountStore } from '../accounts/SqliteAccountStore.js';
 import { lockDataDir, runningServerPid } from './dataDirLock.js';
 import { SqliteDocumentStore } from './SqliteDocumentStore.js';
+import { MemoryTicketStore } from './MemoryTicketStore.js';
 import { SqlitePrivacyStore } from './SqlitePrivacyStore.js';
 import { SqliteSubmissionStore } from './SqliteSubmissionStore.js';
 import { backupSqliteDatabase } from './sqliteBackup.js';
@@ -60,6 +61,8 @@ export function openSqliteStores(config: StoresConfig): Stores {
     accounts: new SqliteAccountStore(database),
     submissions: new SqliteSubmissionStore(database),
     privacy: new SqlitePrivacyStore(database),
+    // One process serves a SQLite folder: its memory is where every upgrade looks.
+    tickets: new MemoryTicketStore(),
     location: file,
     backup: (target, progress) => backupSqliteDatabase(file, target, progress),
     close: () =>

@@ -1,4 +1,5 @@
 import type { AccountStore } from '../accounts/AccountStore.js';
+import type { TicketStore } from '../auth/TicketStore.js';
 import type { PrivacyStore } from '../accounts/PrivacyStore.js';
 import type { Logger } from '../logger.js';
 import type { SubmissionStore } from '../submissions/SubmissionStore.js';
@@ -11,15 +12,15 @@ import type { SqliteSynchronous } from './SqliteDocumentStore.js';
  * server, the API services and every command reach the data only through this bundle, opened by
  * {@link openStores}; nothing else knows which engine holds it.
  *
- * What is NOT here, and why: sync tickets (`auth/SyncTicketStore.ts`) live in the memory of the
- * process that issued them, and the access log is the audit log (`document.open` entries in
- * `AccountStore.audit`).
+ * The access log is the audit log (`document.open` entries in `AccountStore.audit`).
  */
 export interface Stores {
   readonly documents: DocumentStore;
   readonly accounts: AccountStore;
   readonly submissions: SubmissionStore;
   readonly privacy: PrivacyStore;
+  /** Sync tickets between `documents.syncTarget` and the upgrade; need not survive a restart. */
+  readonly tickets: TicketStore;
   /** Where the data lives, for messages: the SQLite file, or the database URL without its password. */
   readonly location: string;
   /**
