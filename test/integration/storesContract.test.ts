@@ -109,4 +109,18 @@ describe.each(STORE_ENGINES)('Stores contract: $name', (engine) => {
     // An account that no longer exists is no error.
     await privacy.eraseUser({ id: 'ines', name: 'Inès' });
   });
+
+  it('keeps sync tickets until taken once, even by concurrent takes, and forgets expired ones as new ones come', async () => {
+    const { tickets } = stores;
+    await tickets.put({ hash: 'h1', userId: 'u1', room: 'd1', expiresAt: 1000 }, 0);
+    await tickets.put({ hash: 'h2', userId: 'u2', room: 'd1/review', expiresAt: 500 }, 0);
+    const takes = await Promise.all([tickets.take('h1'), tickets.take('h1'), tickets.take('h1')]);
+    expect(takes.filter((taken) => taken !== undefined)).toEqual([{ hash: 'h1', userId: 'u1', room: 'd1', expiresAt: 1000 }]);
+    expect(await tickets.take('absent')).toBeUndefined();
+    // Putting at 500 may forget h2, expired then; either way it is never returned after being forgotten.
+    await tickets.put({ hash: 'h3', userId: 'u3', room: 'd2', expiresAt: 1500 }, 500);
+    const late = await tickets.take('h2');
+    expect(late === undefined || late.expiresAt === 500).toBe(true);
+    expect(await tickets.take('h3')).toEqual({ hash: 'h3', userId: 'u3', room: 'd2', expiresAt: 1500 });
+  });
 });

@@ -4,6 +4,7 @@ import { createLogger, type Logger } from '../logger.js';
 import { PostgresDocumentStore } from './PostgresDocumentStore.js';
 import { PostgresPrivacyStore } from './PostgresPrivacyStore.js';
 import { PostgresSubmissionStore } from './PostgresSubmissionStore.js';
+import { PostgresTicketStore } from './PostgresTicketStore.js';
 import { createPostgresPool, migratePostgres } from './postgresPool.js';
 import { MissingDatabaseError, StoresUnavailableError, type Stores, type StoresRole } from './Stores.js';
 
@@ -56,6 +57,7 @@ export async function openPostgresStores(config: PostgresStoresConfig): Promise<
     accounts: new PostgresAccountStore(pool),
     submissions: new PostgresSubmissionStore(pool),
     privacy: new PostgresPrivacyStore(pool),
+    tickets: new PostgresTicketStore(pool),
     location,
     close: () =>
       (closed ??= (async () => {

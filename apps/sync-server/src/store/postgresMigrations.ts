@@ -130,4 +130,14 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE INDEX audit_by_document ON audit_log (document_id, id);
   `,
+  // 2: sync tickets, which any instance may redeem (issue 14): hashes only, a minute each.
+  `
+  CREATE TABLE sync_tickets (
+    hash text PRIMARY KEY,
+    user_id text NOT NULL,
+    room text NOT NULL,
+    expires_at bigint NOT NULL
+  );
+  CREATE INDEX sync_tickets_by_expiry ON sync_tickets (expires_at);
+  `,
 ];
