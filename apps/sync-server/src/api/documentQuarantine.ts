@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import type { Action } from '../accounts/AccessControl.js';
 import type { Role, User } from '../accounts/AccountStore.js';
 import type { DocumentMetadata } from '../store/DocumentStore.js';
-import { DocumentQuarantinedError } from '../sync/SyncEngine.js';
+import { DocumentQuarantinedError } from '../sync/Quarantine.js';
 import { requireDocument, type ApiContext } from './trpc.js';
 
 /** Known to this process (refused since a failed load), or recorded in the store by an earlier one. */

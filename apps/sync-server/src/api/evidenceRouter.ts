@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DOCUMENT_ID_PATTERN } from '@canevas/core';
 import { ReviewError } from '../review/EvidenceService.js';
 import type { DocumentMetadata } from '../store/DocumentStore.js';
-import { DocumentQuarantinedError } from '../sync/SyncEngine.js';
+import { DocumentQuarantinedError } from '../sync/Quarantine.js';
 import { anchorSchema } from './anchorSchema.js';
 import { quarantinedError, requireOpenDocument } from './documentQuarantine.js';
 import { router, userProcedure } from './trpc.js';

@@ -4,7 +4,7 @@ import { roleAllows } from '../accounts/AccessControl.js';
 import { DOCUMENT_ID_PATTERN } from '@canevas/core';
 import { ReviewError } from '../review/EvidenceService.js';
 import type { DocumentMetadata } from '../store/DocumentStore.js';
-import { DocumentQuarantinedError } from '../sync/SyncEngine.js';
+import { DocumentQuarantinedError } from '../sync/Quarantine.js';
 import { anchorSchema } from './anchorSchema.js';
 import { quarantinedError, requireOpenDocument } from './documentQuarantine.js';
 import { router, userProcedure } from './trpc.js';

@@ -1,30 +1,17 @@
 import * as Y from 'yjs';
-import { CloseCode, encodeStorageStatus, parseRoomName, roomNameOf } from '@canevas/core';
+import { CloseCode, roomNameOf } from '@canevas/core';
 import type { Logger } from '../logger.js';
 import type { DocumentStore, QuarantineRecord } from '../store/DocumentStore.js';
-import { RefusedUpdateError } from './checkContentUpdate.js';
-import { CorruptDocumentError, DocumentRoom, DocumentTooLargeError, type RoomLimits } from './DocumentRoom.js';
+import { DocumentQuarantinedError, QUARANTINE_CLOSE_REASON, Quarantine, docIdOf } from './Quarantine.js';
+import { receiveClientMessage, type ClientMessageContext } from './receiveClientMessage.js';
+import { CorruptDocumentError, DocumentRoom, type RoomLimits } from './DocumentRoom.js';
 import type { FanOut } from './FanOut.js';
 import { FoldPolicy } from './FoldPolicy.js';
 import { IdleFolds } from './IdleFolds.js';
 import { LogFolder } from './LogFolder.js';
 import { WriteQueue } from './WriteQueue.js';
 import { RoomLog } from './RoomLog.js';
-import { readAwarenessUpdate } from './readAwarenessUpdate.js';
 import type { SyncConnection } from './SyncConnection.js';
-import { MalformedMessageError, decodeClientMessage } from './syncMessages.js';
-
-/** The close reason that goes with {@link CloseCode.DocumentQuarantined}. */
-export const QUARANTINE_CLOSE_REASON = 'Document en quarantaine : données stockées illisibles';
-
-/** Raised for a document whose stored rows could not be applied: it is neither loaded nor written. */
-export class DocumentQuarantinedError extends Error {
-  override readonly name = 'DocumentQuarantinedError';
-
-  constructor(readonly docId: string) {
-    super(`The document ${docId} is quarantined: its stored data could not be read.`);
-  }
-}
 
 export interface SyncEngineOptions {
   store: DocumentStore;
@@ -83,8 +70,9 @@ export class SyncEngine {
   private readonly writes: WriteQueue;
   private readonly roomLimits: RoomLimits;
   private closing = false;
-  /** By document id: refused without reading the store again until the process restarts. */
-  private readonly quarantined = new Map<string, QuarantineRecord>();
+  /** Documents refused without reading the store again until the process restarts. */
+  private readonly quarantined: Quarantine;
+  private readonly messageContext: ClientMessageContext;
 
   constructor(options: SyncEngineOptions) {
     this.store = options.store;
@@ -104,6 +92,8 @@ export class SyncEngine {
       ...(options.maxRetryDelayMs !== undefined && { maxRetryDelayMs: options.maxRetryDelayMs }),
       afterFlush: () => this.afterFlush(),
     });
+    this.quarantined = new Quarantine(this.store, this.logger);
+    this.messageContext = { logger: this.logger, quarantine: (room, error) => this.quarantineOpenRoom(room, error) };
     this.roomLimits = {
       ...(options.maxDocumentBytes === undefined ? {} : { maxBytes: options.maxDocumentBytes }),
       shape: {
@@ -121,7 +111,7 @@ export class SyncEngine {
 
   /** Why a document is quarantined, as far as this process knows (the store also records it). */
   quarantineOf(docId: string): QuarantineRecord | undefined {
-    return this.quarantined.get(docId);
+    return this.quarantined.of(docId);
   }
 
   /**
@@ -161,7 +151,7 @@ export class SyncEngine {
    * DocumentQuarantinedError then. A room loaded only for this is unloaded when idle.
    */
   async ensureReadable(docId: string): Promise<void> {
-    this.refuseIfQuarantined(docId);
+    this.quarantined.refuse(docId);
     const room = await this.acquire(docId);
     if (room) this.markIdleIfEmpty(room);
   }
@@ -180,77 +170,7 @@ export class SyncEngine {
     if (this.closing || !connection.isOpen) return;
     const room = this.rooms.get(connection.room);
     if (!room || !room.connections.has(connection)) return;
-    try {
-      const message = decodeClientMessage(data);
-      switch (message.kind) {
-        case 'syncStep1':
-          room.receiveSyncStep1(connection, message.stateVector);
-          break;
-        case 'update':
-          room.receiveUpdate(connection, message.update);
-          break;
-        case 'awareness': {
-          // Nobody edits a review doc, so nobody has a presence to announce there.
-          if (room.serverOwned) break;
-          // Decoded first: a malformed or oversized one closes with 4400 even past the allowance.
-          const entries = readAwarenessUpdate(message.update);
-          if (!this.admitAwareness(room, connection, data.byteLength)) break;
-          const refused = room.receiveAwareness(connection, entries);
-          if (refused > 0) this.logger.warn('sync.awareness_refused', { docId: room.id, connection: connection.id, entries: refused });
-          break;
-        }
-        case 'queryAwareness':
-          // Answered with every state: it costs as much as a flood of them.
-          if (!room.serverOwned && this.admitAwareness(room, connection, data.byteLength)) room.receiveQueryAwareness(connection);
-          break;
-      }
-    } catch (error) {
-      if (error instanceof RefusedUpdateError) {
-        // Never applied, so neither stored nor relayed; the others keep editing undisturbed.
-        this.logger.warn('sync.update_refused', { docId: room.id, connection: connection.id, bytes: data.byteLength, reason: error.message });
-        connection.close(CloseCode.MalformedMessage, 'Modification refusée : contenu que le document ne peut pas lire');
-      } else if (error instanceof DocumentTooLargeError) {
-        this.refuseForSize(room, connection, error);
-      } else if (error instanceof MalformedMessageError) {
-        this.logger.warn('sync.malformed_message', { docId: room.id, connection: connection.id, bytes: data.byteLength, reason: error.message });
-        connection.close(CloseCode.MalformedMessage, 'Message invalide');
-      } else if (error instanceof CorruptDocumentError && error.fromStorage) {
-        // The stored snapshot read at load cannot be integrated: the same as unreadable rows.
-        this.quarantineOpenRoom(room, error);
-      } else if (error instanceof CorruptDocumentError) {
-        // The doc may hold half of the update: drop it from memory, the store is still right.
-        this.logger.error('sync.corrupt_document', { docId: room.id, connection: connection.id, reason: error.message });
-        connection.close(CloseCode.MalformedMessage, 'Message invalide');
-        for (const other of room.connections) other.close(CloseCode.InternalError, 'Document rechargé');
-      } else {
-        throw error;
-      }
-    }
-  }
-
-  /**
-   * The editor is told why (type 101, `quota`) and keeps what was refused, unsaved, on the page;
-   * a client that cannot hear it is closed rather than left to believe its edits are stored.
-   */
-  private refuseForSize(room: DocumentRoom, connection: SyncConnection, error: DocumentTooLargeError): void {
-    if (error.repeated) return;
-    this.logger.warn('sync.document_too_large', { docId: room.id, connection: connection.id, maxBytes: error.maxBytes });
-    if (connection.ackRequested) {
-      connection.send(encodeStorageStatus({ state: 'failing', kind: 'quota', retryInMs: 0, maxBytes: error.maxBytes }));
-    } else {
-      connection.close(CloseCode.DocumentTooLarge, 'Document trop volumineux');
-    }
-  }
-
-  /** The connection's awareness allowance (see AwarenessRateLimit): past it dropped, then closed. */
-  private admitAwareness(room: DocumentRoom, connection: SyncConnection, bytes: number): boolean {
-    const admission = connection.awarenessRateLimit.admit(bytes);
-    if (admission === 'accept') return true;
-    if (admission === 'close') {
-      this.logger.warn('sync.awareness_flood', { docId: room.id, connection: connection.id });
-      connection.close(CloseCode.TooManyMessages, 'Trop de messages de présence');
-    }
-    return false;
+    receiveClientMessage(room, connection, data, this.messageContext);
   }
 
   close(connection: SyncConnection): void {
@@ -266,7 +186,7 @@ export class SyncEngine {
   async deleteDocument(docId: string): Promise<boolean> {
     return this.writes.run(async () => {
       const deleted = await this.store.deleteDocument(docId);
-      if (deleted) this.quarantined.delete(docId);
+      if (deleted) this.quarantined.forget(docId);
       for (const layer of ['content', 'review'] as const) {
         this.idleFolds.cancel(roomNameOf(docId, layer));
         const room = this.rooms.get(roomNameOf(docId, layer));
@@ -288,7 +208,7 @@ export class SyncEngine {
     if (this.closing) throw new Error('The server is shutting down.');
     // Runs on the store chain, so the room cannot be unloaded between its load and the change.
     const applied = await this.writes.run(async () => {
-      this.refuseIfQuarantined(roomName);
+      this.quarantined.refuse(roomName);
       const existing = this.rooms.get(roomName);
       if (existing?.corrupt) throw new Error(`The room ${roomName} is being reloaded.`);
       const room = existing ?? (await this.load(roomName));
@@ -300,7 +220,7 @@ export class SyncEngine {
         if (!(error instanceof CorruptDocumentError && error.fromStorage)) throw error;
         for (const connection of room.connections) connection.close(CloseCode.DocumentQuarantined, QUARANTINE_CLOSE_REASON);
         await this.quarantine(room.id, error);
-        throw new DocumentQuarantinedError(parseRoomName(roomName)?.docId ?? roomName);
+        throw new DocumentQuarantinedError(docIdOf(roomName));
       }
     });
     if (!applied) return { found: false };
@@ -344,7 +264,7 @@ export class SyncEngine {
   }
 
   private async acquire(docId: string): Promise<DocumentRoom | undefined> {
-    this.refuseIfQuarantined(docId);
+    this.quarantined.refuse(docId);
     const existing = this.rooms.get(docId);
     if (existing && !existing.corrupt) return existing;
     if (existing) await existing.unloaded;
@@ -358,7 +278,7 @@ export class SyncEngine {
   }
 
   private async load(docId: string): Promise<DocumentRoom | undefined> {
-    this.refuseIfQuarantined(docId);
+    this.quarantined.refuse(docId);
     const current = this.rooms.get(docId);
     if (current && !current.corrupt) return current;
     const stored = await this.store.loadDocument(docId);
@@ -376,10 +296,10 @@ export class SyncEngine {
     } catch (error) {
       room.destroy();
       await this.quarantine(docId, error);
-      throw new DocumentQuarantinedError(parseRoomName(docId)?.docId ?? docId);
+      throw new DocumentQuarantinedError(docIdOf(docId));
     }
     // Only the room that failed may lift it: the other layer loading proves nothing.
-    if (stored.quarantined) await this.releaseQuarantine(docId);
+    if (stored.quarantined) await this.quarantined.release(docId);
     this.rooms.set(docId, room);
     // Until a connection attaches the room is idle, so a client that left during the load
     // does not leave it in memory forever.
@@ -394,48 +314,16 @@ export class SyncEngine {
     void this.writes.run(() => this.quarantine(room.id, error));
   }
 
-  private refuseIfQuarantined(roomName: string): void {
-    const docId = parseRoomName(roomName)?.docId ?? roomName;
-    if (this.quarantined.has(docId)) throw new DocumentQuarantinedError(docId);
-  }
-
-  /**
-   * Stored rows that cannot be applied must not be served half-read, nor folded into a snapshot
-   * that would hide them: the document is refused (both layers) and its rows are left untouched.
-   */
+  /** Refuses the document (see Quarantine) and closes every connection of both its layers. */
   private async quarantine(roomName: string, error: unknown): Promise<void> {
-    const docId = parseRoomName(roomName)?.docId ?? roomName;
-    const record: QuarantineRecord = {
-      docId,
-      room: roomName,
-      reason: error instanceof Error ? error.message : String(error),
-      quarantinedAt: Date.now(),
-    };
-    this.quarantined.set(docId, record);
-    this.logger.error('store.document_quarantined', { docId, room: roomName, reason: record.reason });
+    const record = this.quarantined.enter(roomName, error);
     // The other layer may be open: its pending updates are still stored, then it unloads when idle.
     for (const layer of ['content', 'review'] as const) {
-      const room = this.rooms.get(roomNameOf(docId, layer));
+      const room = this.rooms.get(roomNameOf(record.docId, layer));
       if (!room) continue;
       for (const connection of room.connections) connection.close(CloseCode.DocumentQuarantined, QUARANTINE_CLOSE_REASON);
     }
-    try {
-      await this.store.quarantine(record);
-    } catch (recordError) {
-      // Refused anyway in this process; the next one finds the rows unreadable again.
-      this.logger.warn('store.quarantine_not_recorded', { docId, error: recordError });
-    }
-  }
-
-  /** The rows load again (restored by an administrator): the recorded quarantine no longer holds. */
-  private async releaseQuarantine(roomName: string): Promise<void> {
-    const docId = parseRoomName(roomName)?.docId ?? roomName;
-    try {
-      await this.store.releaseQuarantine(docId);
-      this.logger.info('store.quarantine_released', { docId });
-    } catch (error) {
-      this.logger.warn('store.quarantine_not_released', { docId, error });
-    }
+    await this.quarantined.record(record);
   }
 
   private markIdleIfEmpty(room: DocumentRoom): void {
@@ -493,7 +381,7 @@ export class SyncEngine {
   private async foldIdle(roomName: string): Promise<void> {
     if (!this.idleFolds.cancel(roomName)) return;
     // Reopened meanwhile: the open room folds its own log.
-    if (this.rooms.has(roomName) || this.quarantined.has(parseRoomName(roomName)?.docId ?? roomName)) return;
+    if (this.rooms.has(roomName) || this.quarantined.has(roomName)) return;
     await this.folder.foldStored(roomName);
   }
 
