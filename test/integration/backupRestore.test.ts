@@ -1,9 +1,10 @@
 import { open, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteDocumentStore } from '@canevas/sync-server';
+import { openStores, SqliteDocumentStore } from '@canevas/sync-server';
 import * as Y from 'yjs';
 import { newClient, newDataDir, newTrpcClient, runCanevas, spawnServer, waitFor, type ServerProcess } from '../helpers/index.js';
+import { newPostgresDatabase } from '../helpers/postgresDatabase.js';
 import { bootstrapDataDir } from '../helpers/testAccounts.js';
 
 const cleanup: (() => Promise<unknown>)[] = [];
@@ -179,5 +180,22 @@ describe('pnpm canevas backup / restore', () => {
     const result = await runCanevas(['restore', notABackup, '--data', dataDir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Sauvegarde invalide');
+  });
+
+  it('on PostgreSQL, backup and restore point to pg_dump and pg_restore, and write nothing', async () => {
+    const database = await newPostgresDatabase();
+    cleanup.push(() => database.drop());
+    const dataDir = await newDataDir();
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+    // The schema exists, as after a first start.
+    await (await openStores({ role: 'command', dataDir, databaseUrl: database.url })).close();
+    const env = { DATABASE_URL: database.url };
+    const file = join(dataDir, 'sauvegarde.sqlite');
+
+    const backup = await runCanevas(['backup', file, '--data', dataDir], { env });
+    expect([backup.code, backup.stderr]).toEqual([1, expect.stringContaining('pg_dump')]);
+    const restore = await runCanevas(['restore', file, '--data', dataDir], { env });
+    expect([restore.code, restore.stderr]).toEqual([1, expect.stringContaining('pg_restore')]);
+    expect(await readdir(dataDir)).toEqual([]);
   });
 });
