@@ -1,6 +1,6 @@
 /**
- * Delivery of committed updates to every connection of a document. In-process for now; a Redis
- * implementation will relay the same batches between instances.
+ * Delivery of committed updates to every connection of a room (`<docId>` or `<docId>/review`).
+ * In-process for now; a Redis implementation will relay the same batches between instances.
  */
 export interface OriginUpdate {
   /** Id of the connection the update came from (never echoed back to it). */
@@ -12,8 +12,8 @@ export type FanOutListener = (updates: readonly OriginUpdate[]) => void;
 
 export interface FanOut {
   /** Publishes updates that are already durable. */
-  publish(docId: string, updates: readonly OriginUpdate[]): void;
+  publish(room: string, updates: readonly OriginUpdate[]): void;
   /** Returns the unsubscribe function. */
-  subscribe(docId: string, listener: FanOutListener): () => void;
+  subscribe(room: string, listener: FanOutListener): () => void;
   close(): Promise<void>;
 }

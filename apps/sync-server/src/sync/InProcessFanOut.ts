@@ -3,22 +3,22 @@ import type { FanOut, FanOutListener, OriginUpdate } from './FanOut.js';
 export class InProcessFanOut implements FanOut {
   private readonly listeners = new Map<string, Set<FanOutListener>>();
 
-  publish(docId: string, updates: readonly OriginUpdate[]): void {
-    for (const listener of this.listeners.get(docId) ?? []) listener(updates);
+  publish(room: string, updates: readonly OriginUpdate[]): void {
+    for (const listener of this.listeners.get(room) ?? []) listener(updates);
   }
 
-  subscribe(docId: string, listener: FanOutListener): () => void {
-    let set = this.listeners.get(docId);
+  subscribe(room: string, listener: FanOutListener): () => void {
+    let set = this.listeners.get(room);
     if (!set) {
       set = new Set();
-      this.listeners.set(docId, set);
+      this.listeners.set(room, set);
     }
     set.add(listener);
     return () => {
-      const current = this.listeners.get(docId);
+      const current = this.listeners.get(room);
       if (!current) return;
       current.delete(listener);
-      if (current.size === 0) this.listeners.delete(docId);
+      if (current.size === 0) this.listeners.delete(room);
     };
   }
 

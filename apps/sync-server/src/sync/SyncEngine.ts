@@ -50,10 +50,11 @@ export interface SyncEngineStats {
 
 /**
  * The coordinator of the update path: loads rooms (once, whatever the number of first
- * connections), routes each socket's messages to its room, unloads idle rooms and quarantines
- * unreadable ones. The stages are its parts: the rooms (DocumentRoom), the write queue and its
- * store chain (WriteQueue: every store access runs there, one after another), the fold policy
- * (FoldPolicy, run by LogFolder) and the fan-out (FanOut). See docs/adr/0009-sync-stages.md.
+ * connections), hands each socket's frames to its room (receiveClientMessage), unloads idle
+ * rooms, applies server changes and deletions, and stops. The stages are its parts: the rooms
+ * (DocumentRoom), the write queue and its store chain (WriteQueue: every store access runs there,
+ * one after another), the fold policy (FoldPolicy, run by LogFolder), the quarantine (Quarantine)
+ * and the fan-out (FanOut). See docs/adr/0009-sync-stages.md.
  */
 export class SyncEngine {
   private readonly rooms = new Map<string, DocumentRoom>();
