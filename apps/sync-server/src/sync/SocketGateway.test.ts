@@ -195,14 +195,21 @@ describe('SocketGateway early frames', () => {
 
 describe('SocketGateway liveness and roles', () => {
   it('drops a peer that stops answering pings, and keeps one that answers', async () => {
-    const { open, sessions } = await start({ pingIntervalMs: 20 });
+    // Ticks driven by the test: a timer would drop a lively peer of a stalled test process.
+    const { open, sessions, gateway } = await start({ pingIntervalMs: 3_600_000 });
     const lively = open('/sync/doc1');
     const silent = open('/sync/doc2', { autoPong: false });
     await Promise.all([opened(lively), opened(silent)]);
-    await vi.waitFor(() => expect(sessions.closed.map((connection) => connection.room)).toEqual(['doc2']));
+    await vi.waitFor(() => expect(sessions.opened).toHaveLength(2));
+    // The lively peer's pong travels before this frame: once the frame is in, the pong is too.
     let pings = 0;
-    lively.on('ping', () => pings++);
-    await vi.waitFor(() => expect(pings).toBeGreaterThanOrEqual(3));
+    lively.on('ping', () => lively.send(new Uint8Array([++pings])));
+    const heardFromLively = () => sessions.messages.filter(({ connection }) => connection.room === 'doc1').length;
+    for (let tick = 1; tick <= 3; tick++) {
+      gateway.checkLiveness();
+      await vi.waitFor(() => expect(heardFromLively()).toBe(tick));
+    }
+    await vi.waitFor(() => expect(sessions.closed.map((connection) => connection.room)).toEqual(['doc2']));
     expect(lively.readyState).toBe(WebSocket.OPEN);
   });
 

@@ -67,7 +67,7 @@ export class SocketGateway {
     this.awarenessRateLimit = options.awarenessRateLimit;
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
     // Dead peers never send a close frame: ping them so their rooms can be unloaded.
-    this.pingTimer = setInterval(() => this.ping(), options.pingIntervalMs ?? 30_000);
+    this.pingTimer = setInterval(() => this.checkLiveness(), options.pingIntervalMs ?? 30_000);
     this.pingTimer.unref();
     this.accessTimer = setInterval(
       () => void this.refreshAccess().catch((error: unknown) => this.logger.error('sync.access_refresh_failed', { error })),
@@ -210,7 +210,11 @@ export class SocketGateway {
     );
   }
 
-  private ping(): void {
+  /**
+   * One tick of the liveness ping (the timer calls it): drops the sockets that did not answer the
+   * previous tick's ping, pings the others.
+   */
+  checkLiveness(): void {
     for (const ws of this.wss.clients) {
       if (this.alive.get(ws) === false) {
         ws.terminate();
