@@ -16,7 +16,7 @@ export function runCanevas(args: string[], options: { env?: NodeJS.ProcessEnv; s
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...databaseEnvFor(args), ...options.env },
+      env: { ...process.env, ...databaseEnvFor(args, options.env), ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -24,10 +24,14 @@ export async function databaseUrlFor(dataDir: string): Promise<string | undefine
   return url;
 }
 
-/** `{ DATABASE_URL }` for a child process given `--data <dataDir>`, when the folder has a database. */
-export function databaseEnvFor(args: readonly string[]): NodeJS.ProcessEnv {
+/**
+ * `{ DATABASE_URL }` for a child process given `--data <dataDir>` (or `--data=<dataDir>`, or
+ * `DATA_DIR` in its environment), when that folder has a database.
+ */
+export function databaseEnvFor(args: readonly string[], env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const index = args.indexOf('--data');
-  const url = index >= 0 ? known.get(args[index + 1]!) : undefined;
+  const dataDir = index >= 0 ? args[index + 1] : (args.find((arg) => arg.startsWith('--data='))?.slice('--data='.length) ?? env.DATA_DIR);
+  const url = dataDir === undefined ? undefined : known.get(dataDir);
   return url ? { DATABASE_URL: url } : {};
 }
 

@@ -23,7 +23,7 @@ export type {
 } from './store/DocumentStore.js';
 export { SqliteDocumentStore, type SqliteSynchronous } from './store/SqliteDocumentStore.js';
 export { databaseUrlOf, openStores } from './store/openStores.js';
-export { DataFolderBusyError, MissingDatabaseError, StoresUnavailableError, type BackupReport, type Stores, type StoresConfig, type StoresRole } from './store/Stores.js';
+export { DatabaseInUseError, DataFolderBusyError, MissingDatabaseError, StoresUnavailableError, type BackupReport, type Stores, type StoresConfig, type StoresRole } from './store/Stores.js';
 export type { Submission, SubmissionStore, SubmissionWithState } from './submissions/SubmissionStore.js';
 export { ERASED_AUTHOR, ERASED_REFERENCE, type PrivacyStore } from './accounts/PrivacyStore.js';
 export { openPostgresStores, type PostgresStoresConfig } from './store/openPostgresStores.js';

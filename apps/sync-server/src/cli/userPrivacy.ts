@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { ReadStream } from 'node:tty';
 import { PrivacyError, PrivacyService, type UserExport } from '../accounts/PrivacyService.js';
 import { StoredRoomChanges } from '../review/StoredRoomChanges.js';
-import { DataFolderBusyError, type Stores } from '../store/Stores.js';
+import { DatabaseInUseError, DataFolderBusyError, type Stores } from '../store/Stores.js';
 import { UsageError, type CommandIO } from './Command.js';
 import { dataDirOf, openCommandStores } from './openCommandStores.js';
 import { parseOptions, required } from './parseOptions.js';
@@ -72,6 +72,10 @@ export async function userDelete(argv: string[], io: CommandIO): Promise<number>
   try {
     stores = await openCommandStores(values.data, io, { role: 'exclusive', mustExist: true });
   } catch (error) {
+    if (error instanceof DatabaseInUseError && error.by === 'server') {
+      io.stderr(`Un serveur Canevas utilise la base ${error.location} : arrêtez-le avant de supprimer un compte.\n`);
+      return 1;
+    }
     if (!(error instanceof DataFolderBusyError)) throw error;
     io.stderr(`Un serveur Canevas (pid ${error.pid}) utilise ${dataDir} : arrêtez-le avant de supprimer un compte.\n`);
     return 1;

@@ -87,3 +87,21 @@ export class DataFolderBusyError extends StoresUnavailableError {
     super(`Un serveur Canevas (pid ${pid}) utilise déjà ${dataDir}.`);
   }
 }
+
+/**
+ * PostgreSQL's counterpart of {@link DataFolderBusyError}: the database is in use by a server
+ * (and this command needs it alone) or by an exclusive command (and a server cannot start).
+ */
+export class DatabaseInUseError extends StoresUnavailableError {
+  override readonly name = 'DatabaseInUseError';
+  constructor(
+    readonly location: string,
+    readonly by: 'server' | 'exclusive',
+  ) {
+    super(
+      by === 'server'
+        ? `Un serveur Canevas utilise la base ${location} : arrêtez-le d’abord (cette commande réécrit ce qu’il garde en mémoire).`
+        : `Une commande exclusive (pnpm canevas user delete…) utilise la base ${location} : attendez qu’elle finisse.`,
+    );
+  }
+}

@@ -6,7 +6,7 @@ import { PostgresPrivacyStore } from './PostgresPrivacyStore.js';
 import { PostgresSubmissionStore } from './PostgresSubmissionStore.js';
 import { PostgresTicketStore } from './PostgresTicketStore.js';
 import { createPostgresPool, migratePostgres } from './postgresPool.js';
-import { MissingDatabaseError, StoresUnavailableError, type Stores, type StoresRole } from './Stores.js';
+import { DatabaseInUseError, MissingDatabaseError, StoresUnavailableError, type Stores, type StoresRole } from './Stores.js';
 
 export interface PostgresStoresConfig {
   /** `postgres://user:password@host:port/database` (DATABASE_URL). */
@@ -81,11 +81,7 @@ async function holdInstanceLock(url: string, role: 'server' | 'exclusive', locat
   );
   if (rows[0]?.held) return client;
   await client.end().catch(() => undefined);
-  throw new StoresUnavailableError(
-    role === 'server'
-      ? `Une commande exclusive (pnpm canevas user delete…) utilise la base ${location} : attendez qu’elle finisse.`
-      : `Un serveur Canevas utilise la base ${location} : arrêtez-le d’abord (cette commande réécrit ce qu’il garde en mémoire).`,
-  );
+  throw new DatabaseInUseError(location, role === 'server' ? 'exclusive' : 'server');
 }
 
 /** The URL for messages and logs: never the password. */
