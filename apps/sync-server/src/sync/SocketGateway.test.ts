@@ -163,8 +163,12 @@ describe('SocketGateway early frames', () => {
     client.send(new Uint8Array([1]));
     client.send(new Uint8Array([2]));
     await vi.waitFor(() => expect(sessions.opened).toHaveLength(1));
-    // Give the frames time to arrive: none may reach the sessions before the load ends.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The server answers a ping after reading every frame sent before it: once the pong is back,
+    // frames 1 and 2 have arrived, and none may reach the sessions before the load ends.
+    await new Promise((resolve) => {
+      client.once('pong', resolve);
+      client.ping();
+    });
     expect(sessions.messages).toEqual([]);
     sessions.finishOpen(true);
     await vi.waitFor(() => expect(sessions.messages.map(({ data }) => data)).toEqual([[1], [2]]));
