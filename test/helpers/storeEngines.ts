@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { StorageFaultKind } from '@canevas/core';
 import { openPostgresStores, openStores, silentLogger, type SqliteDocumentStore, type Stores } from '@canevas/sync-server';
 import { newPostgresDatabase, type TestDatabase } from './postgresDatabase.js';
+import { fullDiskFor, type FullDisk } from './postgresDiskFull.js';
 
 /** A real fault of the engine's storage, and the kind the server must name it. */
 export interface StoreFault {
@@ -23,8 +24,12 @@ export interface OpenedStores {
 
 export interface StoreEngine {
   name: 'sqlite' | 'postgres';
-  /** Fresh, empty stores (call `dispose` after each test). */
-  open(): Promise<OpenedStores>;
+  /**
+   * Fresh, empty stores (call `dispose` after each test). `faults`: prepare every fault the
+   * machine allows (PostgreSQL's full disk mounts a small tmpfs, so only the files that inject
+   * faults ask for it).
+   */
+  open(options?: { faults?: boolean }): Promise<OpenedStores>;
   /** Releases what the engine kept between tests of a file (afterAll). */
   cleanup(): Promise<void>;
 }
@@ -65,6 +70,7 @@ const sqlite: StoreEngine = {
 };
 
 let fileDatabase: Promise<TestDatabase> | undefined;
+let fileDisk: Promise<FullDisk | undefined> | undefined;
 
 /**
  * A database of the run's throwaway cluster, migrated as the server does at start, emptied
@@ -72,12 +78,14 @@ let fileDatabase: Promise<TestDatabase> | undefined;
  */
 const postgres: StoreEngine = {
   name: 'postgres',
-  async open() {
+  async open(options = {}) {
     fileDatabase ??= newPostgresDatabase();
     const database = await fileDatabase;
     await database.empty();
     // The pool reports the connections these tests end on purpose: not worth a line on stderr.
     const stores = await openPostgresStores({ databaseUrl: database.url, role: 'server', logger: silentLogger });
+    // Once the schema exists (its tables move onto the small disk).
+    const disk = options.faults ? await (fileDisk ??= fullDiskFor(database)) : undefined;
     // Connections already open keep their settings: end them, the pool opens new ones.
     const reconnect = () => database.admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database.name}' AND pid <> pg_backend_pid()`);
     return {
@@ -95,6 +103,19 @@ const postgres: StoreEngine = {
             };
           },
         },
+        // Where the machine lets the tests mount a small disk (root, as in CI).
+        ...(disk
+          ? [
+              {
+                name: 'disk full',
+                kind: 'full' as const,
+                async inject() {
+                  disk.fill();
+                  return async () => disk.free();
+                },
+              },
+            ]
+          : []),
       ],
       async dispose() {
         await stores.close();
@@ -103,8 +124,11 @@ const postgres: StoreEngine = {
   },
   async cleanup() {
     const database = fileDatabase;
+    const disk = fileDisk;
     fileDatabase = undefined;
+    fileDisk = undefined;
     if (database) await (await database).drop();
+    await (await disk)?.destroy();
   },
 };
 

@@ -16,7 +16,7 @@ describe.each(STORE_ENGINES)('DocumentStore contract: $name', (engine) => {
   let opened: OpenedStores;
   let store: DocumentStore;
   beforeEach(async () => {
-    opened = await engine.open();
+    opened = await engine.open({ faults: true });
     store = opened.stores.documents;
   });
   afterEach(async () => {
