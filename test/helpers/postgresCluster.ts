@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,11 +33,14 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   const bin = postgresBinDir();
   const asRoot = process.getuid?.() === 0;
   const owner = asRoot ? await postgresUser() : undefined;
-  const dir = mkdtempSync(join(tmpdir(), 'canevas-pg-'));
-  if (owner) chownSync(dir, owner.uid, owner.gid);
-  const data = join(dir, 'data');
   const as = (command: string, args: string[]) =>
     owner ? run('runuser', ['-u', 'postgres', '--', join(bin, command), ...args]) : run(join(bin, command), args);
+  await removeAbandonedClusters(as);
+  const dir = mkdtempSync(join(tmpdir(), PREFIX));
+  // Who started it: a run killed before its teardown leaves a cluster the next run removes.
+  writeFileSync(join(dir, OWNER_FILE), `${process.pid}\n`);
+  if (owner) chownSync(dir, owner.uid, owner.gid);
+  const data = join(dir, 'data');
   try {
     // --no-sync: only initdb's own files, which nobody needs after a crash; the server syncs.
     await as('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8', '--no-instructions']);
@@ -77,6 +80,35 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
+  }
+}
+
+const PREFIX = 'canevas-pg-';
+const OWNER_FILE = 'owner.pid';
+
+/** Clusters whose starting process is gone (a run killed before its teardown): stopped, removed. */
+async function removeAbandonedClusters(as: (command: string, args: string[]) => Promise<unknown>): Promise<void> {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(PREFIX)) continue;
+    const dir = join(tmpdir(), name);
+    let pid: number;
+    try {
+      pid = Number(readFileSync(join(dir, OWNER_FILE), 'utf8').trim());
+    } catch {
+      continue;
+    }
+    if (!Number.isInteger(pid) || pid <= 0 || isAlive(pid)) continue;
+    await as('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
