@@ -1,0 +1,325 @@
+import { reviewRoomOf } from '@canevas/core';
+import * as Y from 'yjs';
+import type { DocumentMetadata, QuarantineRecord, StoredDocument } from '../store/DocumentStore.js';
+import type { Stores } from '../store/Stores.js';
+
+/** How one kind of record went: what the source holds, what this run wrote, what was already there. */
+export interface KindReport {
+  /** French plural noun: « documents », « utilisateurs »… */
+  label: string;
+  source: number;
+  copied: number;
+  /** Already in the target from an earlier run (checked, not written again). */
+  present: number;
+  /** Equal on both sides after the copy (counts, and the Yjs state for documents). */
+  verified: number;
+}
+
+export interface CopyReport {
+  kinds: KindReport[];
+  /** What was not copied, or not exactly, in French. */
+  warnings: string[];
+  /** Differences found by the verification, in French; empty when the copy is faithful. */
+  mismatches: string[];
+}
+
+/** The target holds data that is not an earlier copy of this source: copying would merge two instances. */
+export class ForeignTargetError extends Error {
+  override readonly name = 'ForeignTargetError';
+}
+
+/** The audit log reads at most this many entries at once (`AccountStore.listAudit`). */
+const AUDIT_READ_LIMIT = 10_000;
+
+/**
+ * Copies every record of `source` into `target` through the store interfaces (so it works from
+ * any engine to any other), then verifies the copy. Ids are the keys: a record already in the
+ * target is checked, not written again, so a run interrupted anywhere is finished by running it
+ * again. Sessions are not copied (people sign in again).
+ *
+ * Each document's rooms are copied as one merged Yjs state (the document is created with its
+ * content's state, in one transaction), except a quarantined document, whose stored rows cannot
+ * be applied: they are copied as they are, and its quarantine record last, which marks it done.
+ */
+export async function copyStores(source: Stores, target: Stores, progress: (line: string) => void = () => {}): Promise<CopyReport> {
+  await refuseForeignTarget(source, target);
+  const warnings: string[] = [
+    'Les sessions ne sont pas copiées : chacun se reconnecte une fois sur la nouvelle base.',
+  ];
+  const mismatches: string[] = [];
+  const kinds: KindReport[] = [];
+  const kind = (label: string, sourceCount: number): KindReport => {
+    const report = { label, source: sourceCount, copied: 0, present: 0, verified: 0 };
+    kinds.push(report);
+    return report;
+  };
+
+  // Users, with their password hashes (read by email: the one method that returns the hash).
+  const users = await source.accounts.listUsers();
+  const userReport = kind('utilisateurs', users.length);
+  for (const user of users) {
+    if (await target.accounts.getUser(user.id)) {
+      userReport.present++;
+      continue;
+    }
+    const withPassword = await source.accounts.findUserByEmail(user.email);
+    await target.accounts.createUser({ ...user, passwordHash: withPassword?.passwordHash ?? null });
+    userReport.copied++;
+  }
+  userReport.verified = await countVerified(users, async (user) => {
+    const copy = await target.accounts.findUserByEmail(user.email);
+    const original = await source.accounts.findUserByEmail(user.email);
+    return copy !== undefined && copy.id === user.id && copy.name === user.name && copy.isAdmin === user.isAdmin && copy.createdAt === user.createdAt && copy.passwordHash === original?.passwordHash;
+  });
+
+  // Workspaces, created without members; the memberships follow with their dates.
+  const workspaces = (await source.accounts.listWorkspaces()).map((entry) => entry.workspace);
+  const workspaceReport = kind('espaces de travail', workspaces.length);
+  for (const workspace of workspaces) {
+    if (await target.accounts.getWorkspace(workspace.id)) {
+      workspaceReport.present++;
+      continue;
+    }
+    await target.accounts.createOrphanWorkspace(workspace);
+    workspaceReport.copied++;
+  }
+  workspaceReport.verified = await countVerified(workspaces, async (workspace) => {
+    const copy = await target.accounts.getWorkspace(workspace.id);
+    return copy?.name === workspace.name && copy.createdAt === workspace.createdAt;
+  });
+
+  const memberships = (await Promise.all(workspaces.map(async (workspace) => (await source.accounts.listMembers(workspace.id)).map((member) => ({ workspaceId: workspace.id, ...member }))))).flat();
+  const membershipReport = kind('adhésions', memberships.length);
+  for (const membership of memberships) {
+    if ((await target.accounts.getRole(membership.workspaceId, membership.user.id)) === membership.role) {
+      membershipReport.present++;
+      continue;
+    }
+    await target.accounts.setMember(membership.workspaceId, membership.user.id, membership.role, membership.since);
+    membershipReport.copied++;
+  }
+  const targetMembers = new Map<string, { role: string; since: number }>();
+  for (const workspace of workspaces) {
+    for (const member of await target.accounts.listMembers(workspace.id)) targetMembers.set(`${workspace.id} ${member.user.id}`, member);
+  }
+  membershipReport.verified = memberships.filter((membership) => {
+    const copy = targetMembers.get(`${membership.workspaceId} ${membership.user.id}`);
+    return copy?.role === membership.role && copy.since === membership.since;
+  }).length;
+
+  // Documents with both rooms, then their submissions.
+  const documents = await source.documents.listDocuments();
+  const quarantined = new Map((await source.documents.listQuarantined()).map((record) => [record.docId, record]));
+  const documentReport = kind('documents', documents.length);
+  const quarantineReport = kind('quarantaines', quarantined.size);
+  for (const [index, document] of documents.entries()) {
+    const record = quarantined.get(document.id);
+    const outcome = record ? await copyQuarantined(source, target, document, record) : await copyDocument(source, target, document);
+    if (outcome === 'copied') documentReport.copied++;
+    else documentReport.present++;
+    if (record) quarantineReport[outcome === 'copied' ? 'copied' : 'present']++;
+    const problem = record ? await verifyQuarantined(source, target, document.id) : await verifyDocument(source, target, document);
+    if (problem) mismatches.push(`Document ${document.id} (« ${document.title} ») : ${problem}.`);
+    else documentReport.verified++;
+    if ((index + 1) % 25 === 0 || index + 1 === documents.length) progress(`Documents : ${index + 1}/${documents.length}`);
+  }
+  const targetQuarantined = new Map((await target.documents.listQuarantined()).map((record) => [record.docId, record]));
+  quarantineReport.verified = [...quarantined.values()].filter((record) => {
+    const copy = targetQuarantined.get(record.docId);
+    return copy?.room === record.room && copy.reason === record.reason && copy.quarantinedAt === record.quarantinedAt;
+  }).length;
+
+  const submissions = (await Promise.all(documents.map((document) => source.submissions.list(document.id)))).flat();
+  const submissionReport = kind('dépôts', submissions.length);
+  for (const submission of submissions) {
+    if (await target.submissions.get(submission.id)) {
+      submissionReport.present++;
+      continue;
+    }
+    const withState = await source.submissions.get(submission.id);
+    if (!withState) continue;
+    await target.submissions.create(withState);
+    submissionReport.copied++;
+  }
+  submissionReport.verified = await countVerified(submissions, async (submission) => {
+    const [original, copy] = await Promise.all([source.submissions.get(submission.id), target.submissions.get(submission.id)]);
+    return (
+      copy !== undefined &&
+      original !== undefined &&
+      copy.documentId === original.documentId &&
+      copy.name === original.name &&
+      copy.createdBy === original.createdBy &&
+      copy.createdAt === original.createdAt &&
+      sameBytes(copy.state, original.state)
+    );
+  });
+
+  // The audit log has no ids: the copy is written oldest first, so an interrupted one is a prefix.
+  const sourceAudit = (await source.accounts.listAudit({ limit: AUDIT_READ_LIMIT })).reverse();
+  if (sourceAudit.length === AUDIT_READ_LIMIT) {
+    warnings.push(`Journal d’audit : seules les ${AUDIT_READ_LIMIT} entrées les plus récentes sont copiées.`);
+  }
+  const auditReport = kind('entrées du journal d’audit', sourceAudit.length);
+  const targetAudit = (await target.accounts.listAudit({ limit: AUDIT_READ_LIMIT })).reverse();
+  auditReport.present = targetAudit.length;
+  for (const entry of sourceAudit.slice(targetAudit.length)) {
+    await target.accounts.audit(entry);
+    auditReport.copied++;
+  }
+  const copiedAudit = (await target.accounts.listAudit({ limit: AUDIT_READ_LIMIT })).reverse();
+  auditReport.verified = sourceAudit.filter((entry, index) => JSON.stringify(copiedAudit[index]) === JSON.stringify(entry)).length;
+
+  for (const report of kinds) {
+    if (report.verified !== report.source) mismatches.push(`${capitalized(report.label)} : ${report.verified} vérifié(e)s sur ${report.source}.`);
+  }
+  return { kinds, warnings, mismatches };
+}
+
+/**
+ * Refuses a target that holds anything the source lacks: it is then another instance (or the
+ * source was changed since a copy, which a re-run cannot reconcile). An earlier partial copy of
+ * this source holds only records the source has, under the same ids.
+ */
+async function refuseForeignTarget(source: Stores, target: Stores): Promise<void> {
+  const sourceDocuments = new Set((await source.documents.listDocuments()).map((document) => document.id));
+  const strayDocument = (await target.documents.listDocuments()).find((document) => !sourceDocuments.has(document.id));
+  const sourceUsers = new Map((await source.accounts.listUsers()).map((user) => [user.id, user.email]));
+  const strayUser = (await target.accounts.listUsers()).find((user) => sourceUsers.get(user.id) !== user.email);
+  const sourceWorkspaces = new Set((await source.accounts.listWorkspaces()).map((entry) => entry.workspace.id));
+  const strayWorkspace = (await target.accounts.listWorkspaces()).find((entry) => !sourceWorkspaces.has(entry.workspace.id));
+  const stray = strayDocument
+    ? `le document ${strayDocument.id} (« ${strayDocument.title} »)`
+    : strayUser
+      ? `le compte ${strayUser.email}`
+      : strayWorkspace
+        ? `l’espace de travail ${strayWorkspace.workspace.id} (« ${strayWorkspace.workspace.name} »)`
+        : undefined;
+  if (stray) {
+    throw new ForeignTargetError(
+      `La base cible contient déjà des données d’une autre instance (${stray} n’existe pas dans la source). ` +
+        'Indiquez une base vide (ou une copie interrompue de cette même source).',
+    );
+  }
+}
+
+async function countVerified<T>(items: readonly T[], check: (item: T) => Promise<boolean>): Promise<number> {
+  let verified = 0;
+  for (const item of items) if (await check(item)) verified++;
+  return verified;
+}
+
+function docOf(stored: StoredDocument | undefined): Y.Doc {
+  const doc = new Y.Doc();
+  if (stored?.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const { update } of stored?.updates ?? []) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+/** The document's rooms, as Y.Docs built from what `stores` holds. */
+async function roomsOf(stores: Stores, id: string): Promise<{ content: Y.Doc; review: Y.Doc }> {
+  const [content, review] = await Promise.all([stores.documents.loadDocument(id), stores.documents.loadDocument(reviewRoomOf(id))]);
+  return { content: docOf(content), review: docOf(review) };
+}
+
+function hasState(doc: Y.Doc): boolean {
+  return doc.store.clients.size > 0;
+}
+
+async function copyDocument(source: Stores, target: Stores, document: DocumentMetadata): Promise<'copied' | 'present'> {
+  const from = await roomsOf(source, document.id);
+  try {
+    const existing = await target.documents.getDocument(document.id);
+    if (!existing) {
+      await target.documents.createDocument({ ...document, snapshot: Y.encodeStateAsUpdate(from.content) });
+      if (hasState(from.review)) await target.documents.appendUpdates([{ room: reviewRoomOf(document.id), update: Y.encodeStateAsUpdate(from.review) }]);
+    } else {
+      // An earlier run stopped after creating it: add whatever each room still lacks (applying a
+      // Yjs update twice changes nothing, so what is already there is not duplicated).
+      const to = await roomsOf(target, document.id);
+      try {
+        for (const [room, original, copy] of [
+          [document.id, from.content, to.content],
+          [reviewRoomOf(document.id), from.review, to.review],
+        ] as const) {
+          if (sameState(original, copy)) continue;
+          await target.documents.appendUpdates([{ room, update: Y.encodeStateAsUpdate(original, Y.encodeStateVector(copy)) }]);
+        }
+      } finally {
+        to.content.destroy();
+        to.review.destroy();
+      }
+    }
+    // Appending to the content moved `updatedAt`; a rename sets the title and the source's time back.
+    const copied = await target.documents.getDocument(document.id);
+    if (copied?.title !== document.title || copied.updatedAt !== document.updatedAt) await target.documents.renameDocument(document.id, document.title, document.updatedAt);
+    return existing ? 'present' : 'copied';
+  } finally {
+    from.content.destroy();
+    from.review.destroy();
+  }
+}
+
+/** Same state vector, and the same encoded state (the delete sets included). */
+function sameState(a: Y.Doc, b: Y.Doc): boolean {
+  return sameBytes(Y.encodeStateVector(a), Y.encodeStateVector(b)) && sameBytes(Y.encodeStateAsUpdate(a), Y.encodeStateAsUpdate(b));
+}
+
+async function verifyDocument(source: Stores, target: Stores, document: DocumentMetadata): Promise<string | undefined> {
+  const copy = await target.documents.getDocument(document.id);
+  if (!copy) return 'absent de la cible';
+  for (const field of ['title', 'workspaceId', 'referentialId', 'templateId', 'createdAt', 'updatedAt'] as const) {
+    if (copy[field] !== document[field]) return `${field} diffère`;
+  }
+  const [from, to] = await Promise.all([roomsOf(source, document.id), roomsOf(target, document.id)]);
+  try {
+    if (!sameState(from.content, to.content)) return 'le contenu (état Yjs) diffère';
+    if (!sameState(from.review, to.review)) return 'la relecture (état Yjs) diffère';
+    return undefined;
+  } finally {
+    for (const doc of [from.content, from.review, to.content, to.review]) doc.destroy();
+  }
+}
+
+/** Every stored row of a room, snapshot first, as bytes (a quarantined room cannot be applied). */
+function rowsOf(stored: StoredDocument | undefined): Uint8Array[] {
+  return [...(stored?.snapshot ? [stored.snapshot] : []), ...(stored?.updates ?? []).map((row) => row.update)];
+}
+
+async function sourceRows(source: Stores, id: string): Promise<{ content: Uint8Array[]; review: Uint8Array[] }> {
+  const [content, review] = await Promise.all([source.documents.loadDocument(id), source.documents.loadDocument(reviewRoomOf(id))]);
+  return { content: rowsOf(content), review: rowsOf(review) };
+}
+
+const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
+
+async function copyQuarantined(source: Stores, target: Stores, document: DocumentMetadata, record: QuarantineRecord): Promise<'copied' | 'present'> {
+  const done = (await target.documents.listQuarantined()).some((copy) => copy.docId === document.id);
+  if (done) return 'present';
+  // Created earlier but interrupted before its quarantine record: its rows may be incomplete, and
+  // rows cannot be merged like states; start this document again.
+  if (await target.documents.getDocument(document.id)) await target.documents.deleteDocument(document.id);
+  const rows = await sourceRows(source, document.id);
+  const [first, ...rest] = rows.content.length > 0 ? rows.content : [EMPTY_STATE];
+  await target.documents.createDocument({ ...document, snapshot: first! });
+  const batch = [...rest.map((update) => ({ room: document.id, update })), ...rows.review.map((update) => ({ room: reviewRoomOf(document.id), update }))];
+  if (batch.length > 0) await target.documents.appendUpdates(batch);
+  await target.documents.renameDocument(document.id, document.title, document.updatedAt);
+  await target.documents.quarantine(record);
+  return 'copied';
+}
+
+async function verifyQuarantined(source: Stores, target: Stores, id: string): Promise<string | undefined> {
+  const [from, to] = await Promise.all([sourceRows(source, id), sourceRows(target, id)]);
+  const expected = from.content.length > 0 ? from.content : [EMPTY_STATE];
+  if (expected.length !== to.content.length || expected.some((row, index) => !sameBytes(row, to.content[index]!))) return 'les lignes du contenu diffèrent';
+  if (from.review.length !== to.review.length || from.review.some((row, index) => !sameBytes(row, to.review[index]!))) return 'les lignes de la relecture diffèrent';
+  return undefined;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, index) => byte === b[index]);
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
