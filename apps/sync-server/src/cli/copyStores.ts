@@ -35,7 +35,8 @@ const AUDIT_READ_LIMIT = 10_000;
  * Copies every record of `source` into `target` through the store interfaces (so it works from
  * any engine to any other), then verifies the copy. Ids are the keys: a record already in the
  * target is checked, not written again, so a run interrupted anywhere is finished by running it
- * again. Sessions are not copied (people sign in again).
+ * again. Sessions are not copied (people sign in again), nor API tokens and pending invitations
+ * (the interfaces never return their hashes): the report counts them.
  *
  * Each document's rooms are copied as one merged Yjs state (the document is created with its
  * content's state, in one transaction), except a quarantined document, whose stored rows cannot
@@ -168,6 +169,15 @@ export async function copyStores(source: Stores, target: Stores, progress: (line
   }
   const copiedAudit = (await target.accounts.listAudit({ limit: AUDIT_READ_LIMIT })).reverse();
   auditReport.verified = sourceAudit.filter((entry, index) => JSON.stringify(copiedAudit[index]) === JSON.stringify(entry)).length;
+
+  // The store interfaces never return a token's or an invitation's hash, so neither can be copied.
+  const tokens = (await Promise.all(users.map((user) => source.accounts.listApiTokens(user.id)))).flat().length;
+  if (tokens > 0) warnings.push(`${tokens} jeton(s) d’API non copié(s) : recréez-les (pnpm canevas token create) et remplacez-les dans vos scripts.`);
+  const now = Date.now();
+  const invitations = (await Promise.all(workspaces.map((workspace) => source.accounts.listInvitations(workspace.id))))
+    .flat()
+    .filter((invitation) => invitation.acceptedAt === null && invitation.revokedAt === null && invitation.expiresAt > now).length;
+  if (invitations > 0) warnings.push(`${invitations} invitation(s) en attente non copiée(s) : invitez ces personnes à nouveau.`);
 
   for (const report of kinds) {
     if (report.verified !== report.source) mismatches.push(`${capitalized(report.label)} : ${report.verified} vérifié(e)s sur ${report.source}.`);
