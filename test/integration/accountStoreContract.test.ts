@@ -237,6 +237,17 @@ describe.each(STORE_ENGINES)('AccountStore contract: $name', (engine) => {
     expect(await accounts.getApiToken('k2')).toBeUndefined();
   });
 
+  it('gives the stored hash of an API token or an invitation by id (for migrate), nothing for another id', async () => {
+    await user('owner');
+    await accounts.createWorkspace({ id: 'w1', name: 'Atelier', ownerId: 'owner', createdAt: 1 });
+    await accounts.createApiToken({ id: 'k1', tokenHash: 'th', userId: 'owner', name: 'script', createdAt: 1, expiresAt: null });
+    await invitation('i1');
+    expect(await accounts.credentialHash('apiToken', 'k1')).toBe('th');
+    expect(await accounts.credentialHash('invitation', 'i1')).toBe('hash-i1');
+    expect(await accounts.credentialHash('apiToken', 'i1')).toBeUndefined();
+    expect(await accounts.credentialHash('invitation', 'absent')).toBeUndefined();
+  });
+
   it('keeps an audit trail, newest first, filtered and limited', async () => {
     await accounts.audit({ at: 1, userId: 'u1', action: 'document.open', documentId: 'd1' });
     await accounts.audit({ at: 2, userId: 'u2', action: 'document.open', documentId: 'd1', detail: { role: 'tutor' } });

@@ -28,6 +28,8 @@ async function demoInstance(): Promise<string> {
     await stores.accounts.createUser({ id: 'u-ines', email: 'ines@exemple.fr', name: 'Inès', passwordHash: null, isAdmin: false, createdAt: 11 });
     await stores.accounts.createWorkspace({ id: 'w-atelier', name: 'Atelier', ownerId: user.id, createdAt: 12 });
     await stores.accounts.setMember('w-atelier', 'u-ines', 'tutor', 13);
+    await stores.accounts.createApiToken({ id: 'k-script', tokenHash: 'empreinte-du-jeton', userId: 'u-awa', name: 'script', createdAt: 13, expiresAt: null });
+    await stores.accounts.createInvitation({ id: 'i-attente', tokenHash: 'empreinte-invitation', workspaceId: 'w-atelier', role: 'editor', createdBy: 'u-awa', createdAt: 13, expiresAt: Date.now() + 86_400_000 });
     const [first] = await stores.documents.listDocuments();
     await stores.submissions.create({ id: 'sub-1', documentId: first!.id, name: 'Version remise', createdBy: 'Awa', createdAt: 14, state: (await stores.documents.loadDocument(first!.id))!.snapshot! });
     await stores.accounts.audit({ at: 15, userId: 'u-awa', action: 'document.open', documentId: first!.id, detail: { via: 'test' } });
@@ -98,6 +100,8 @@ describe('pnpm canevas migrate', () => {
     expect(run.stdout).toContain(`${documents} documents copiés, ${documents} vérifiés sur ${documents}`);
     expect(run.stdout).toContain('2 utilisateurs copiés, 2 vérifiés sur 2');
     expect(run.stdout).toContain('1 dépôts copiés, 1 vérifiés sur 1');
+    expect(run.stdout).toContain('1 jetons d’API copiés, 1 vérifiés sur 1');
+    expect(run.stdout).toContain('1 invitations en attente copiées, 1 vérifiées sur 1');
     expect(run.stdout).toContain('Copie vérifiée');
 
     const target = await openTarget(database);
@@ -109,13 +113,16 @@ describe('pnpm canevas migrate', () => {
       ['u-ines', 'tutor', 13],
     ]);
     expect(await target.accounts.listAudit({})).toEqual(before.audit);
+    // The same secrets keep working: a script's token, a pending invitation's link.
+    expect(await target.accounts.useApiToken('empreinte-du-jeton', Date.now())).toEqual({ id: 'k-script', userId: 'u-awa' });
+    expect((await target.accounts.findInvitation('empreinte-invitation'))?.id).toBe('i-attente');
     expect((await target.submissions.get('sub-1'))?.name).toBe('Version remise');
     expect((await target.documents.loadDocument('quarantaine-1'))?.quarantined).toBe(true);
 
     const again = await runCanevas(['migrate', '--from', dataDir, '--to', database.url]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`0 documents copiés, ${documents} déjà présents, ${documents} vérifiés sur ${documents}`);
-    expect(again.stdout).toContain('0 entrées du journal d’audit copiés, 1 déjà présents');
+    expect(again.stdout).toContain('0 entrées du journal d’audit copiées, 1 déjà présentes');
     expect(await readAll(target)).toEqual(before.documents);
     expect(await target.accounts.listAudit({})).toEqual(before.audit);
     expect(await target.documents.countDocuments()).toBe(documents);

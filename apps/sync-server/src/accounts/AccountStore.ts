@@ -122,6 +122,11 @@ export interface AccountStore {
   revokeApiToken(userId: string | null, id: string): Promise<boolean>;
   /** A token by id, whoever owns it (administration). */
   getApiToken(id: string): Promise<ApiTokenRecord | undefined>;
+  /**
+   * The stored hash of an API token or an invitation (never a usable credential), by id, so that
+   * `pnpm canevas migrate` can copy them into another store; undefined when there is none.
+   */
+  credentialHash(kind: 'apiToken' | 'invitation', id: string): Promise<string | undefined>;
 
   /**
    * Creates the workspace and makes `ownerId` its owner, atomically. With `maxOwnedPerUser`, throws

@@ -243,6 +243,12 @@ export class PostgresAccountStore implements AccountStore {
     return rows[0] && toToken(rows[0]);
   }
 
+  async credentialHash(kind: 'apiToken' | 'invitation', id: string): Promise<string | undefined> {
+    const table = kind === 'apiToken' ? 'api_tokens' : 'invitations';
+    const { rows } = await this.#pool.query<{ token_hash: string }>(`SELECT token_hash FROM ${table} WHERE id = $1`, [id]);
+    return rows[0]?.token_hash;
+  }
+
   async createWorkspace(workspace: { id: string; name: string; ownerId: string; createdAt: number }, limits: { maxOwnedPerUser?: number } = {}): Promise<Workspace> {
     await inTransaction(this.#pool, async (client) => {
       if (limits.maxOwnedPerUser !== undefined) {

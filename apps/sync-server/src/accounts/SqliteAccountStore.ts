@@ -206,6 +206,11 @@ export class SqliteAccountStore implements AccountStore {
     return row && { id: row.id, userId: row.user_id, name: row.name, createdAt: row.created_at, expiresAt: row.expires_at, lastUsedAt: row.last_used_at };
   }
 
+  async credentialHash(kind: 'apiToken' | 'invitation', id: string): Promise<string | undefined> {
+    const table = kind === 'apiToken' ? 'api_tokens' : 'invitations';
+    return this.#db.prepare<[string], { token_hash: string }>(`SELECT token_hash FROM ${table} WHERE id = ?`).get(id)?.token_hash;
+  }
+
   async createWorkspace(workspace: { id: string; name: string; ownerId: string; createdAt: number }, limits: { maxOwnedPerUser?: number } = {}): Promise<Workspace> {
     this.#db.transaction(() => {
       if (limits.maxOwnedPerUser !== undefined) {

@@ -55,13 +55,13 @@ describe('copyStores', () => {
     const target = await newStores();
     const first = await copyStores(source, target);
     expect(first.mismatches).toEqual([]);
-    expect(first.kinds.find((kind) => kind.label === 'documents')).toEqual({ label: 'documents', source: 1, copied: 1, present: 0, verified: 1 });
+    expect(first.kinds.find((kind) => kind.label === 'documents')).toEqual({ label: 'documents', feminine: false, source: 1, copied: 1, present: 0, verified: 1 });
     expect(await textOf(target, 'doc-1')).toBe('Bonjour');
     expect(await textOf(target, reviewRoomOf('doc-1'))).toBe('Preuve');
     expect(await target.documents.getDocument('doc-1')).toEqual(await source.documents.getDocument('doc-1'));
 
     const second = await copyStores(source, target);
-    expect(second.kinds.find((kind) => kind.label === 'documents')).toEqual({ label: 'documents', source: 1, copied: 0, present: 1, verified: 1 });
+    expect(second.kinds.find((kind) => kind.label === 'documents')).toEqual({ label: 'documents', feminine: false, source: 1, copied: 0, present: 1, verified: 1 });
     expect(await textOf(target, 'doc-1')).toBe('Bonjour');
   });
 

@@ -7,6 +7,8 @@ import type { Stores } from '../store/Stores.js';
 export interface KindReport {
   /** French plural noun: « documents », « utilisateurs »… */
   label: string;
+  /** The label is feminine (« invitations copiées »). */
+  feminine: boolean;
   source: number;
   copied: number;
   /** Already in the target from an earlier run (checked, not written again). */
@@ -35,8 +37,8 @@ const AUDIT_READ_LIMIT = 10_000;
  * Copies every record of `source` into `target` through the store interfaces (so it works from
  * any engine to any other), then verifies the copy. Ids are the keys: a record already in the
  * target is checked, not written again, so a run interrupted anywhere is finished by running it
- * again. Sessions are not copied (people sign in again), nor API tokens and pending invitations
- * (the interfaces never return their hashes): the report counts them.
+ * again. Sessions are not copied (people sign in again); API tokens and pending invitations are,
+ * with their hashes (their last use and the used invitations are not).
  *
  * Each document's rooms are copied as one merged Yjs state (the document is created with its
  * content's state, in one transaction), except a quarantined document, whose stored rows cannot
@@ -49,8 +51,8 @@ export async function copyStores(source: Stores, target: Stores, progress: (line
   ];
   const mismatches: string[] = [];
   const kinds: KindReport[] = [];
-  const kind = (label: string, sourceCount: number): KindReport => {
-    const report = { label, source: sourceCount, copied: 0, present: 0, verified: 0 };
+  const kind = (label: string, sourceCount: number, feminine = false): KindReport => {
+    const report = { label, feminine, source: sourceCount, copied: 0, present: 0, verified: 0 };
     kinds.push(report);
     return report;
   };
@@ -90,7 +92,7 @@ export async function copyStores(source: Stores, target: Stores, progress: (line
   });
 
   const memberships = (await Promise.all(workspaces.map(async (workspace) => (await source.accounts.listMembers(workspace.id)).map((member) => ({ workspaceId: workspace.id, ...member }))))).flat();
-  const membershipReport = kind('adhésions', memberships.length);
+  const membershipReport = kind('adhésions', memberships.length, true);
   for (const membership of memberships) {
     if ((await target.accounts.getRole(membership.workspaceId, membership.user.id)) === membership.role) {
       membershipReport.present++;
@@ -112,7 +114,7 @@ export async function copyStores(source: Stores, target: Stores, progress: (line
   const documents = await source.documents.listDocuments();
   const quarantined = new Map((await source.documents.listQuarantined()).map((record) => [record.docId, record]));
   const documentReport = kind('documents', documents.length);
-  const quarantineReport = kind('quarantaines', quarantined.size);
+  const quarantineReport = kind('quarantaines', quarantined.size, true);
   for (const [index, document] of documents.entries()) {
     const record = quarantined.get(document.id);
     const outcome = record ? await copyQuarantined(source, target, document, record) : await copyDocument(source, target, document);
@@ -160,7 +162,7 @@ export async function copyStores(source: Stores, target: Stores, progress: (line
   if (sourceAudit.length === AUDIT_READ_LIMIT) {
     warnings.push(`Journal d’audit : seules les ${AUDIT_READ_LIMIT} entrées les plus récentes sont copiées.`);
   }
-  const auditReport = kind('entrées du journal d’audit', sourceAudit.length);
+  const auditReport = kind('entrées du journal d’audit', sourceAudit.length, true);
   const targetAudit = (await target.accounts.listAudit({ limit: AUDIT_READ_LIMIT })).reverse();
   auditReport.present = targetAudit.length;
   for (const entry of sourceAudit.slice(targetAudit.length)) {
@@ -170,17 +172,61 @@ export async function copyStores(source: Stores, target: Stores, progress: (line
   const copiedAudit = (await target.accounts.listAudit({ limit: AUDIT_READ_LIMIT })).reverse();
   auditReport.verified = sourceAudit.filter((entry, index) => JSON.stringify(copiedAudit[index]) === JSON.stringify(entry)).length;
 
-  // The store interfaces never return a token's or an invitation's hash, so neither can be copied.
-  const tokens = (await Promise.all(users.map((user) => source.accounts.listApiTokens(user.id)))).flat().length;
-  if (tokens > 0) warnings.push(`${tokens} jeton(s) d’API non copié(s) : recréez-les (pnpm canevas token create) et remplacez-les dans vos scripts.`);
+  // API tokens and invitations by their stored hashes: the same secrets keep working.
+  const tokens = (await Promise.all(users.map((user) => source.accounts.listApiTokens(user.id)))).flat();
+  const tokenReport = kind('jetons d’API', tokens.length);
+  for (const token of tokens) {
+    if (await target.accounts.getApiToken(token.id)) {
+      tokenReport.present++;
+      continue;
+    }
+    const tokenHash = await source.accounts.credentialHash('apiToken', token.id);
+    if (tokenHash === undefined) continue;
+    await target.accounts.createApiToken({ id: token.id, tokenHash, userId: token.userId, name: token.name, createdAt: token.createdAt, expiresAt: token.expiresAt });
+    tokenReport.copied++;
+  }
+  tokenReport.verified = await countVerified(tokens, async (token) => {
+    const copy = await target.accounts.getApiToken(token.id);
+    return (
+      copy?.userId === token.userId &&
+      copy.name === token.name &&
+      copy.createdAt === token.createdAt &&
+      copy.expiresAt === token.expiresAt &&
+      (await target.accounts.credentialHash('apiToken', token.id)) === (await source.accounts.credentialHash('apiToken', token.id))
+    );
+  });
+
+  // Only the invitations still usable: used, revoked and expired ones are history, which the
+  // interface cannot write back as it was (accepting one grants its role again).
   const now = Date.now();
   const invitations = (await Promise.all(workspaces.map((workspace) => source.accounts.listInvitations(workspace.id))))
     .flat()
-    .filter((invitation) => invitation.acceptedAt === null && invitation.revokedAt === null && invitation.expiresAt > now).length;
-  if (invitations > 0) warnings.push(`${invitations} invitation(s) en attente non copiée(s) : invitez ces personnes à nouveau.`);
+    .filter((invitation) => invitation.acceptedAt === null && invitation.revokedAt === null && invitation.expiresAt > now);
+  const historical = (await Promise.all(workspaces.map((workspace) => source.accounts.listInvitations(workspace.id)))).flat().length - invitations.length;
+  if (historical > 0) warnings.push(`${historical} invitation(s) déjà utilisée(s), révoquée(s) ou expirée(s) non copiée(s) (historique).`);
+  const invitationReport = kind('invitations en attente', invitations.length, true);
+  const invitationIn = async (stores: Stores, workspaceId: string, id: string) => (await stores.accounts.listInvitations(workspaceId)).find((invitation) => invitation.id === id);
+  for (const invitation of invitations) {
+    if (await invitationIn(target, invitation.workspaceId, invitation.id)) {
+      invitationReport.present++;
+      continue;
+    }
+    const tokenHash = await source.accounts.credentialHash('invitation', invitation.id);
+    if (tokenHash === undefined) continue;
+    const { id, workspaceId, role, createdBy, createdAt, expiresAt } = invitation;
+    await target.accounts.createInvitation({ id, tokenHash, workspaceId, role, createdBy, createdAt, expiresAt });
+    invitationReport.copied++;
+  }
+  invitationReport.verified = await countVerified(invitations, async (invitation) => {
+    const copy = await invitationIn(target, invitation.workspaceId, invitation.id);
+    return (
+      JSON.stringify(copy) === JSON.stringify(invitation) &&
+      (await target.accounts.credentialHash('invitation', invitation.id)) === (await source.accounts.credentialHash('invitation', invitation.id))
+    );
+  });
 
   for (const report of kinds) {
-    if (report.verified !== report.source) mismatches.push(`${capitalized(report.label)} : ${report.verified} vérifié(e)s sur ${report.source}.`);
+    if (report.verified !== report.source) mismatches.push(`${capitalized(report.label)} : ${report.verified} vérifié${report.feminine ? 'e' : ''}s sur ${report.source}.`);
   }
   return { kinds, warnings, mismatches };
 }

@@ -56,9 +56,10 @@ export const migrateCommand: Command = {
 /** « 12 documents copiés, 12 vérifiés », one line per kind, then warnings and differences. */
 export function formatReport(report: CopyReport): string {
   const lines = report.kinds.map((kind) => {
-    const parts = [`${kind.copied} ${kind.label} copiés`];
-    if (kind.present > 0) parts.push(`${kind.present} déjà présents`);
-    parts.push(`${kind.verified} vérifiés sur ${kind.source}`);
+    const e = kind.feminine ? 'e' : '';
+    const parts = [`${kind.copied} ${kind.label} copié${e}s`];
+    if (kind.present > 0) parts.push(`${kind.present} déjà présent${e}s`);
+    parts.push(`${kind.verified} vérifié${e}s sur ${kind.source}`);
     return parts.join(', ');
   });
   lines.push(...report.warnings);
