@@ -1,24 +1,8 @@
 import type pg from 'pg';
 import type { Submission, SubmissionStore, SubmissionWithState } from '../submissions/SubmissionStore.js';
-
-interface SubmissionRow {
-  id: string;
-  document_id: string;
-  name: string;
-  created_by: string;
-  created_at: number;
-  state?: Buffer;
-}
+import { toSubmission, type SubmissionRow } from './submissionRows.js';
 
 const COLUMNS = 'id, document_id, name, created_by, created_at';
-
-const toSubmission = (row: SubmissionRow): Submission => ({
-  id: row.id,
-  documentId: row.document_id,
-  name: row.name,
-  createdBy: row.created_by,
-  createdAt: row.created_at,
-});
 
 /** Submissions in the instance's PostgreSQL database; deleting a document deletes them (cascade). */
 export class PostgresSubmissionStore implements SubmissionStore {

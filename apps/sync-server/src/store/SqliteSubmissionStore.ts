@@ -1,22 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Submission, SubmissionStore, SubmissionWithState } from '../submissions/SubmissionStore.js';
-
-interface SubmissionRow {
-  id: string;
-  document_id: string;
-  name: string;
-  created_by: string;
-  created_at: number;
-  state?: Buffer;
-}
-
-const toSubmission = (row: SubmissionRow): Submission => ({
-  id: row.id,
-  documentId: row.document_id,
-  name: row.name,
-  createdBy: row.created_by,
-  createdAt: row.created_at,
-});
+import { toSubmission, type SubmissionRow } from './submissionRows.js';
 
 /** Submissions live in the instance database; deleting a document deletes them (cascade). */
 export class SqliteSubmissionStore implements SubmissionStore {
