@@ -262,12 +262,7 @@ describe.each(STORE_ENGINES)('DocumentStore contract: $name', (engine) => {
       const folded = await store.foldLog('doc-1', new Uint8Array(256 * 1024).fill(9), Number.MAX_SAFE_INTEGER).then(
         () => true,
         (error: unknown) => {
-          // Once in three runs PostgreSQL refused this fold on a full disk with an error that
-          // storageFaultKind does not name yet (reported as `other`, retried the same way). Logged
-          // so that its SQLSTATE can be mapped; what matters here is that nothing is lost.
-          const kind = storageFaultKind(error);
-          if (kind !== fault.kind) console.warn('fold refused with an unnamed fault', fault.name, error);
-          expect([fault.kind, 'other'], fault.name).toContain(kind);
+          expect(storageFaultKind(error), fault.name).toBe(fault.kind);
           return false;
         },
       );

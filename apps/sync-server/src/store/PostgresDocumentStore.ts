@@ -8,7 +8,7 @@ import type {
   StoredDocument,
 } from './DocumentStore.js';
 import { parseRoomName, type ParsedRoom, type RoomLayer } from '@canevas/core';
-import { inTransaction } from './postgresPool.js';
+import { inTransaction, onLiveConnection } from './postgresPool.js';
 import { QuotaExceededError } from './quotas.js';
 
 interface DocumentRow {
@@ -99,11 +99,13 @@ export class PostgresDocumentStore implements DocumentStore {
   async loadDocument(room: string): Promise<StoredDocument | undefined> {
     const parsed = parseRoomName(room);
     if (!parsed) return undefined;
-    const { rows } = await this.#pool.query<{ row_id: number; data: Buffer | null; quarantined: boolean | null }>({
-      name: `load-${parsed.layer}`,
-      text: loadStatement(parsed.layer),
-      values: [parsed.docId, room],
-    });
+    const { rows } = await onLiveConnection(this.#pool, () =>
+      this.#pool.query<{ row_id: number; data: Buffer | null; quarantined: boolean | null }>({
+        name: `load-${parsed.layer}`,
+        text: loadStatement(parsed.layer),
+        values: [parsed.docId, room],
+      }),
+    );
     const [head, ...log] = rows;
     if (!head || head.row_id !== -1) return undefined;
     return {
@@ -124,7 +126,12 @@ export class PostgresDocumentStore implements DocumentStore {
       review.push(layer === 'review');
       data.push(toBuffer(update));
     }
-    await this.#pool.query({ name: 'append-batch', text: APPEND_BATCH, values: [docIds, review, data, Date.now()] });
+    // Safe to run twice should a session ended by the server leave it in doubt: a Yjs update
+    // applied twice changes nothing.
+    const createdAt = Date.now();
+    await onLiveConnection(this.#pool, () =>
+      this.#pool.query({ name: 'append-batch', text: APPEND_BATCH, values: [docIds, review, data, createdAt] }),
+    );
   }
 
   /**
