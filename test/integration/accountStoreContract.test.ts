@@ -1,4 +1,4 @@
-import { DuplicateEmailError, QuotaExceededError, type AccountStore } from '@canevas/sync-server';
+import { DuplicateEmailError, QuotaExceededError, type AccountStore, type AuditEntry, type AuditFilter } from '@canevas/sync-server';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STORE_ENGINES, type OpenedStores } from '../helpers/storeEngines.js';
 
@@ -260,5 +260,37 @@ describe.each(STORE_ENGINES)('AccountStore contract: $name', (engine) => {
     expect((await accounts.listAudit({ userId: 'u2', workspaceId: 'w1' })).map((entry) => entry.at)).toEqual([3]);
     expect((await accounts.listAudit({})).map((entry) => entry.at)).toEqual([4, 3, 2, 1]);
     expect((await accounts.listAudit({ limit: 2 })).map((entry) => entry.at)).toEqual([4, 3]);
+  });
+
+  async function readAll(filter: AuditFilter, pageSize?: number): Promise<AuditEntry[]> {
+    const entries: AuditEntry[] = [];
+    for await (const entry of accounts.readAudit(filter, pageSize === undefined ? {} : { pageSize })) entries.push(entry);
+    return entries;
+  }
+
+  it('reads the whole audit log oldest first, page after page, each entry once', async () => {
+    expect(await readAll({}, 3)).toEqual([]);
+    for (let at = 1; at <= 10; at++) await accounts.audit({ at, userId: `u${at % 2}`, action: 'document.open', documentId: `d${at % 3}`, ...(at === 7 && { detail: { role: 'tutor' } }) });
+    // 10 entries: three full pages and a short one; then 9: the last page is full, and empty after it.
+    expect((await readAll({}, 3)).map((entry) => entry.at)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect((await readAll({ userId: 'u1' }, 3)).map((entry) => entry.at)).toEqual([1, 3, 5, 7, 9]);
+    expect((await readAll({}, 1)).map((entry) => entry.at)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect((await readAll({}, 10)).map((entry) => entry.at)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect((await readAll({}))).toEqual([...(await accounts.listAudit({}))].reverse());
+    expect((await readAll({}, 3))[6]).toEqual({ at: 7, userId: 'u1', action: 'document.open', workspaceId: null, documentId: 'd1', detail: { role: 'tutor' } });
+    // Out-of-range page sizes are clamped, not refused.
+    expect((await readAll({}, 0)).map((entry) => entry.at)).toHaveLength(10);
+  });
+
+  it('reads the audit log in the order of the audit calls, not of their times, with the filters combined', async () => {
+    await accounts.audit({ at: 30, userId: 'u1', action: 'document.open', documentId: 'd1', workspaceId: 'w1' });
+    await accounts.audit({ at: 10, userId: 'u1', action: 'document.open', documentId: 'd2', workspaceId: 'w1' });
+    await accounts.audit({ at: 20, userId: 'u2', action: 'document.open', documentId: 'd1', workspaceId: 'w1' });
+    await accounts.audit({ at: 40, userId: 'u1', action: 'document.open', documentId: 'd1', workspaceId: 'w2' });
+    await accounts.audit({ at: 50, userId: 'u1', action: 'document.open', documentId: 'd1', workspaceId: 'w1' });
+    expect((await readAll({}, 2)).map((entry) => entry.at)).toEqual([30, 10, 20, 40, 50]);
+    expect((await readAll({ userId: 'u1', documentId: 'd1', workspaceId: 'w1' }, 1)).map((entry) => entry.at)).toEqual([30, 50]);
+    expect((await readAll({ documentId: 'd1' }, 2)).map((entry) => entry.at)).toEqual([30, 20, 40, 50]);
+    expect(await readAll({ userId: 'absent' }, 2)).toEqual([]);
   });
 });

@@ -39,6 +39,7 @@ export {
   DuplicateEmailError,
   type AccountStore,
   type AuditEntry,
+  type AuditFilter,
   type Invitation,
   type Membership,
   type Role,

@@ -70,6 +70,13 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+/** Which audit entries to read; the filters combine with AND, an absent one matches every entry. */
+export interface AuditFilter {
+  documentId?: string;
+  workspaceId?: string;
+  userId?: string;
+}
+
 export class DuplicateEmailError extends Error {
   override readonly name = 'DuplicateEmailError';
   constructor(readonly email: string) {
@@ -178,5 +185,12 @@ export interface AccountStore {
    * to 200 and is clamped to 1…10,000. Absent `workspaceId`/`documentId` read back as null, an
    * absent `detail` stays absent.
    */
-  listAudit(filter: { documentId?: string; workspaceId?: string; userId?: string; limit?: number }): Promise<AuditEntry[]>;
+  listAudit(filter: AuditFilter & { limit?: number }): Promise<AuditEntry[]>;
+  /**
+   * Every entry matching `filter`, oldest first, however many there are: read `pageSize` rows at
+   * a time (default 1,000, clamped to 1…10,000) by keyset on the log's insertion order, so no page
+   * holds the whole log and none is read twice. For a log nobody writes to meanwhile (a copy, an
+   * export); entries appended during the read may or may not be included.
+   */
+  readAudit(filter: AuditFilter, options?: { pageSize?: number }): AsyncIterable<AuditEntry>;
 }

@@ -4,6 +4,7 @@ import {
   type AccountStore,
   type ApiTokenRecord,
   type AuditEntry,
+  type AuditFilter,
   type Invitation,
   type Membership,
   type MembershipRefusal,
@@ -12,6 +13,7 @@ import {
   type UserWithPassword,
   type Workspace,
 } from './AccountStore.js';
+import { AUDIT_COLUMNS, auditDetailText, auditPageSize, toAuditEntry, type AuditRow } from './accountRows.js';
 import { inTransaction } from '../store/postgresPool.js';
 import { QuotaExceededError } from '../store/quotas.js';
 
@@ -409,41 +411,52 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async audit(entry: AuditEntry): Promise<void> {
-    await this.#pool.query('INSERT INTO audit_log (at, user_id, action, workspace_id, document_id, detail) VALUES ($1, $2, $3, $4, $5, $6)', [
+    await this.#pool.query(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)`, [
       entry.at,
       entry.userId,
       entry.action,
       entry.workspaceId ?? null,
       entry.documentId ?? null,
-      entry.detail ? JSON.stringify(entry.detail) : null,
+      auditDetailText(entry),
     ]);
   }
 
-  async listAudit(filter: { documentId?: string; workspaceId?: string; userId?: string; limit?: number }): Promise<AuditEntry[]> {
-    const where: string[] = [];
-    const values: (string | number)[] = [];
-    for (const [column, value] of [
-      ['document_id', filter.documentId],
-      ['workspace_id', filter.workspaceId],
-      ['user_id', filter.userId],
-    ] as const) {
-      if (value === undefined) continue;
-      values.push(value);
-      where.push(`${column} = $${values.length}`);
-    }
+  async listAudit(filter: AuditFilter & { limit?: number }): Promise<AuditEntry[]> {
+    const { where, values } = auditWhere(filter);
     values.push(Math.min(Math.max(filter.limit ?? 200, 1), 10_000));
-    const { rows } = await this.#pool.query<{ at: number; user_id: string | null; action: string; workspace_id: string | null; document_id: string | null; detail: string | null }>(
-      `SELECT at, user_id, action, workspace_id, document_id, detail FROM audit_log
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${values.length}`,
+    const { rows } = await this.#pool.query<AuditRow>(
+      `SELECT ${AUDIT_COLUMNS} FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${values.length}`,
       values,
     );
-    return rows.map((row) => ({
-      at: row.at,
-      userId: row.user_id,
-      action: row.action,
-      workspaceId: row.workspace_id,
-      documentId: row.document_id,
-      ...(row.detail !== null && { detail: JSON.parse(row.detail) as Record<string, unknown> }),
-    }));
+    return rows.map(toAuditEntry);
   }
+
+  async *readAudit(filter: AuditFilter, options: { pageSize?: number } = {}): AsyncIterable<AuditEntry> {
+    const pageSize = auditPageSize(options.pageSize);
+    const { where, values } = auditWhere(filter);
+    const sql = `SELECT id, ${AUDIT_COLUMNS} FROM audit_log WHERE ${[...where, `id > $${values.length + 1}`].join(' AND ')} ORDER BY id LIMIT $${values.length + 2}`;
+    let after = 0;
+    for (;;) {
+      const { rows } = await this.#pool.query<AuditRow & { id: number }>(sql, [...values, after, pageSize]);
+      for (const row of rows) yield toAuditEntry(row);
+      if (rows.length < pageSize) return;
+      after = rows.at(-1)!.id;
+    }
+  }
+}
+
+/** The SQL conditions of an audit filter (`$1`, `$2`…), with their values in order. */
+function auditWhere(filter: AuditFilter): { where: string[]; values: (string | number)[] } {
+  const where: string[] = [];
+  const values: (string | number)[] = [];
+  for (const [column, value] of [
+    ['document_id', filter.documentId],
+    ['workspace_id', filter.workspaceId],
+    ['user_id', filter.userId],
+  ] as const) {
+    if (value === undefined) continue;
+    values.push(value);
+    where.push(`${column} = $${values.length}`);
+  }
+  return { where, values };
 }

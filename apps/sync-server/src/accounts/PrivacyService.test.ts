@@ -60,6 +60,20 @@ it('exports an account from the stores alone, storing nothing', async () => {
   expect((await stores.documents.loadDocument(reviewRoomOf('d1')))!.updates).toHaveLength(before);
 });
 
+it('exports the whole activity of a person, newest first, past the audit log\'s former 10,000-entry cap', async () => {
+  // More than the old single read (10,000) and than one page of `readAudit` (1,000); someone
+  // else's entries in between are left out.
+  const count = 10_010;
+  for (let at = 1; at <= count; at++) {
+    await stores.accounts.audit({ at, userId: 'ines', action: 'document.open', documentId: 'd1' });
+    if (at % 1_000 === 0) await stores.accounts.audit({ at, userId: 'admin', action: 'document.open', documentId: 'd1' });
+  }
+  const activity = (await privacy.exportUser('ines')).activity;
+  expect(activity).toHaveLength(count);
+  expect(activity[0]).toEqual({ at: count, userId: 'ines', action: 'document.open', workspaceId: null, documentId: 'd1' });
+  expect(activity.every((entry, index) => entry.userId === 'ines' && entry.at === count - index)).toBe(true);
+});
+
 it('erases an account: review docs rewritten in the store, submissions renamed, account gone', async () => {
   expect(await privacy.deleteUser('ines')).toEqual({ documents: 1 });
   expect((await storedThreads())[0]).toMatchObject({ authorId: '', comments: [{ body: 'Développez.', authorId: '', authorName: DELETED_AUTHOR }] });

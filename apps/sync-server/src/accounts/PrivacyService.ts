@@ -64,7 +64,7 @@ export class PrivacyService {
       assessments: [],
       evidenceLinks: [],
       submissions: [],
-      activity: await accounts.listAudit({ userId, limit: 10_000 }),
+      activity: await wholeActivity(accounts, userId),
     };
     for (const document of await this.documentsOf(result.workspaces.map((workspace) => workspace.id))) {
       const review = await this.options.rooms.applyServerChange(reviewRoomOf(document.id), (doc) => ({
@@ -149,4 +149,11 @@ function anonymiseReview(doc: Parameters<typeof readThreads>[0], user: User): vo
   }
   const links = readEvidenceLinks(doc).filter((link) => link.createdBy === user.name);
   if (links.length > 0 && evidenceMap(doc).size > 0) putEvidenceLinks(doc, links.map((link) => ({ ...link, createdBy: DELETED_AUTHOR })));
+}
+
+/** Every audit entry of the person, newest first: an export of one's data leaves none out. */
+async function wholeActivity(accounts: Stores['accounts'], userId: string): Promise<AuditEntry[]> {
+  const entries: AuditEntry[] = [];
+  for await (const entry of accounts.readAudit({ userId })) entries.push(entry);
+  return entries.reverse();
 }

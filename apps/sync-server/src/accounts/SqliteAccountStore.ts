@@ -5,6 +5,7 @@ import {
   type AccountStore,
   type ApiTokenRecord,
   type AuditEntry,
+  type AuditFilter,
   type Invitation,
   type Membership,
   type Role,
@@ -12,6 +13,7 @@ import {
   type UserWithPassword,
   type Workspace,
 } from './AccountStore.js';
+import { AUDIT_COLUMNS, auditDetailText, auditPageSize, toAuditEntry, type AuditRow } from './accountRows.js';
 import { QuotaExceededError } from '../store/quotas.js';
 
 interface UserRow {
@@ -380,36 +382,46 @@ export class SqliteAccountStore implements AccountStore {
 
   async audit(entry: AuditEntry): Promise<void> {
     this.#db
-      .prepare('INSERT INTO audit_log (at, user_id, action, workspace_id, document_id, detail) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(entry.at, entry.userId, entry.action, entry.workspaceId ?? null, entry.documentId ?? null, entry.detail ? JSON.stringify(entry.detail) : null);
+      .prepare(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`)
+      .run(entry.at, entry.userId, entry.action, entry.workspaceId ?? null, entry.documentId ?? null, auditDetailText(entry));
   }
 
-  async listAudit(filter: { documentId?: string; workspaceId?: string; userId?: string; limit?: number }): Promise<AuditEntry[]> {
-    const where: string[] = [];
-    const values: (string | number)[] = [];
-    for (const [column, value] of [
-      ['document_id', filter.documentId],
-      ['workspace_id', filter.workspaceId],
-      ['user_id', filter.userId],
-    ] as const) {
-      if (value === undefined) continue;
-      where.push(`${column} = ?`);
-      values.push(value);
-    }
-    values.push(Math.min(Math.max(filter.limit ?? 200, 1), 10_000));
+  async listAudit(filter: AuditFilter & { limit?: number }): Promise<AuditEntry[]> {
+    const { where, values } = auditWhere(filter);
     const rows = this.#db
-      .prepare<(string | number)[], { at: number; user_id: string | null; action: string; workspace_id: string | null; document_id: string | null; detail: string | null }>(
-        `SELECT at, user_id, action, workspace_id, document_id, detail FROM audit_log
-         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
-      )
-      .all(...values);
-    return rows.map((row) => ({
-      at: row.at,
-      userId: row.user_id,
-      action: row.action,
-      workspaceId: row.workspace_id,
-      documentId: row.document_id,
-      ...(row.detail !== null && { detail: JSON.parse(row.detail) as Record<string, unknown> }),
-    }));
+      .prepare<(string | number)[], AuditRow>(`SELECT ${AUDIT_COLUMNS} FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
+      .all(...values, Math.min(Math.max(filter.limit ?? 200, 1), 10_000));
+    return rows.map(toAuditEntry);
   }
+
+  async *readAudit(filter: AuditFilter, options: { pageSize?: number } = {}): AsyncIterable<AuditEntry> {
+    const pageSize = auditPageSize(options.pageSize);
+    const { where, values } = auditWhere(filter);
+    const page = this.#db.prepare<(string | number)[], AuditRow & { id: number }>(
+      `SELECT id, ${AUDIT_COLUMNS} FROM audit_log WHERE ${[...where, 'id > ?'].join(' AND ')} ORDER BY id LIMIT ?`,
+    );
+    let after = 0;
+    for (;;) {
+      const rows = page.all(...values, after, pageSize);
+      for (const row of rows) yield toAuditEntry(row);
+      if (rows.length < pageSize) return;
+      after = rows.at(-1)!.id;
+    }
+  }
+}
+
+/** The SQL conditions of an audit filter, with their values in order. */
+function auditWhere(filter: AuditFilter): { where: string[]; values: string[] } {
+  const where: string[] = [];
+  const values: string[] = [];
+  for (const [column, value] of [
+    ['document_id', filter.documentId],
+    ['workspace_id', filter.workspaceId],
+    ['user_id', filter.userId],
+  ] as const) {
+    if (value === undefined) continue;
+    where.push(`${column} = ?`);
+    values.push(value);
+  }
+  return { where, values };
 }

@@ -81,4 +81,49 @@ describe('copyStores', () => {
     const report = await copyStores(source, target);
     expect(report.mismatches.join('\n')).toContain('doc-1');
   });
+
+  async function auditOf(stores: Stores): Promise<number[]> {
+    const times: number[] = [];
+    for await (const entry of stores.accounts.readAudit({}, { pageSize: 4 })) times.push(entry.at);
+    return times;
+  }
+
+  const auditKind = (report: { kinds: { label: string }[] }) => report.kinds.find((kind) => kind.label === 'entrées du journal d’audit');
+
+  it('copies and verifies an audit log longer than a page, whole and in order', async () => {
+    const source = await newStores();
+    for (let at = 1; at <= 7; at++) await source.accounts.audit({ at, userId: 'u1', action: 'document.open', documentId: `d${at}`, ...(at === 5 && { detail: { role: 'tutor' } }) });
+    const target = await newStores();
+    const report = await copyStores(source, target, { auditPageSize: 2 });
+    expect(report.mismatches).toEqual([]);
+    expect(auditKind(report)).toEqual({ label: 'entrées du journal d’audit', feminine: true, source: 7, copied: 7, present: 0, verified: 7 });
+    expect(await auditOf(target)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await target.accounts.listAudit({})).toEqual(await source.accounts.listAudit({}));
+  });
+
+  it('finishes an audit log copy that stopped after a few pages, without writing an entry twice', async () => {
+    const source = await newStores();
+    for (let at = 1; at <= 7; at++) await source.accounts.audit({ at, userId: null, action: 'auth.login_failed' });
+    const target = await newStores();
+    // What an interrupted run leaves: the oldest entries, in order (here more than one page).
+    for (let at = 1; at <= 5; at++) await target.accounts.audit({ at, userId: null, action: 'auth.login_failed' });
+    const report = await copyStores(source, target, { auditPageSize: 2 });
+    expect(report.mismatches).toEqual([]);
+    expect(auditKind(report)).toEqual({ label: 'entrées du journal d’audit', feminine: true, source: 7, copied: 2, present: 5, verified: 7 });
+    expect(await auditOf(target)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const again = await copyStores(source, target, { auditPageSize: 2 });
+    expect(auditKind(again)).toEqual({ label: 'entrées du journal d’audit', feminine: true, source: 7, copied: 0, present: 7, verified: 7 });
+  });
+
+  it('reports an audit log whose copy differs from the source or holds more entries', async () => {
+    const source = await newStores();
+    for (let at = 1; at <= 5; at++) await source.accounts.audit({ at, userId: null, action: 'auth.login_failed' });
+    const target = await newStores();
+    for (let at = 1; at <= 5; at++) await target.accounts.audit({ at: at === 4 ? 40 : at, userId: null, action: 'auth.login_failed' });
+    await target.accounts.audit({ at: 6, userId: null, action: 'auth.login_failed' });
+    await target.accounts.audit({ at: 7, userId: null, action: 'auth.login_failed' });
+    const report = await copyStores(source, target, { auditPageSize: 2 });
+    expect(auditKind(report)).toMatchObject({ source: 5, copied: 0, present: 5, verified: 4 });
+    expect(report.mismatches).toEqual(['Journal d’audit : la cible a 2 entrée(s) de plus que la source.', 'Entrées du journal d’audit : 4 vérifiées sur 5.']);
+  });
 });

@@ -30,8 +30,12 @@ export class ForeignTargetError extends Error {
   override readonly name = 'ForeignTargetError';
 }
 
-/** The audit log reads at most this many entries at once (`AccountStore.listAudit`). */
-const AUDIT_READ_LIMIT = 10_000;
+export interface CopyOptions {
+  /** Where progress lines go (the CLI writes them to stderr). */
+  progress?: (line: string) => void;
+  /** Audit entries read at once from each store (`AccountStore.readAudit`); tests make it small. */
+  auditPageSize?: number;
+}
 
 /**
  * Copies every record of `source` into `target` through the store interfaces (so it works from
@@ -44,7 +48,8 @@ const AUDIT_READ_LIMIT = 10_000;
  * content's state, in one transaction), except a quarantined document, whose stored rows cannot
  * be applied: they are copied as they are, and its quarantine record last, which marks it done.
  */
-export async function copyStores(source: Stores, target: Stores, progress: (line: string) => void = () => {}): Promise<CopyReport> {
+export async function copyStores(source: Stores, target: Stores, options: CopyOptions = {}): Promise<CopyReport> {
+  const { progress = () => {}, auditPageSize } = options;
   await refuseForeignTarget(source, target);
   const warnings: string[] = [
     'Les sessions ne sont pas copiées : chacun se reconnecte une fois sur la nouvelle base.',
@@ -157,20 +162,32 @@ export async function copyStores(source: Stores, target: Stores, progress: (line
     );
   });
 
-  // The audit log has no ids: the copy is written oldest first, so an interrupted one is a prefix.
-  const sourceAudit = (await source.accounts.listAudit({ limit: AUDIT_READ_LIMIT })).reverse();
-  if (sourceAudit.length === AUDIT_READ_LIMIT) {
-    warnings.push(`Journal d’audit : seules les ${AUDIT_READ_LIMIT} entrées les plus récentes sont copiées.`);
-  }
-  const auditReport = kind('entrées du journal d’audit', sourceAudit.length, true);
-  const targetAudit = (await target.accounts.listAudit({ limit: AUDIT_READ_LIMIT })).reverse();
-  auditReport.present = targetAudit.length;
-  for (const entry of sourceAudit.slice(targetAudit.length)) {
+  // The audit log has no ids: the copy is written oldest first, so an interrupted one is a
+  // prefix. Both logs are read a page at a time, side by side, however long they are.
+  const auditReport = kind('entrées du journal d’audit', 0, true);
+  const targetEntries = target.accounts.readAudit({}, { pageSize: auditPageSize })[Symbol.asyncIterator]();
+  let targetDone = false;
+  for await (const entry of source.accounts.readAudit({}, { pageSize: auditPageSize })) {
+    auditReport.source++;
+    // Once the target's log is exhausted it is not read again: what follows is this run's copy.
+    if (!targetDone && !(await targetEntries.next()).done) {
+      auditReport.present++;
+      continue;
+    }
+    targetDone = true;
     await target.accounts.audit(entry);
     auditReport.copied++;
   }
-  const copiedAudit = (await target.accounts.listAudit({ limit: AUDIT_READ_LIMIT })).reverse();
-  auditReport.verified = sourceAudit.filter((entry, index) => JSON.stringify(copiedAudit[index]) === JSON.stringify(entry)).length;
+  if (!targetDone) await targetEntries.return?.();
+  const copiedEntries = target.accounts.readAudit({}, { pageSize: auditPageSize })[Symbol.asyncIterator]();
+  for await (const entry of source.accounts.readAudit({}, { pageSize: auditPageSize })) {
+    const copy = await copiedEntries.next();
+    if (!copy.done && JSON.stringify(copy.value) === JSON.stringify(entry)) auditReport.verified++;
+  }
+  let extraEntries = 0;
+  while (!(await copiedEntries.next()).done) extraEntries++;
+  if (extraEntries > 0) mismatches.push(`Journal d’audit : la cible a ${extraEntries} entrée(s) de plus que la source.`);
+  if (auditReport.source > 0) progress(`Journal d’audit : ${auditReport.source} entrées`);
 
   // API tokens and invitations by their stored hashes: the same secrets keep working.
   const tokens = (await Promise.all(users.map((user) => source.accounts.listApiTokens(user.id)))).flat();

@@ -37,7 +37,7 @@ export const migrateCommand: Command = {
       // `exclusive` too: refused while a server uses that database, and none starts on a half copy.
       target = await openStores({ role: 'exclusive', dataDir, databaseUrl });
       io.stderr(`Copie de ${source.location} vers ${target.location}…\n`);
-      const report = await copyStores(source, target, (line) => io.stderr(`${line}\n`));
+      const report = await copyStores(source, target, { progress: (line) => io.stderr(`${line}\n`) });
       io.stdout(formatReport(report));
       return report.mismatches.length === 0 ? 0 : 1;
     } catch (error) {
