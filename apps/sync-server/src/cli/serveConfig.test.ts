@@ -16,6 +16,7 @@ describe('resolveServeConfig', () => {
       extraContentRoots: [],
       sqliteSynchronous: 'NORMAL',
       sqliteBusyTimeoutMs: 200,
+      databasePoolSize: 10,
       logLevel: 'info',
       demo: false,
       trustedProxies: 0,
@@ -32,6 +33,16 @@ describe('resolveServeConfig', () => {
     expect([config.apiTokenDays, config.maxDocumentsPerWorkspace, config.maxWorkspacesPerUser]).toEqual([30, 200, 5]);
     expect(() => resolveServeConfig([], { MAX_DOCUMENTS_PER_WORKSPACE: '0' })).toThrow('MAX_DOCUMENTS_PER_WORKSPACE doit être un entier');
     expect(() => resolveServeConfig([], { API_TOKEN_DAYS: 'jamais' })).toThrow('API_TOKEN_DAYS doit être un entier');
+  });
+
+  it('reads the PostgreSQL pool size, an integer from 1 to 100, and refuses anything else by name', () => {
+    expect(resolveServeConfig([], { DATABASE_POOL_SIZE: '25' }).databasePoolSize).toBe(25);
+    expect(resolveServeConfig([], { DATABASE_POOL_SIZE: '1' }).databasePoolSize).toBe(1);
+    expect(resolveServeConfig([], { DATABASE_POOL_SIZE: '100' }).databasePoolSize).toBe(100);
+    expect(resolveServeConfig([], { DATABASE_POOL_SIZE: '' }).databasePoolSize).toBe(10);
+    for (const raw of ['0', '101', '2.5', '-3', 'dix']) {
+      expect(() => resolveServeConfig([], { DATABASE_POOL_SIZE: raw })).toThrow(new UsageError(`DATABASE_POOL_SIZE doit être un entier entre 1 et 100 (reçu : ${raw}).`));
+    }
   });
 
   it('lets flags win over environment variables', () => {

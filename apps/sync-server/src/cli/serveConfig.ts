@@ -5,6 +5,7 @@ import { DEFAULT_API_TOKEN_DAYS } from '../accounts/AuthService.js';
 import { DEFAULT_MAX_DOCUMENTS_PER_WORKSPACE, DEFAULT_MAX_WORKSPACES_PER_USER } from '../store/quotas.js';
 import type { LogLevel } from '../logger.js';
 import { DEFAULT_RENDER_MEMORY_MB, DEFAULT_RENDER_TIMEOUT_MS } from '../export/RenderPool.js';
+import { DEFAULT_POOL_SIZE } from '../store/postgresPool.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, type SqliteSynchronous } from '../store/SqliteDocumentStore.js';
 import { UsageError } from './Command.js';
 
@@ -22,6 +23,8 @@ export interface ServeConfig {
   sqliteSynchronous: SqliteSynchronous;
   /** Milliseconds a statement waits for another connection's lock (the whole server waits with it). */
   sqliteBusyTimeoutMs: number;
+  /** PostgreSQL connections the server keeps at most (DATABASE_POOL_SIZE; unused with SQLite). */
+  databasePoolSize: number;
   logLevel: LogLevel;
   demo: boolean;
   /** Reverse proxies in front (X-Forwarded-For hops to trust for the client address). */
@@ -75,6 +78,8 @@ export function resolveServeConfig(argv: string[], env: NodeJS.ProcessEnv): Serv
     extraContentRoots: (env.EXTRA_CONTENT_ROOTS ?? '').split(',').map((name) => name.trim()).filter((name) => name !== ''),
     sqliteSynchronous: synchronous(env.SQLITE_SYNCHRONOUS),
     sqliteBusyTimeoutMs: integer('SQLITE_BUSY_TIMEOUT', env.SQLITE_BUSY_TIMEOUT, DEFAULT_BUSY_TIMEOUT_MS, 0, 60_000),
+    // PostgreSQL's default max_connections is 100, shared by every instance and by pg_dump.
+    databasePoolSize: integer('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, DEFAULT_POOL_SIZE, 1, 100),
     logLevel: logLevel(env.LOG_LEVEL),
     demo: values.demo ?? false,
     trustedProxies: integer('TRUST_PROXY', env.TRUST_PROXY, 0, 0, 10),

@@ -56,6 +56,8 @@ export interface StoresConfig {
   dataDir: string;
   /** `postgres://…` (DATABASE_URL): PostgreSQL holds everything instead of SQLite. */
   databaseUrl?: string;
+  /** PostgreSQL: connections the pool keeps at most (DATABASE_POOL_SIZE, default 10). */
+  databasePoolSize?: number;
   /** Refuse a data folder without a database rather than creating an empty one (commands). */
   mustExist?: boolean;
   /** Default NORMAL (survives a process crash); FULL also survives power loss. */

@@ -15,7 +15,7 @@ export interface PostgresStoresConfig {
   /** Refuse a database that Canevas never initialised rather than creating the schema (commands). */
   mustExist?: boolean;
   logger?: Logger;
-  /** Pool size. Default 10. */
+  /** Pool size (DATABASE_POOL_SIZE). Default 10. */
   maxConnections?: number;
 }
 

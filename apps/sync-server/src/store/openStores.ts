@@ -28,6 +28,7 @@ export async function openStores(config: StoresConfig): Promise<Stores> {
       role: config.role,
       ...(config.mustExist !== undefined && { mustExist: config.mustExist }),
       ...(config.logger && { logger: config.logger }),
+      ...(config.databasePoolSize !== undefined && { maxConnections: config.databasePoolSize }),
     });
   }
   return openSqliteStores(config);

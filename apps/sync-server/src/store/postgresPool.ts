@@ -6,7 +6,7 @@ import { StoresUnavailableError } from './Stores.js';
 export interface PostgresPoolOptions {
   /** `postgres://user:password@host:port/database` (the `DATABASE_URL`). */
   url: string;
-  /** Connections kept at most. Default 10. */
+  /** Connections kept at most (DATABASE_POOL_SIZE). Default {@link DEFAULT_POOL_SIZE}. */
   max?: number;
   /** Where connection losses are reported (default: JSON lines on stderr). */
   logger?: Logger;
@@ -16,6 +16,9 @@ export interface PostgresPoolOptions {
    */
   statementTimeoutMs?: number;
 }
+
+/** Connections a pool keeps at most unless told otherwise (DATABASE_POOL_SIZE). */
+export const DEFAULT_POOL_SIZE = 10;
 
 /** `bigint` columns hold times in milliseconds and row ids: both far below 2^53. */
 const INT8_OID = 20;
@@ -35,7 +38,7 @@ export function createPostgresPool(options: PostgresPoolOptions): pg.Pool {
   const statementTimeout = options.statementTimeoutMs ?? 15_000;
   const pool = new pg.Pool({
     connectionString: options.url,
-    max: options.max ?? 10,
+    max: options.max ?? DEFAULT_POOL_SIZE,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     keepAlive: true,
