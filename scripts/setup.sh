@@ -3,7 +3,8 @@
 # pnpm 10, the workspace's dependencies (better-sqlite3 compiles from source if needed)
 # for the end-to-end tests, Debian's Chromium; for the export tests, Poppler (pdftoppm, pdftotext);
 # for the store contract tests, Debian's PostgreSQL (its binaries only: the tests start their own
-# throwaway cluster on loopback, see test/helpers/postgresCluster.ts).
+# throwaway cluster on loopback, see test/helpers/postgresCluster.ts); for the multi-instance tests,
+# Debian's redis-server (the tests start their own, see test/helpers/redisServer.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v pnpm >/dev/null 2>&1 || ! pnpm --version | grep -q '^10\.'; then
@@ -32,6 +33,15 @@ if [ "${SKIP_POSTGRES:-}" != 1 ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/
     $SUDO apt-get update -qq && $SUDO apt-get install -y -qq postgresql >/dev/null
   else
     echo "PostgreSQL is needed for the store tests: install its server binaries (initdb, pg_ctl) under /usr/lib/postgresql/<version>/bin." >&2
+  fi
+fi
+if [ "${SKIP_REDIS:-}" != 1 ] && ! command -v redis-server >/dev/null 2>&1 && [ ! -x /usr/bin/redis-server ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    # The multi-instance tests start their own throwaway redis-server on a free port.
+    $SUDO apt-get update -qq && $SUDO apt-get install -y -qq redis-server >/dev/null
+  else
+    echo "Redis is needed for the multi-instance tests: install redis-server (they skip without it)." >&2
   fi
 fi
 pnpm install --frozen-lockfile

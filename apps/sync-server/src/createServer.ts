@@ -30,6 +30,7 @@ import { openStores } from './store/openStores.js';
 import type { Stores } from './store/Stores.js';
 import type { FanOut } from './sync/FanOut.js';
 import { InProcessFanOut } from './sync/InProcessFanOut.js';
+import { RedisFanOut } from './sync/RedisFanOut.js';
 import type { AwarenessRateLimitOptions } from './sync/AwarenessRateLimit.js';
 import { SocketGateway } from './sync/SocketGateway.js';
 import { SyncEngine, type SyncEngineStats } from './sync/SyncEngine.js';
@@ -50,6 +51,12 @@ export interface ServerOptions {
   /** Ready stores (the serve command, tests); the server closes them on shutdown. */
   stores?: Stores;
   fanOut?: FanOut;
+  /**
+   * `redis://…` (`REDIS_URL`): several instances share the PostgreSQL store, and committed
+   * updates and awareness cross between them through Redis (RedisFanOut). Ignored when `fanOut`
+   * is given. See docs/adr/0010-several-instances.md.
+   */
+  redisUrl?: string;
   /** 0 picks a free port (tests). Default 0. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -167,9 +174,10 @@ export const SERVER_VERSION: string = (createRequire(import.meta.url)('../packag
 
 export async function createServer(options: ServerOptions = {}): Promise<CanevasServer> {
   const logger = options.logger ?? createLogger();
+  // First: a Redis that cannot be reached stops the start before any store is opened.
+  const fanOut = options.fanOut ?? (options.redisUrl ? await RedisFanOut.connect({ url: options.redisUrl, logger }) : new InProcessFanOut());
   const stores = options.stores ?? (await openServerStores(options));
   const store = stores.documents;
-  const fanOut = options.fanOut ?? new InProcessFanOut();
   const maxPayload = options.maxPayload ?? 4 * MIB;
   const engine = new SyncEngine({
     store,

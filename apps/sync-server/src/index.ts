@@ -29,8 +29,9 @@ export { ERASED_AUTHOR, ERASED_REFERENCE, type PrivacyStore } from './accounts/P
 export { openPostgresStores, type PostgresStoresConfig } from './store/openPostgresStores.js';
 export { storageFaultKind } from './store/storageFaultKind.js';
 export { QuotaExceededError } from './store/quotas.js';
-export type { FanOut, FanOutListener, OriginUpdate } from './sync/FanOut.js';
+export type { FanOut, FanOutListener, OriginUpdate, RoomPeer } from './sync/FanOut.js';
 export { InProcessFanOut } from './sync/InProcessFanOut.js';
+export { RedisFanOut } from './sync/RedisFanOut.js';
 export type { SyncEngine, SyncEngineStats } from './sync/SyncEngine.js';
 export { messageAwareness, messageQueryAwareness, messageSync } from './sync/syncMessages.js';
 export {

@@ -74,6 +74,14 @@ describe('resolveServeConfig', () => {
     expect(() => resolveServeConfig([], { ALLOWED_ORIGINS: 'https://ok.example, javascript:alert(1)' })).toThrow(/ALLOWED_ORIGINS/);
   });
 
+  it('turns on several instances with REDIS_URL, only beside DATABASE_URL', () => {
+    expect(resolveServeConfig([], {}).redisUrl).toBeUndefined();
+    const env = { DATABASE_URL: 'postgres://canevas@db/canevas', REDIS_URL: ' redis://cache:6379 ' };
+    expect(resolveServeConfig([], env).redisUrl).toBe('redis://cache:6379');
+    expect(() => resolveServeConfig([], { REDIS_URL: 'redis://cache:6379' })).toThrow(/REDIS_URL demande DATABASE_URL/);
+    expect(() => resolveServeConfig([], { ...env, REDIS_URL: 'http://cache:6379' })).toThrow(/REDIS_URL doit commencer/);
+  });
+
   it('reads the proxy and origin settings', () => {
     expect(resolveServeConfig([], { TRUST_PROXY: '1', ALLOWED_ORIGINS: 'https://canevas.example.org/, http://localhost:5173' })).toMatchObject({
       trustedProxies: 1,

@@ -37,6 +37,8 @@ export interface ServeConfig {
   apiTokenDays: number;
   maxDocumentsPerWorkspace: number;
   maxWorkspacesPerUser: number;
+  /** REDIS_URL: several instances on one PostgreSQL store (needs DATABASE_URL). */
+  redisUrl: string | undefined;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -88,7 +90,21 @@ export function resolveServeConfig(argv: string[], env: NodeJS.ProcessEnv): Serv
     maxDocumentsPerWorkspace: integer('MAX_DOCUMENTS_PER_WORKSPACE', env.MAX_DOCUMENTS_PER_WORKSPACE, DEFAULT_MAX_DOCUMENTS_PER_WORKSPACE, 1, 1_000_000),
     maxWorkspacesPerUser: integer('MAX_WORKSPACES_PER_USER', env.MAX_WORKSPACES_PER_USER, DEFAULT_MAX_WORKSPACES_PER_USER, 1, 100_000),
     exportLimits: exportLimitsOf(env),
+    redisUrl: redisUrlOf(env),
   };
+}
+
+/** REDIS_URL turns on several instances, which share their documents only through PostgreSQL. */
+function redisUrlOf(env: NodeJS.ProcessEnv): string | undefined {
+  const url = env.REDIS_URL?.trim();
+  if (!url) return undefined;
+  if (!/^rediss?:\/\//.test(url)) throw new UsageError(`REDIS_URL doit commencer par redis:// ou rediss:// (reçu : ${url.replace(/:[^:@/]*@/, ':***@')}).`);
+  if (!env.DATABASE_URL?.trim()) {
+    throw new UsageError(
+      'REDIS_URL demande DATABASE_URL : plusieurs instances partagent leurs documents dans PostgreSQL, jamais dans la base SQLite de DATA_DIR propre à chacune.',
+    );
+  }
+  return url;
 }
 
 /** Also read by `doc export`, so that the command fails as the server would. */

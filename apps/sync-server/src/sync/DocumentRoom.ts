@@ -6,7 +6,7 @@ import { AwarenessFrames } from './AwarenessFrames.js';
 import { BatchFrames } from './BatchFrames.js';
 import { checkContentUpdate, type ContentUpdateLimits } from './checkContentUpdate.js';
 import { isReadableUpdate } from './isReadableUpdate.js';
-import type { FanOut, OriginUpdate } from './FanOut.js';
+import type { FanOut, OriginUpdate, RoomPeer } from './FanOut.js';
 import type { RoomLog } from './RoomLog.js';
 import type { RoomWrites, WriteTarget } from './WriteQueue.js';
 import { SyncConnection } from './SyncConnection.js';
@@ -45,6 +45,13 @@ const MAX_DEPARTED_AWARENESS_OWNERS = 4096;
 
 /** The origin of the updates the server itself makes (evidence links), in Yjs and in the fan-out. */
 export const SERVER_ORIGIN = 'server';
+
+/**
+ * The origin of what another instance committed (relayed or reloaded from the store), in Yjs and
+ * in the fan-out: it matches no connection of this instance, so every connection receives it, and
+ * it is never published again.
+ */
+export const REMOTE_ORIGIN = 'remote';
 
 /** Raised when a decodable update still failed while being applied: the in-memory doc is suspect. */
 export class CorruptDocumentError extends Error {
@@ -97,7 +104,10 @@ export class DocumentRoom implements WriteTarget {
    */
   private readonly awarenessOwners = new Map<number, { userId: string | null; connection: SyncConnection | undefined }>();
   private awarenessFlush: NodeJS.Immediate | undefined;
+  /** Awareness ids of this instance's connections changed this turn: published to the other instances. */
+  private readonly awarenessToPublish = new Set<number>();
   private readonly unsubscribe: () => void;
+  private readonly leave: () => void;
   private resolveUnloaded!: () => void;
   /** Resolves once the room is destroyed (a reconnect to a corrupt room waits for it). */
   readonly unloaded = new Promise<void>((resolve) => (this.resolveUnloaded = resolve));
@@ -110,13 +120,80 @@ export class DocumentRoom implements WriteTarget {
     /** The write queue: it holds what this room applied until the store has it. */
     private readonly writes: RoomWrites,
     private readonly limits: RoomLimits = {},
+    /** Other instances' updates may have been missed: the engine reloads the store (see {@link catchUp}). */
+    private readonly onMissed: () => void = () => undefined,
   ) {
     this.serverOwned = parseRoomName(id)?.layer === 'review';
     // The server is not a participant: it publishes no awareness state of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
     this.unsubscribe = fanOut.subscribe(id, this.deliver);
+    this.fanOut = fanOut;
+    this.leave = fanOut.join(id, this.peer);
   }
+
+  private readonly fanOut: FanOut;
+
+  /**
+   * Applies what the store holds (a snapshot and the rows after it) that this doc may lack, because
+   * another instance committed it and its relay was missed, and sends the difference to every
+   * connection: all of it is durable. Returns whether the doc changed.
+   */
+  catchUp(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): boolean {
+    if (this.destroyed || this.corrupt) return false;
+    const doc = this.doc;
+    const before = Y.encodeStateVector(doc);
+    let changed = false;
+    const onTransaction = (transaction: Y.Transaction) => {
+      changed ||= transaction.deleteSet.clients.size > 0 || stateAdvanced(transaction);
+    };
+    doc.on('afterTransaction', onTransaction);
+    try {
+      if (snapshot) Y.applyUpdate(doc, snapshot, REMOTE_ORIGIN);
+      for (const update of updates) Y.applyUpdate(doc, update, REMOTE_ORIGIN);
+    } catch (error) {
+      this.corrupt = true;
+      throw new CorruptDocumentError(`stored rows could not be applied: ${(error as Error).message}`, true);
+    } finally {
+      doc.off('afterTransaction', onTransaction);
+    }
+    if (!changed) return false;
+    this.deliver([{ origin: REMOTE_ORIGIN, update: Y.encodeStateAsUpdate(doc, before) }]);
+    return true;
+  }
+
+  /** What other instances send for this room (see FanOut.join). */
+  private readonly peer: RoomPeer = {
+    updates: (updates) => {
+      if (this.destroyed || this.corrupt) return;
+      try {
+        for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+      } catch {
+        // Stored by the other instance, so the store can tell: reload rather than diverge.
+        this.onMissed();
+        return;
+      }
+      this.log.appended(updates.map((update) => ({ update })));
+      this.deliver(updates.map((update) => ({ origin: REMOTE_ORIGIN, update })));
+    },
+    awareness: (update) => {
+      if (this.destroyed) return;
+      try {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+      } catch {
+        // Written by another instance from entries it checked: nothing to tell anyone.
+      }
+    },
+    localAwareness: () => {
+      if (this.destroyed) return undefined;
+      const ids = new Set<number>();
+      for (const connection of this.connections) for (const id of connection.awarenessIds) ids.add(id);
+      return ids.size === 0 ? undefined : awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...ids]);
+    },
+    missed: () => {
+      if (!this.destroyed) this.onMissed();
+    },
+  };
 
   /** False while the stored snapshot waits to be applied (see {@link loadStored}). */
   get materialized(): boolean {
@@ -366,7 +443,10 @@ export class DocumentRoom implements WriteTarget {
     if (this.destroyed) return;
     this.destroyed = true;
     this.unsubscribe();
+    this.leave();
     if (this.awarenessFlush) clearImmediate(this.awarenessFlush);
+    // The last connections' departures still reach the other instances.
+    this.publishAwareness();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.liveDoc.destroy();
@@ -424,13 +504,25 @@ export class DocumentRoom implements WriteTarget {
     for (const id of updated) connection?.awarenessIds.add(id);
     for (const id of removed) connection?.awarenessIds.delete(id);
     for (const id of [...added, ...updated, ...removed]) this.dirtyAwareness.add(id);
+    // This instance's changes cross to the others; theirs, and the timeouts every instance runs, do not.
+    if (this.fanOut.shared && origin !== REMOTE_ORIGIN && origin !== 'timeout') {
+      for (const id of [...added, ...updated, ...removed]) this.awarenessToPublish.add(id);
+    }
     // Awareness is N² traffic: relay it once per event-loop turn.
     this.awarenessFlush ??= setImmediate(this.flushAwareness);
   };
 
+  private publishAwareness(): void {
+    if (this.awarenessToPublish.size === 0) return;
+    // Encoded from the awareness itself, so a removal goes out as a null state with its clock.
+    this.fanOut.publishAwareness(this.id, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awarenessToPublish]));
+    this.awarenessToPublish.clear();
+  }
+
   private readonly flushAwareness = (): void => {
     this.awarenessFlush = undefined;
     if (this.destroyed) return;
+    this.publishAwareness();
     const frames = new AwarenessFrames(this.awareness, [...this.dirtyAwareness]);
     this.dirtyAwareness.clear();
     for (const connection of this.connections) {

@@ -1,6 +1,7 @@
 /**
- * Delivery of committed updates to every connection of a room (`<docId>` or `<docId>/review`).
- * In-process for now; a Redis implementation will relay the same batches between instances.
+ * Delivery of committed updates to every connection of a room (`<docId>` or `<docId>/review`),
+ * on this instance and, when several instances share the store (RedisFanOut), on the others.
+ * See docs/adr/0010-several-instances.md.
  */
 export interface OriginUpdate {
   /** Id of the connection the update came from (never echoed back to it). */
@@ -10,10 +11,37 @@ export interface OriginUpdate {
 
 export type FanOutListener = (updates: readonly OriginUpdate[]) => void;
 
+/**
+ * A room's side of what other instances send. Everything in it was committed to the store, or is
+ * awareness, before it was sent.
+ */
+export interface RoomPeer {
+  /** Updates another instance committed: not applied here yet. */
+  updates(updates: readonly Uint8Array[]): void;
+  /** An awareness update (y-protocols encoding) of another instance's connections. */
+  awareness(update: Uint8Array): void;
+  /** The awareness states of this instance's connections, for an instance that just opened the room. */
+  localAwareness(): Uint8Array | undefined;
+  /**
+   * Updates of other instances may have been missed (the room was just subscribed, Redis
+   * restarted, a gap in the room's sequence): what the store holds must be reloaded.
+   */
+  missed(): void;
+}
+
 export interface FanOut {
-  /** Publishes updates that are already durable. */
+  /**
+   * True when other instances write the same rooms: an in-memory doc may then lack rows the store
+   * holds, so it is never folded beyond the rows it is known to contain.
+   */
+  readonly shared: boolean;
+  /** Publishes updates that are already durable: to this instance's listeners, then to the others. */
   publish(room: string, updates: readonly OriginUpdate[]): void;
   /** Returns the unsubscribe function. */
   subscribe(room: string, listener: FanOutListener): () => void;
+  /** Receives what other instances send for `room`; returns the leave function. Nothing when not shared. */
+  join(room: string, peer: RoomPeer): () => void;
+  /** Sends an awareness update of this instance's connections to the other instances. */
+  publishAwareness(room: string, update: Uint8Array): void;
   close(): Promise<void>;
 }

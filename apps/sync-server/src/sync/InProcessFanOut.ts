@@ -1,6 +1,8 @@
-import type { FanOut, FanOutListener, OriginUpdate } from './FanOut.js';
+import type { FanOut, FanOutListener, OriginUpdate, RoomPeer } from './FanOut.js';
 
+/** One instance: its rooms are the only ones, so nothing crosses and nothing is missed. */
 export class InProcessFanOut implements FanOut {
+  readonly shared = false;
   private readonly listeners = new Map<string, Set<FanOutListener>>();
 
   publish(room: string, updates: readonly OriginUpdate[]): void {
@@ -21,6 +23,12 @@ export class InProcessFanOut implements FanOut {
       if (current.size === 0) this.listeners.delete(room);
     };
   }
+
+  join(_room: string, _peer: RoomPeer): () => void {
+    return () => undefined;
+  }
+
+  publishAwareness(_room: string, _update: Uint8Array): void {}
 
   /** For the memory test: the number of documents with listeners. */
   get subscribedDocumentCount(): number {

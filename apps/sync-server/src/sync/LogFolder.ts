@@ -19,14 +19,16 @@ export class LogFolder {
   /**
    * Folds an open room. When everything the room applied is stored (`unstored` false, doc built
    * and sound), the in-memory doc IS the stored state: it is encoded as it is. Otherwise the state
-   * is rebuilt from what is stored, never from memory, so that only durable data is folded. Only
-   * this process appends to an open document, so the memory path folds everything stored so far.
+   * is rebuilt from what is stored, never from memory, so that only durable data is folded. The
+   * memory path deletes the rows up to `upToRowId`, which the doc must hold: every row stored so
+   * far when this process is the only one appending (the default), else only up to the last row
+   * it read and applied (several instances: the doc may lack rows another one just committed).
    */
-  async foldOpen(room: DocumentRoom, unstored: boolean): Promise<void> {
+  async foldOpen(room: DocumentRoom, unstored: boolean, upToRowId = Number.MAX_SAFE_INTEGER): Promise<void> {
     if (room.materialized && !room.corrupt && !room.destroyed && !unstored) {
       try {
         const snapshot = Y.encodeStateAsUpdate(room.doc);
-        await this.store.foldLog(room.id, snapshot, Number.MAX_SAFE_INTEGER);
+        await this.store.foldLog(room.id, snapshot, upToRowId);
         this.logger.debug('store.folded', { docId: room.id, folded: room.log.rows, from: 'memory' });
         room.log.folded(snapshot.byteLength);
       } catch (error) {

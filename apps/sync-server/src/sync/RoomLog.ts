@@ -36,6 +36,13 @@ export class RoomLog implements LogSize {
     return this.retryAt;
   }
 
+  /** The stored log was just read (several instances append to it): this is its size now. */
+  measured(stored: LogSize): void {
+    this.logRows = stored.rows;
+    this.logBytes = stored.bytes;
+    this.snapshotSize = stored.snapshotBytes;
+  }
+
   /** Updates of the room committed to the log. */
   appended(updates: readonly { update: Uint8Array }[]): void {
     this.logRows += updates.length;

@@ -10,6 +10,7 @@ import { FoldPolicy } from './FoldPolicy.js';
 import { IdleFolds } from './IdleFolds.js';
 import { LogFolder } from './LogFolder.js';
 import { WriteQueue } from './WriteQueue.js';
+import { storageFaultKind } from '../store/storageFaultKind.js';
 import { RoomLog } from './RoomLog.js';
 import type { SyncConnection } from './SyncConnection.js';
 
@@ -74,6 +75,10 @@ export class SyncEngine {
   /** Documents refused without reading the store again until the process restarts. */
   private readonly quarantined: Quarantine;
   private readonly messageContext: ClientMessageContext;
+  /** Rooms waiting to reload what other instances committed (see catchUp): one reload each at a time. */
+  private readonly catchUps = new Set<DocumentRoom>();
+  private catchUpRetry: NodeJS.Timeout | undefined;
+  private readonly catchUpsToRetry = new Set<DocumentRoom>();
 
   constructor(options: SyncEngineOptions) {
     this.store = options.store;
@@ -256,6 +261,8 @@ export class SyncEngine {
     const unstored = await this.writes.drain(options.maxAttempts ?? 5);
     if (this.foldTimer) clearTimeout(this.foldTimer);
     this.foldTimer = undefined;
+    if (this.catchUpRetry) clearTimeout(this.catchUpRetry);
+    this.catchUpRetry = undefined;
     // Leave every document as one snapshot: the next start loads each in one read.
     for (const roomName of this.idleFolds.rooms()) await this.writes.run(() => this.foldIdle(roomName));
     for (const room of this.rooms.values()) room.destroy();
@@ -290,7 +297,7 @@ export class SyncEngine {
       bytes: stored.updates.reduce((sum, { update }) => sum + update.byteLength, 0),
       snapshotBytes: stored.snapshot?.byteLength ?? 0,
     });
-    const room = new DocumentRoom(docId, log, this.fanOut, this.writes, this.roomLimits);
+    const room: DocumentRoom = new DocumentRoom(docId, log, this.fanOut, this.writes, this.roomLimits, () => this.scheduleCatchUp(room));
     try {
       // Throws on unreadable rows; a lone snapshot is applied when first needed (see loadStored).
       room.loadStored(stored.snapshot, stored.updates.map(({ update }) => update));
@@ -338,7 +345,7 @@ export class SyncEngine {
     for (const room of this.rooms.values()) room.answerDeferredSyncReplies();
     for (const room of [...this.rooms.values()]) {
       if (room.destroyed || !this.foldPolicy.foldsOpen(room.log, Date.now(), room.log.foldRetryAt)) continue;
-      await this.folder.foldOpen(room, this.writes.unstoredCount(room) > 0);
+      await this.foldOpen(room);
     }
     for (const room of [...this.idleRooms]) await this.unloadIfIdle(room);
   }
@@ -350,11 +357,84 @@ export class SyncEngine {
     }
     if (this.writes.unstoredCount(room) > 0) return;
     const fold = this.foldPolicy.atUnload(room.log);
-    if (fold === 'now') await this.folder.foldOpen(room, false);
+    if (fold === 'now') await this.foldOpen(room);
     // A client may have reconnected during the fold: it keeps the same live room.
     if (room.connections.size > 0 || this.writes.unstoredCount(room) > 0) return;
     if (room.log.rows > 0 && !room.corrupt) this.scheduleIdleFold(room.id);
     this.unload(room);
+  }
+
+  /**
+   * Folds an open room. With other instances appending to it (a shared fan-out), its doc may lack
+   * rows they committed whose relay has not arrived: folding it up to the last stored row would
+   * delete rows the snapshot lacks. The stored log is read and applied first (a catch-up), and
+   * the fold goes only up to the last row read.
+   */
+  private async foldOpen(room: DocumentRoom): Promise<void> {
+    if (!this.fanOut.shared) return this.folder.foldOpen(room, this.writes.unstoredCount(room) > 0);
+    const lastRowId = await this.catchUp(room);
+    if (lastRowId === undefined) return;
+    // Nothing awaited since the read: no update was applied in between.
+    await this.folder.foldOpen(room, this.writes.unstoredCount(room) > 0, lastRowId);
+  }
+
+  /** Reloads the room from the store on the store chain, once however many times it is asked. */
+  private scheduleCatchUp(room: DocumentRoom): void {
+    if (this.closing || this.catchUps.has(room)) return;
+    this.catchUps.add(room);
+    void this.writes.run(async () => {
+      this.catchUps.delete(room);
+      await this.catchUp(room);
+    });
+  }
+
+  /**
+   * Applies to an open room what the store holds (several instances: what others committed and
+   * this one missed), relaying the difference to its connections. Resolves to the last row id
+   * read, or undefined when there is nothing to fold or the read failed (it is tried again).
+   * Runs on the store chain.
+   */
+  private async catchUp(room: DocumentRoom): Promise<number | undefined> {
+    if (room.destroyed || room.corrupt || this.rooms.get(room.id) !== room) return undefined;
+    let stored: Awaited<ReturnType<DocumentStore['loadDocument']>>;
+    try {
+      stored = await this.store.loadDocument(room.id);
+    } catch (error) {
+      this.logger.error('sync.catch_up_failed', { docId: room.id, kind: storageFaultKind(error), error });
+      this.retryCatchUp(room);
+      return undefined;
+    }
+    // Deleted meanwhile, or marked unreadable by another instance: its own path handles it.
+    if (!stored || stored.quarantined || room.destroyed) return undefined;
+    try {
+      if (room.catchUp(stored.snapshot, stored.updates.map(({ update }) => update))) {
+        this.logger.debug('sync.caught_up', { docId: room.id, logRows: stored.updates.length });
+      }
+    } catch (error) {
+      if (!(error instanceof CorruptDocumentError)) throw error;
+      for (const connection of room.connections) connection.close(CloseCode.DocumentQuarantined, QUARANTINE_CLOSE_REASON);
+      await this.quarantine(room.id, error);
+      return undefined;
+    }
+    room.log.measured({
+      rows: stored.updates.length,
+      bytes: stored.updates.reduce((sum, { update }) => sum + update.byteLength, 0),
+      snapshotBytes: stored.snapshot?.byteLength ?? 0,
+    });
+    return stored.updates.at(-1)?.rowId;
+  }
+
+  /** The store failed to read (it reports its own fault): the reload is tried again in a second. */
+  private retryCatchUp(room: DocumentRoom): void {
+    this.catchUpsToRetry.add(room);
+    if (this.catchUpRetry || this.closing) return;
+    this.catchUpRetry = setTimeout(() => {
+      this.catchUpRetry = undefined;
+      const rooms = [...this.catchUpsToRetry];
+      this.catchUpsToRetry.clear();
+      for (const open of rooms) this.scheduleCatchUp(open);
+    }, 1000);
+    this.catchUpRetry.unref();
   }
 
   private scheduleIdleFold(roomName: string): void {
