@@ -5,10 +5,11 @@ import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { AwarenessFrames } from './AwarenessFrames.js';
-import { DocumentRoom, MAX_AWARENESS_IDS_PER_CONNECTION } from './DocumentRoom.js';
+import { DocumentRoom, MAX_AWARENESS_IDS_PER_CONNECTION, REMOTE_ORIGIN } from './DocumentRoom.js';
 import { RoomLog } from './RoomLog.js';
 import type { QueuedUpdate, RoomWrites, WriteTarget } from './WriteQueue.js';
 import { InProcessFanOut } from './InProcessFanOut.js';
+import type { FanOut, FanOutListener, OriginUpdate, RoomPeer } from './FanOut.js';
 import { readAwarenessUpdate } from './readAwarenessUpdate.js';
 import { SyncConnection } from './SyncConnection.js';
 import { CorruptDocumentError } from './DocumentRoom.js';
@@ -75,8 +76,7 @@ class RecordingWrites implements RoomWrites {
 
 const writes = new RecordingWrites();
 
-function openRoom(connectionCount: number, stored?: { snapshot: Uint8Array | null; updates: Uint8Array[] }) {
-  const fanOut = new InProcessFanOut();
+function openRoom(connectionCount: number, stored?: { snapshot: Uint8Array | null; updates: Uint8Array[] }, fanOut: FanOut = new InProcessFanOut()) {
   const room = new DocumentRoom('doc-1', new RoomLog({ rows: stored?.updates.length ?? 0, bytes: 0, snapshotBytes: 0 }), fanOut, writes, { shape: { extraRoots: ['t'] } });
   if (stored) room.loadStored(stored.snapshot, stored.updates);
   const peers = Array.from({ length: connectionCount }, () => {
@@ -417,5 +417,126 @@ describe('DocumentRoom.receiveUpdate', () => {
     expect(other.room.doc.getText('t').toString()).toBe('abcd');
     room.destroy();
     other.room.destroy();
+  });
+});
+
+/** A fan-out shared with other instances, as a room sees it: the tests play the other instances. */
+class PeerFanOut implements FanOut {
+  readonly shared = true;
+  private readonly local = new InProcessFanOut();
+  peer: RoomPeer | undefined;
+  readonly awarenessPublished: Uint8Array[] = [];
+  publish(room: string, updates: readonly OriginUpdate[]): void {
+    this.local.publish(room, updates);
+  }
+  subscribe(room: string, listener: FanOutListener): () => void {
+    return this.local.subscribe(room, listener);
+  }
+  join(_room: string, peer: RoomPeer): () => void {
+    this.peer = peer;
+    return () => (this.peer = undefined);
+  }
+  publishAwareness(_room: string, update: Uint8Array): void {
+    this.awarenessPublished.push(update);
+  }
+  async close(): Promise<void> {}
+}
+
+/** The text of a doc built from `base` and the updates a connection received (its sync step 1 aside). */
+function textAfter(base: Uint8Array, frames: readonly Uint8Array[]): string {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, base);
+  for (const update of updatesIn(frames.filter((frame) => decodeClientMessage(frame).kind === 'update'))) Y.applyUpdate(doc, update);
+  return doc.getText('t').toString();
+}
+
+describe('DocumentRoom across instances', () => {
+  it('applies what another instance committed, relays it to every connection and counts it in the log', () => {
+    const fanOut = new PeerFanOut();
+    const { room, peers } = openRoom(2, undefined, fanOut);
+    const [first] = keystrokes(1);
+    fanOut.peer!.updates([first!]);
+
+    expect(room.doc.getText('t').toString()).toBe('a');
+    for (const { socket } of peers) expect(updatesIn(socket.frames)).toEqual([first]);
+    expect(room.log.rows).toBe(1);
+    room.destroy();
+    expect(fanOut.peer).toBeUndefined();
+  });
+
+  it('catches up from the stored state, relaying only what the doc lacked', () => {
+    const base = storedSnapshot('ab');
+    const { room, peers } = openRoom(1, { snapshot: base, updates: [] }, new PeerFanOut());
+    const other = new Y.Doc();
+    Y.applyUpdate(other, base);
+    const rows: Uint8Array[] = [];
+    other.on('update', (update: Uint8Array) => rows.push(update));
+    other.getText('t').insert(2, 'c');
+
+    expect(room.catchUp(base, rows)).toBe(true);
+    expect(room.doc.getText('t').toString()).toBe('abc');
+    expect(textAfter(base, peers[0]!.socket.frames)).toBe('abc');
+    peers[0]!.socket.frames.length = 0;
+    // Read again: nothing new, nothing sent.
+    expect(room.catchUp(base, rows)).toBe(false);
+    expect(peers[0]!.socket.frames).toEqual([]);
+    room.destroy();
+  });
+
+  it('never relays, while catching up, a deletion that is not stored yet', () => {
+    const base = storedSnapshot('ab');
+    const { room, peers } = openRoom(2, { snapshot: base, updates: [] }, new PeerFanOut());
+    const [writer, reader] = peers;
+    // The writer deletes « a »: applied here, still in the write queue.
+    const local = new Y.Doc();
+    Y.applyUpdate(local, base);
+    const deletion: Uint8Array[] = [];
+    local.on('update', (update: Uint8Array) => deletion.push(update));
+    local.getText('t').delete(0, 1);
+    room.receiveUpdate(writer!.connection, deletion[0]!);
+    expect(writes.unstoredCount(room)).toBe(1);
+    // Another instance stored « c ».
+    const other = new Y.Doc();
+    other.clientID = 777;
+    Y.applyUpdate(other, base);
+    const rows: Uint8Array[] = [];
+    other.on('update', (update: Uint8Array) => rows.push(update));
+    other.getText('t').insert(2, 'c');
+
+    expect(room.catchUp(base, rows)).toBe(true);
+    expect(room.doc.getText('t').toString()).toBe('bc');
+    // The reader gets « c », and « a » stays until the deletion is stored and relayed.
+    expect(textAfter(base, reader!.socket.frames)).toBe('abc');
+    room.destroy();
+  });
+
+  it('publishes the awareness of its own connections, applies the others’ without publishing them again, and answers a query', async () => {
+    const fanOut = new PeerFanOut();
+    const { room, peers } = openRoom(2, undefined, fanOut);
+    const [alice, bob] = peers;
+    room.receiveAwareness(alice!.connection, readAwarenessUpdate(awarenessProtocol.encodeAwarenessUpdate(presenceOf(42, { cursor: 1 }), [42])));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fanOut.awarenessPublished).toHaveLength(1);
+    expect(readAwarenessUpdate(fanOut.awarenessPublished[0]!).map(({ clientId, state }) => ({ clientId, state }))).toEqual([{ clientId: 42, state: { cursor: 1 } }]);
+
+    bob!.socket.frames.length = 0;
+    alice!.socket.frames.length = 0;
+    fanOut.peer!.awareness(awarenessProtocol.encodeAwarenessUpdate(presenceOf(99, { cursor: 7 }), [99]));
+    await new Promise((resolve) => setImmediate(resolve));
+    // Relayed to both local connections, not sent back to Redis.
+    for (const peer of [alice!, bob!]) expect(readAwarenessUpdate(awarenessPayload(peer.socket.frames.at(-1)!)).map(({ clientId }) => clientId)).toEqual([99]);
+    expect(fanOut.awarenessPublished).toHaveLength(1);
+    expect(room.awareness.getStates().get(99)).toEqual({ cursor: 7 });
+
+    // Another instance opening the room gets this instance's connections' states, not the relayed ones.
+    const answer = fanOut.peer!.localAwareness();
+    expect(readAwarenessUpdate(answer!).map(({ clientId }) => clientId)).toEqual([42]);
+
+    // A departure crosses too, as a null state.
+    room.detach(alice!.connection);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(readAwarenessUpdate(fanOut.awarenessPublished.at(-1)!).map(({ clientId, state }) => ({ clientId, state }))).toEqual([{ clientId: 42, state: null }]);
+    expect(REMOTE_ORIGIN).toBe('remote');
+    room.destroy();
   });
 });

@@ -137,7 +137,8 @@ export class DocumentRoom implements WriteTarget {
   /**
    * Applies what the store holds (a snapshot and the rows after it) that this doc may lack, because
    * another instance committed it and its relay was missed, and sends the difference to every
-   * connection: all of it is durable. Returns whether the doc changed.
+   * connection: all of it is durable. Returns whether the doc changed. Runs on the store chain, so
+   * no append is in flight: what the write queue does not hold is stored.
    */
   catchUp(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): boolean {
     if (this.destroyed || this.corrupt) return false;
@@ -158,8 +159,25 @@ export class DocumentRoom implements WriteTarget {
       doc.off('afterTransaction', onTransaction);
     }
     if (!changed) return false;
-    this.deliver([{ origin: REMOTE_ORIGIN, update: Y.encodeStateAsUpdate(doc, before) }]);
+    this.deliver([{ origin: REMOTE_ORIGIN, update: this.storedSince(before, snapshot, updates) }]);
     return true;
+  }
+
+  /**
+   * What the stored state holds beyond `before`. The doc's own encoding would do when everything
+   * it applied is stored; otherwise its delete set carries deletions not stored yet, which must
+   * not be relayed, so the difference is taken from the stored state alone.
+   */
+  private storedSince(before: Uint8Array, snapshot: Uint8Array | null, updates: readonly Uint8Array[]): Uint8Array {
+    if (this.writes.unstoredCount(this) === 0) return Y.encodeStateAsUpdate(this.liveDoc, before);
+    const stored = new Y.Doc();
+    try {
+      if (snapshot) Y.applyUpdate(stored, snapshot);
+      for (const update of updates) Y.applyUpdate(stored, update);
+      return Y.encodeStateAsUpdate(stored, before);
+    } finally {
+      stored.destroy();
+    }
   }
 
   /** What other instances send for this room (see FanOut.join). */
