@@ -1,4 +1,5 @@
-// `pnpm bench [--quick]`: Canevas, Hocuspocus and the y-websocket server side by side, in one run.
+// `pnpm bench [--quick]`: Canevas (on SQLite, and on PostgreSQL when its binaries are installed),
+// Hocuspocus and the y-websocket server side by side, in one run.
 // Writes bench/results/<mode>.json and docs/benchmarks.md; the last line of stdout is a one-line
 // JSON summary of the ratios. See docs/benchmarks.md for the method.
 import { execFileSync, execSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { SERVER_KINDS, type ServerKind } from './protocol/ServerKind.js';
 import { analyze } from './report/analyze.js';
 import type { BenchResults, MemoryResult } from './report/BenchResults.js';
 import { renderMarkdown } from './report/writeMarkdown.js';
+import { postgresUnavailable, startBenchCluster, type BenchCluster } from './servers/benchCluster.js';
 import { ServerProcess } from './servers/ServerProcess.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -24,6 +26,8 @@ const WEB_DIST_INDEX = join(REPO_ROOT, 'apps/web/dist/index.html');
 interface Options {
   params: BenchParams;
   servers: ServerKind[];
+  /** --servers given: a partial run (the default set is every kind this machine can run). */
+  serversChosen: boolean;
   only: Set<string> | undefined;
   serverCore: number;
   generatorCore: number;
@@ -32,6 +36,14 @@ interface Options {
 }
 
 const SCENARIOS = ['idle', 'load', 'awareness', 'catchup', 'coldload', 'memory', 'editor', 'completeness'] as const;
+
+/**
+ * Scenarios a server kind sits out, and why. Awareness is relayed, never stored: on PostgreSQL
+ * it would measure the same process doing the same thing as on SQLite.
+ */
+const SITS_OUT: Partial<Record<ServerKind, { scenarios: string[]; reason: string }>> = {
+  'canevas-postgres': { scenarios: ['awareness'], reason: 'awareness never reaches the store: the same work as canevas' },
+};
 
 function parseOptions(argv: string[]): Options {
   const value = (name: string) => {
@@ -42,14 +54,23 @@ function parseOptions(argv: string[]): Options {
   };
   const list = (name: string) => value(name)?.split(',').map((item) => item.trim()).filter(Boolean);
   const quick = argv.includes('--quick');
-  const servers = (list('servers') ?? [...SERVER_KINDS]) as ServerKind[];
+  const chosen = list('servers') as ServerKind[] | undefined;
+  const servers = chosen ?? [...SERVER_KINDS];
   for (const kind of servers) if (!SERVER_KINDS.includes(kind)) throw new Error(`unknown server ${kind} (expected ${SERVER_KINDS.join(', ')})`);
+  const noPostgres = servers.includes('canevas-postgres') ? postgresUnavailable() : undefined;
+  if (noPostgres !== undefined) {
+    // Asked for by name, it must run; in the default set, a machine without PostgreSQL skips it.
+    if (chosen) throw new Error(`canevas-postgres cannot run: ${noPostgres}`);
+    servers.splice(servers.indexOf('canevas-postgres'), 1);
+    log(`SKIP canevas-postgres (Canevas on PostgreSQL): ${noPostgres.split('\n')[0]}`);
+  }
   const only = list('only');
   for (const scenario of only ?? []) if (!(SCENARIOS as readonly string[]).includes(scenario)) throw new Error(`unknown scenario ${scenario} (expected ${SCENARIOS.join(', ')})`);
   const cores = cpus().length;
   return {
     params: quick ? QUICK : FULL,
     servers,
+    serversChosen: chosen !== undefined,
     only: only ? new Set(only) : undefined,
     serverCore: Number(value('server-core') ?? 0),
     generatorCore: Number(value('generator-core') ?? Math.min(1, cores - 1)),
@@ -98,12 +119,25 @@ async function main(): Promise<number> {
     errors: [],
   };
   let generator: LoadGenerator | undefined;
+  let cluster: BenchCluster | undefined;
+  // Interrupted (Ctrl-C, a CI timeout): the cluster is a server of its own, stop it too.
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`${signal}: stopping`);
+    void Promise.resolve(cluster?.stop()).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     log(`${params.mode} run; servers on core ${options.serverCore}, load generator on core ${options.generatorCore}; data in ${dataRoot}`);
+    if (options.servers.includes('canevas-postgres')) {
+      cluster = await startBenchCluster(options.serverCore);
+      log(`PostgreSQL ${cluster.version} started for canevas-postgres (postmaster ${cluster.postmasterPid}, pinned to core ${options.serverCore})`);
+    }
     for (const kind of options.servers) {
       const dir = join(dataRoot, kind);
       mkdirSync(dir, { recursive: true });
-      servers.set(kind, new ServerProcess(kind, dir, options.serverCore));
+      const postgres = kind === 'canevas-postgres' && cluster ? { postmasterPid: cluster.postmasterPid, url: cluster.url } : undefined;
+      servers.set(kind, new ServerProcess(kind, dir, options.serverCore, postgres));
     }
     const starting = LoadGenerator.start(options.generatorCore);
     await Promise.all([...servers.values()].map((server) => server.start()));
@@ -114,6 +148,11 @@ async function main(): Promise<number> {
 
     const each = async (scenario: string, task: (server: ServerProcess) => Promise<void>) => {
       for (const server of servers.values()) {
+        const sitsOut = SITS_OUT[server.kind];
+        if (sitsOut && sitsOut.scenarios.some((name) => scenario.startsWith(name))) {
+          log(`${scenario} · ${server.kind}: skipped (${sitsOut.reason})`);
+          continue;
+        }
         const started = performance.now();
         try {
           await task(server);
@@ -252,22 +291,25 @@ async function main(): Promise<number> {
       loadAverageStart,
       loadAverageEnd: loadAverage(),
       gitCommit: git(['rev-parse', '--short', 'HEAD']),
-      versions: packageVersions(),
+      versions: { ...packageVersions(), ...(cluster && { postgresql: cluster.version }) },
       workload: { dossier: prepared.dossier, medium: prepared.medium, small: prepared.small, seconds: prepared.seconds },
       params,
     };
   } finally {
     await generator?.stop();
     for (const server of servers.values()) await server.stop();
+    await cluster?.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await rm(dataRoot, { recursive: true, force: true });
   }
 
   const analysis = analyze(results);
   const resultsDir = join(REPO_ROOT, 'bench/results');
   mkdirSync(resultsDir, { recursive: true });
-  const partial = options.only !== undefined || options.servers.length !== SERVER_KINDS.length;
+  const partial = options.only !== undefined || options.serversChosen;
   const resultsFile = join(resultsDir, `${params.mode}${partial ? '-partial' : ''}.json`);
-  writeFileSync(resultsFile, JSON.stringify({ ...results, analysis: { targets: analysis.targets, ratios: analysis.ratios } }, null, 2) + '\n');
+  writeFileSync(resultsFile, JSON.stringify({ ...results, analysis: { targets: analysis.targets, ratios: analysis.ratios, storeRatios: analysis.storeRatios } }, null, 2) + '\n');
   log(`results written to ${relative(REPO_ROOT, resultsFile)}`);
   if (options.writeDocs && !partial) {
     const docs = join(REPO_ROOT, 'docs/benchmarks.md');
@@ -285,6 +327,7 @@ async function main(): Promise<number> {
     noisy: analysis.noisy.length > 0,
     targetsMet: `${met}/${analysis.targets.length}`,
     ratios: analysis.ratios,
+    ...(Object.keys(analysis.storeRatios).length > 0 && { postgresOverSqlite: analysis.storeRatios }),
     results: relative(REPO_ROOT, resultsFile),
   };
   if (!valid) log(`run NOT valid: ${analysis.rejected.length} rejected window(s), ${results.errors.length} error(s)`);
@@ -340,7 +383,7 @@ function git(args: string[]): string {
 function packageVersions(): Record<string, string> {
   const versions: Record<string, string> = {};
   const roots = [join(REPO_ROOT, 'bench/node_modules'), join(REPO_ROOT, 'node_modules/.pnpm/node_modules')];
-  for (const name of ['@hocuspocus/server', '@hocuspocus/extension-sqlite', '@y/websocket-server', 'y-leveldb', 'yjs', 'ws', 'better-sqlite3']) {
+  for (const name of ['@hocuspocus/server', '@hocuspocus/extension-sqlite', '@y/websocket-server', 'y-leveldb', 'yjs', 'ws', 'better-sqlite3', 'pg']) {
     const file = roots.map((root) => join(root, name, 'package.json')).find((path) => existsSync(path));
     versions[name] = file ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : 'unknown';
   }

@@ -19,6 +19,11 @@ export interface ThrowawayCluster {
   url: string;
   port: number;
   /**
+   * The running postmaster's process id (from its `postmaster.pid`): the root of the process tree
+   * whose CPU and I/O are the server's (its backends, checkpointer, WAL writer…).
+   */
+  postmasterPid(): number;
+  /**
    * Stops the server as a crash would (`immediate`: no checkpoint, recovery at the next start),
    * keeping its folder: what it committed must be there after `resume`.
    */
@@ -29,12 +34,25 @@ export interface ThrowawayCluster {
   stop(): Promise<void>;
 }
 
-export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
+export interface ClusterOptions {
+  /**
+   * Pins the server to this CPU core (`taskset`): the postmaster inherits the affinity and passes
+   * it to every backend and background process it forks (the bench's server core).
+   */
+  core?: number;
+}
+
+export async function startThrowawayCluster(options: ClusterOptions = {}): Promise<ThrowawayCluster> {
   const bin = postgresBinDir();
   const asRoot = process.getuid?.() === 0;
   const owner = asRoot ? await postgresUser() : undefined;
   const as = (command: string, args: string[]) =>
     owner ? run('runuser', ['-u', 'postgres', '--', join(bin, command), ...args]) : run(join(bin, command), args);
+  const pinned = (command: string, args: string[]) => {
+    if (options.core === undefined) return as(command, args);
+    const inner = owner ? ['runuser', '-u', 'postgres', '--', join(bin, command), ...args] : [join(bin, command), ...args];
+    return run('taskset', ['-c', String(options.core), ...inner]);
+  };
   await removeAbandonedClusters(as);
   const dir = mkdtempSync(join(tmpdir(), PREFIX));
   // Who started it: a run killed before its teardown leaves a cluster the next run removes.
@@ -46,8 +64,8 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     await as('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8', '--no-instructions']);
     let port = 0;
     const start = () => {
-      const options = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c fsync=on', '-c max_connections=200', '-c shared_buffers=32MB'].join(' ');
-      return as('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
+      const settings = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c fsync=on', '-c max_connections=200', '-c shared_buffers=32MB'].join(' ');
+      return pinned('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', settings, '-w', '-t', '60', 'start']);
     };
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
@@ -62,6 +80,10 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     return {
       url: `postgres://postgres@127.0.0.1:${port}/postgres`,
       port,
+      postmasterPid() {
+        // The first line of postmaster.pid is the postmaster's process id.
+        return Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      },
       async halt() {
         await as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       },

@@ -1,7 +1,7 @@
 import { MAX_BATCH_CALLS } from '@canevas/core';
 import { newDocumentId, type AppRouter } from '@canevas/sync-server';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
-import type { ServerTarget } from '../protocol/ServerKind.js';
+import { isCanevas, type ServerTarget } from '../protocol/ServerKind.js';
 
 /**
  * What differs between the servers before the first frame: Canevas creates documents on the
@@ -13,7 +13,7 @@ export class ServerApi {
 
   constructor(readonly target: ServerTarget) {
     this.trpc =
-      target.kind === 'canevas'
+      isCanevas(target.kind)
         ? createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${target.url}/trpc`, maxItems: MAX_BATCH_CALLS, headers: () => this.headers })] })
         : undefined;
   }

@@ -1,4 +1,6 @@
-import { coreTimes, loadAverage, processCpuSeconds, type CoreTimes } from './procStats.js';
+import type { ServerTarget } from '../protocol/ServerKind.js';
+import { coreTimes, loadAverage, type CoreTimes } from './procStats.js';
+import { serverCpuSeconds } from './serverFootprint.js';
 
 /** Above this share of a core, the load generator may be the bottleneck: the figures are rejected. */
 export const MAX_GENERATOR_CORE_SHARE = 0.7;
@@ -16,7 +18,7 @@ export interface WindowReport {
   serverCpuSeconds: number;
   /** Load generator process CPU ÷ wall time. */
   generatorCoreShare: number;
-  /** CPU used on the server's core by processes other than the server, in cores. */
+  /** CPU used on the server's core by processes other than the server's (PostgreSQL's count as the server's), in cores. */
   foreignLoadServerCore: number;
   /** CPU used on the generator's core by processes other than the generator (Chromium included), in cores. */
   foreignLoadGeneratorCore: number;
@@ -29,7 +31,8 @@ export interface WindowReport {
 }
 
 /**
- * Brackets one measured phase: the server's CPU (from /proc), the generator's own CPU share,
+ * Brackets one measured phase: the server's CPU (from /proc; for Canevas on PostgreSQL, node's
+ * and the cluster's processes together), the generator's own CPU share,
  * and what everything else did on the two pinned cores meanwhile, so that a loaded machine shows
  * in the results instead of silently skewing them.
  */
@@ -47,34 +50,34 @@ export class MeasureWindow {
    * rejection threshold (the editor's browser is what is measured, not a load generator).
    */
   constructor(
-    private readonly serverPid: number,
+    private readonly server: ServerTarget,
     private readonly pinning: CorePinning,
     options: { generatorCpu?: () => number; maxGeneratorShare?: number } = {},
   ) {
     this.generatorCpu = options.generatorCpu ?? ownCpuSeconds;
     this.maxGeneratorShare = options.maxGeneratorShare ?? MAX_GENERATOR_CORE_SHARE;
     this.startGeneratorCpu = this.generatorCpu();
-    this.startServerCpu = processCpuSeconds(serverPid);
+    this.startServerCpu = serverCpuSeconds(server);
   }
 
   serverCpuSoFar(): number {
-    return processCpuSeconds(this.serverPid) - this.startServerCpu;
+    return serverCpuSeconds(this.server) - this.startServerCpu;
   }
 
   finish(): WindowReport {
     const wallSeconds = (performance.now() - this.startWall) / 1000;
-    const serverCpuSeconds = processCpuSeconds(this.serverPid) - this.startServerCpu;
+    const serverCpu = serverCpuSeconds(this.server) - this.startServerCpu;
     const generatorCpuSeconds = this.generatorCpu() - this.startGeneratorCpu;
     const cores = coreTimes();
     const busy = (core: number) => (cores.busy[core] ?? 0) - (this.startCores.busy[core] ?? 0);
     const perWall = (seconds: number) => Math.max(0, seconds) / Math.max(wallSeconds, 1e-9);
     const generatorCoreShare = perWall(generatorCpuSeconds);
-    const foreignLoadServerCore = perWall(busy(this.pinning.server) - serverCpuSeconds);
+    const foreignLoadServerCore = perWall(busy(this.pinning.server) - serverCpu);
     const foreignLoadGeneratorCore = perWall(busy(this.pinning.generator) - generatorCpuSeconds);
     const stealCores = perWall(cores.steal - this.startCores.steal);
     return {
       wallSeconds,
-      serverCpuSeconds,
+      serverCpuSeconds: serverCpu,
       generatorCoreShare,
       foreignLoadServerCore,
       foreignLoadGeneratorCore,

@@ -93,3 +93,54 @@ export function treeCpuSeconds(rootPid: number): number {
   }
   return total;
 }
+
+export interface TreeTotals {
+  /** User + system CPU seconds, children the tree has reaped included. */
+  cpuSeconds: number;
+  io: ProcessIo;
+}
+
+/**
+ * CPU and I/O of a process tree that forks and reaps as it works (a PostgreSQL postmaster and
+ * its backends), summed over its living processes. Linux adds a reaped child's CPU to its
+ * parent's cutime/cstime and its I/O counters to the parent's /proc/<pid>/io, so counting
+ * utime + stime + cutime + cstime and the io of every living member makes the totals grow
+ * monotonically: a backend that exits mid-window moves its share to the postmaster, it does not
+ * vanish. (A process reaped by init, outside the tree, would be lost; PostgreSQL reaps its own.)
+ */
+export function treeTotals(rootPid: number): TreeTotals {
+  const parents = new Map<number, number>();
+  const cpu = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parents.set(Number(entry), Number(fields[1]));
+      // utime, stime, cutime, cstime: fields 14 to 17 of the line, 12 to 15 after the name.
+      cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const totals: TreeTotals = { cpuSeconds: 0, io: { writeBytes: 0, wchar: 0 } };
+  for (const [pid, seconds] of cpu) {
+    if (!descendsFrom(pid, rootPid, parents)) continue;
+    try {
+      const io = processIo(pid);
+      totals.io.writeBytes += io.writeBytes;
+      totals.io.wchar += io.wchar;
+      totals.cpuSeconds += seconds;
+    } catch {
+      // Ended between the two reads: its parent has (or will have) its counters.
+    }
+  }
+  return totals;
+}
+
+function descendsFrom(pid: number, rootPid: number, parents: Map<number, number>): boolean {
+  for (let current: number | undefined = pid; current !== undefined && current > 0; current = parents.get(current)) {
+    if (current === rootPid) return true;
+  }
+  return false;
+}

@@ -1,28 +1,66 @@
-import { processIo, type ProcessIo } from './procStats.js';
+import type { ServerTarget } from '../protocol/ServerKind.js';
+import type { ProcessIo } from './procStats.js';
+import { checkpoint, postgresWriteCounters, type PostgresWriteCounters } from './postgresWrites.js';
+import { serverIo } from './serverFootprint.js';
 import { sleep } from './summarize.js';
 
 export interface WriteAmplification {
   /** Yjs update bytes the server received during the phase. */
   updateBytes: number;
-  /** Growth of /proc/<pid>/io write_bytes: what the server sent to the block layer (whole pages). */
+  /**
+   * Growth of /proc/<pid>/io write_bytes of the server's processes (for PostgreSQL, the node
+   * process and the postmaster's tree): what they sent to the block layer (whole pages).
+   */
   diskWriteBytes: number;
   /** diskWriteBytes ÷ updateBytes: the figure the target applies to. */
   ratio: number;
-  /** Bytes passed to write() on files: wchar growth minus the bytes the clients received (approximate). */
+  /**
+   * Bytes written to files: wchar growth minus the bytes the clients received (approximate); for
+   * PostgreSQL, the WAL it generated plus the data blocks it wrote (its own statistics: the
+   * node process's wchar is mostly the queries it sends PostgreSQL over its socket).
+   */
   fileWriteBytes: number;
   fileRatio: number;
   /** How long the server kept writing after the last client left (debounced stores, compaction). */
   settleSeconds: number;
 }
 
+/** The server's write counters at one moment; for PostgreSQL, its own statistics too. */
+export interface WriteSnapshot {
+  io: ProcessIo;
+  postgres?: PostgresWriteCounters;
+}
+
+/**
+ * Where a write phase starts. On PostgreSQL, a checkpoint first: the pages earlier phases dirtied
+ * are written now, not counted against this one (the end forces one too, see settledWrites).
+ */
+export async function startWrites(target: ServerTarget): Promise<WriteSnapshot> {
+  if (!target.postgres) return { io: serverIo(target) };
+  await checkpoint(target.postgres.url);
+  return { io: serverIo(target), postgres: await postgresWriteCounters(target.postgres.url) };
+}
+
+/**
+ * Waits until the server has stopped writing, then reads its counters. On PostgreSQL, then forces
+ * a checkpoint, so that the data pages the phase dirtied (written at the next checkpoint, minutes
+ * later, otherwise) count with it.
+ */
+export async function settledWrites(target: ServerTarget, quietMs: number): Promise<{ snapshot: WriteSnapshot; seconds: number }> {
+  const settled = await settledIo(target, quietMs);
+  if (!target.postgres) return { snapshot: { io: settled.io }, seconds: settled.seconds };
+  await checkpoint(target.postgres.url);
+  return { snapshot: { io: serverIo(target), postgres: await postgresWriteCounters(target.postgres.url) }, seconds: settled.seconds };
+}
+
 /** Waits until the server has stopped writing for `quietMs` (at most `maxMs`), then reads its I/O. */
-export async function settledIo(pid: number, quietMs: number, maxMs = 20_000): Promise<{ io: ProcessIo; seconds: number }> {
+export async function settledIo(target: ServerTarget, quietMs: number, maxMs = 20_000): Promise<{ io: ProcessIo; seconds: number }> {
   const start = performance.now();
-  let last = processIo(pid);
+  let last = serverIo(target);
   let lastChange = performance.now();
   while (performance.now() - start < maxMs) {
     await sleep(250);
-    const io = processIo(pid);
+    const io = serverIo(target);
     // wchar also counts the 8-byte eventfd writes of libuv wake-ups: only real writes count.
     if (io.writeBytes !== last.writeBytes || io.wchar - last.wchar > 4096) {
       last = io;
@@ -34,9 +72,12 @@ export async function settledIo(pid: number, quietMs: number, maxMs = 20_000): P
   return { io: last, seconds: (lastChange - start) / 1000 };
 }
 
-export function writeAmplification(before: ProcessIo, after: ProcessIo, updateBytes: number, socketBytesOut: number, settleSeconds: number): WriteAmplification {
-  const diskWriteBytes = after.writeBytes - before.writeBytes;
-  const fileWriteBytes = Math.max(0, after.wchar - before.wchar - socketBytesOut);
+export function writeAmplification(before: WriteSnapshot, after: WriteSnapshot, updateBytes: number, socketBytesOut: number, settleSeconds: number): WriteAmplification {
+  const diskWriteBytes = after.io.writeBytes - before.io.writeBytes;
+  const fileWriteBytes =
+    before.postgres && after.postgres
+      ? after.postgres.walBytes - before.postgres.walBytes + (after.postgres.dataBytes - before.postgres.dataBytes)
+      : Math.max(0, after.io.wchar - before.io.wchar - socketBytesOut);
   return {
     updateBytes,
     diskWriteBytes,

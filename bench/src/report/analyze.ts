@@ -30,6 +30,8 @@ export interface Analysis {
   targets: TargetCheck[];
   /** Canevas ÷ peer, per peer, per comparable row. */
   ratios: Record<string, Record<string, number>>;
+  /** Canevas on PostgreSQL ÷ Canevas on SQLite, per comparable row (empty without both). */
+  storeRatios: Record<string, number>;
   rejected: string[];
   noisy: string[];
 }
@@ -130,6 +132,14 @@ export function analyze(results: BenchResults): Analysis {
     ratios[peer] = forPeer;
   }
 
+  const storeRatios: Record<string, number> = {};
+  for (const r of rows) {
+    const postgres = r.values['canevas-postgres'];
+    const sqlite = r.values.canevas;
+    if (!r.compare || postgres === undefined || sqlite === undefined || sqlite === 0) continue;
+    storeRatios[r.id] = round(postgres / sqlite, 3);
+  }
+
   const rejected: string[] = [];
   const noisy: string[] = [];
   for (const { scenario, server, window } of results.windows) {
@@ -140,7 +150,7 @@ export function analyze(results: BenchResults): Analysis {
   const completenessLoad = results.completeness?.foreignLoad ?? 0;
   if (completenessLoad > NOISY_GENERATOR_CORE) noisy.push(`completeness: other load ${completenessLoad.toFixed(2)} core on its core`);
 
-  return { rows, targets: checkTargets(results, rows), ratios, rejected, noisy };
+  return { rows, targets: checkTargets(results, rows), ratios, storeRatios, rejected, noisy };
 }
 
 function checkTargets(results: BenchResults, rows: FigureRow[]): TargetCheck[] {

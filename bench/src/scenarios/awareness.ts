@@ -40,7 +40,7 @@ export async function runAwareness(ctx: ScenarioContext): Promise<AwarenessResul
   const start = performance.now();
   const next = ids.map(() => start + random() * interval);
   let sent = 0;
-  const window = new MeasureWindow(target.pid, ctx.pinning);
+  const window = new MeasureWindow(target, ctx.pinning);
   const tick = setInterval(() => {
     const now = performance.now();
     for (let i = 0; i < clients.length; i++) {

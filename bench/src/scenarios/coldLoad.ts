@@ -61,7 +61,7 @@ export async function seedColdLoad(ctx: ScenarioContext): Promise<ColdLoadSeed> 
     await expectStored(ctx, docName, trace.stateVector);
     await copy.close();
   }
-  await settledIo(target.pid, params.writeQuietMs);
+  await settledIo(target, params.writeQuietMs);
   return { docNames, replaySeconds, replayedUpdates };
 }
 

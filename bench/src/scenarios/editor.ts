@@ -109,7 +109,7 @@ export async function runEditor(ctx: ScenarioContext): Promise<EditorResult> {
         }
       });
     }, 5);
-    const measured = new MeasureWindow(target.pid, ctx.pinning, { generatorCpu: () => treeCpuSeconds(process.pid), maxGeneratorShare: Number.POSITIVE_INFINITY });
+    const measured = new MeasureWindow(target, ctx.pinning, { generatorCpu: () => treeCpuSeconds(process.pid), maxGeneratorShare: Number.POSITIVE_INFINITY });
     // BENCH_EDITOR_PROFILE=<file.cpuprofile>: the page's JavaScript CPU profile while it types.
     const profiler = process.env.BENCH_EDITOR_PROFILE ? await page.context().newCDPSession(page) : undefined;
     if (profiler) {

@@ -1,8 +1,8 @@
 import { ThinClient } from '../clients/ThinClient.js';
 import { MeasureWindow, type WindowReport } from '../measure/MeasureWindow.js';
-import { processIo, processRssBytes } from '../measure/procStats.js';
+import { processRssBytes } from '../measure/procStats.js';
 import { sleep, summarize, type Distribution } from '../measure/summarize.js';
-import { settledIo, writeAmplification, type WriteAmplification } from '../measure/writeAmplification.js';
+import { settledWrites, startWrites, writeAmplification, type WriteAmplification } from '../measure/writeAmplification.js';
 import { seededRandom } from '../workload/random.js';
 import { ProbePair } from './ProbePair.js';
 import { inBatches, type ScenarioContext } from './ScenarioContext.js';
@@ -63,7 +63,7 @@ export async function runLoad(ctx: ScenarioContext, shape: LoadShape): Promise<L
   await sleep(Math.min(1_000, params.warmupSeconds * 500));
   for (const client of clients) client.resetCounters();
 
-  const ioBefore = processIo(target.pid);
+  const writesBefore = await startWrites(target);
   const probeBytesBefore = probes.writer.updateBytesOut;
   const probeWireBefore = probes.writer.wireBytesIn + probes.reader.wireBytesIn;
   const random = seededRandom(total);
@@ -95,7 +95,7 @@ export async function runLoad(ctx: ScenarioContext, shape: LoadShape): Promise<L
   const sumSent = () => sent.reduce((a, b) => a + b, 0);
   const sumDelivered = () => clients.reduce((sum, client) => sum + client.counters.foreignKeystrokes, 0);
   await sleep(params.warmupSeconds * 1000);
-  const window = new MeasureWindow(target.pid, ctx.pinning);
+  const window = new MeasureWindow(target, ctx.pinning);
   const sent0 = sumSent();
   const delivered0 = sumDelivered();
   probes.recording = true;
@@ -124,7 +124,7 @@ export async function runLoad(ctx: ScenarioContext, shape: LoadShape): Promise<L
 
   await inBatches(clients, 50, (client) => client.close());
   await probes.close();
-  const settled = await settledIo(target.pid, params.writeQuietMs);
+  const settled = await settledWrites(target, params.writeQuietMs);
 
   return {
     ...shape,
@@ -138,7 +138,7 @@ export async function runLoad(ctx: ScenarioContext, shape: LoadShape): Promise<L
     messagesPerDelivered: messages / Math.max(1, delivered),
     bytesPerDelivered: bytes / Math.max(1, delivered),
     echoedKeystrokes,
-    writeAmplification: writeAmplification(ioBefore, settled.io, updateBytes, socketBytes, settled.seconds),
+    writeAmplification: writeAmplification(writesBefore, settled.snapshot, updateBytes, socketBytes, settled.seconds),
     serverRssBytes,
   };
 }

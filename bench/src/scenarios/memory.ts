@@ -30,7 +30,7 @@ export async function seedMemory(ctx: ScenarioContext): Promise<string[]> {
     client.send(client.codec.update(seed));
     await client.close();
   });
-  await settledIo(target.pid, params.writeQuietMs);
+  await settledIo(target, params.writeQuietMs);
   return docNames;
 }
 
@@ -44,7 +44,7 @@ export async function openMemory(ctx: ScenarioContext, docNames: string[]): Prom
   // documents leave behind rather than what any first use of a server allocates.
   const warmUp = await inBatches(docNames.slice(0, WARM_UP_DOCUMENTS), 25, (docName, i) => ThinClient.connect(api, docName, FIRST_MEMORY_ID + i));
   await inBatches(warmUp, 25, (client) => client.close());
-  await settledIo(target.pid, ctx.params.writeQuietMs);
+  await settledIo(target, ctx.params.writeQuietMs);
   await sleep(ctx.params.memorySettleSeconds * 1000);
   const rssStartBytes = processRssBytes(target.pid);
   held = await inBatches(docNames, 50, (docName, i) => ThinClient.connect(api, docName, FIRST_MEMORY_ID + i));
@@ -57,7 +57,7 @@ export async function openMemory(ctx: ScenarioContext, docNames: string[]): Prom
 export async function closeMemory(ctx: ScenarioContext): Promise<{ rssAfterLeftBytes: number }> {
   await inBatches(held, 50, (client) => client.close());
   held = [];
-  await settledIo(ctx.target.pid, ctx.params.writeQuietMs);
+  await settledIo(ctx.target, ctx.params.writeQuietMs);
   await sleep(ctx.params.memorySettleSeconds * 1000);
   return { rssAfterLeftBytes: processRssBytes(ctx.target.pid) };
 }

@@ -23,7 +23,7 @@ export async function runIdlePropagation(ctx: ScenarioContext): Promise<Propagat
   }
   await sleep(200);
   const random = seededRandom(1);
-  const window = new MeasureWindow(target.pid, ctx.pinning);
+  const window = new MeasureWindow(target, ctx.pinning);
   probes.recording = true;
   for (let i = 0; i < params.idleProbes; i++) {
     probes.probe();

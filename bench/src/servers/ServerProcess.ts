@@ -5,6 +5,8 @@ import type { Credentials, GcDoneMessage, ParentMessage, ReadyMessage } from './
 
 const ENTRY: Record<ServerKind, string> = {
   canevas: fileURLToPath(new URL('./canevasProcess.ts', import.meta.url)),
+  // The same process, told to store into PostgreSQL (--database-url).
+  'canevas-postgres': fileURLToPath(new URL('./canevasProcess.ts', import.meta.url)),
   hocuspocus: fileURLToPath(new URL('./hocuspocusProcess.ts', import.meta.url)),
   ywebsocket: fileURLToPath(new URL('./yWebsocketProcess.ts', import.meta.url)),
 };
@@ -30,7 +32,8 @@ export function spawnPinned(core: number, nodeArgs: string[], env: NodeJS.Proces
 /**
  * One server under test, as a separate process pinned to the server core. Every kind runs the
  * same way (node + tsx, --expose-gc, its data folder), can be restarted on the same data (cold
- * loads) and asked for a full GC.
+ * loads) and asked for a full GC. Canevas on PostgreSQL also gets the cluster's URL; the cluster
+ * (started and pinned by the orchestrator) outlives restarts of the node process.
  */
 export class ServerProcess {
   private child: ChildProcess | undefined;
@@ -44,15 +47,17 @@ export class ServerProcess {
     readonly kind: ServerKind,
     private readonly dataDir: string,
     private readonly core: number,
+    private readonly postgres?: { postmasterPid: number; url: string },
   ) {}
 
   get target(): ServerTarget {
     if (!this.child?.pid) throw new Error(`${this.kind} is not running`);
-    return { kind: this.kind, url: `http://127.0.0.1:${this.port}`, pid: this.child.pid, ...(this.credentials && { credentials: this.credentials }) };
+    return { kind: this.kind, url: `http://127.0.0.1:${this.port}`, pid: this.child.pid, ...(this.credentials && { credentials: this.credentials }), ...(this.postgres && { postgres: this.postgres }) };
   }
 
   async start(): Promise<ServerTarget> {
-    const child = spawnPinned(this.core, ['--expose-gc', '--import', 'tsx', ENTRY[this.kind], '--data', this.dataDir], {
+    const database = this.postgres ? ['--database-url', this.postgres.url] : [];
+    const child = spawnPinned(this.core, ['--expose-gc', '--import', 'tsx', ENTRY[this.kind], '--data', this.dataDir, ...database], {
       ...process.env,
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',

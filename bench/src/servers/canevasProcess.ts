@@ -1,17 +1,19 @@
-// Canevas as the bench runs it: createServer on the data folder, serving the built web app when
-// there is one (the editor scenario needs it), logging warnings and errors only.
+// Canevas as the bench runs it: createServer on the data folder (SQLite), or on PostgreSQL when
+// given --database-url, serving the built web app when there is one (the editor scenario needs
+// it), logging warnings and errors only.
 // BENCH_CANEVAS_OPTIONS='{"foldThreshold":100000}' passes extra createServer options, to
 // measure the effect of a setting with the same harness.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, createServer, newId, type ServerOptions } from '@canevas/sync-server';
-import { announceReady, argument, serveParentRequests, type Credentials } from './serverProcessIpc.js';
+import { announceReady, argument, optionalArgument, serveParentRequests, type Credentials } from './serverProcessIpc.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
 
 const server = await createServer({
   dataDir: argument('data'),
+  ...(optionalArgument('database-url') !== undefined && { databaseUrl: optionalArgument('database-url') }),
   port: 0,
   logger: createLogger({ level: 'warn' }),
   ...(existsSync(join(WEB_DIST, 'index.html')) && { webRoot: WEB_DIST }),

@@ -41,8 +41,12 @@ export function serveParentRequests(): void {
 }
 
 export function argument(name: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? process.argv[index + 1] : undefined;
+  const value = optionalArgument(name);
   if (!value) throw new Error(`missing --${name}`);
   return value;
+}
+
+export function optionalArgument(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
 }
