@@ -195,6 +195,13 @@ async function main(): Promise<number> {
               `${result.cpuMsPer1000Delivered.toFixed(1)} ms CPU per 1,000 delivered; delivered ${(result.deliveryRatio * 100).toFixed(2)} %; ` +
               `write amplification ${result.writeAmplification.ratio.toFixed(1)}× (files ${result.writeAmplification.fileRatio.toFixed(1)}×)`,
           );
+          const pg = result.writeAmplification.postgres;
+          if (pg) {
+            log(
+              `  PostgreSQL: ${(pg.walBytes / 1024).toFixed(0)} KiB of WAL generated, ${(pg.dataBytes / 1024).toFixed(0)} KiB of data blocks written, ` +
+                `${(result.writeAmplification.fileWriteBytes / 1024).toFixed(0)} KiB passed to write(); write_bytes ${(result.writeAmplification.diskWriteBytes / 1024).toFixed(0)} KiB (folio-granular, see the method)`,
+            );
+          }
         });
       }
     }

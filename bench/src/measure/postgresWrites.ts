@@ -25,7 +25,10 @@ export async function postgresWriteCounters(url: string): Promise<PostgresWriteC
     version >= 160000
       ? "(SELECT coalesce(sum(writes), 0) FROM pg_stat_io WHERE object = 'relation')"
       : '(SELECT buffers_checkpoint + buffers_clean + buffers_backend FROM pg_stat_bgwriter)';
+  // Not pg_stat_wal's or pg_stat_database's counters: a backend reports them when it goes idle,
+  // up to 10 s later. The WAL position is exact at once; the checkpointer reports its block
+  // writes as each checkpoint ends (the phase ends with one).
   const row = await psql(url, `SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint, ${blocks} * current_setting('block_size')::bigint`);
-  const [wal, data] = row.split('|').map(Number);
-  return { walBytes: wal ?? 0, dataBytes: data ?? 0 };
+  const [walBytes = 0, dataBytes = 0] = row.split('|').map(Number);
+  return { walBytes, dataBytes };
 }

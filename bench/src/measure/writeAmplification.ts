@@ -1,5 +1,5 @@
 import type { ServerTarget } from '../protocol/ServerKind.js';
-import type { ProcessIo } from './procStats.js';
+import { treeTotals, type ProcessIo } from './procStats.js';
 import { checkpoint, postgresWriteCounters, type PostgresWriteCounters } from './postgresWrites.js';
 import { serverIo } from './serverFootprint.js';
 import { sleep } from './summarize.js';
@@ -9,26 +9,38 @@ export interface WriteAmplification {
   updateBytes: number;
   /**
    * Growth of /proc/<pid>/io write_bytes of the server's processes (for PostgreSQL, the node
-   * process and the postmaster's tree): what they sent to the block layer (whole pages).
+   * process and the postmaster's tree): what they sent to the block layer, counted when a page
+   * of the page cache turns dirty, by the size of its folio.
    */
   diskWriteBytes: number;
   /** diskWriteBytes ÷ updateBytes: the figure the target applies to. */
   ratio: number;
   /**
-   * Bytes written to files: wchar growth minus the bytes the clients received (approximate); for
-   * PostgreSQL, the WAL it generated plus the data blocks it wrote (its own statistics: the
-   * node process's wchar is mostly the queries it sends PostgreSQL over its socket).
+   * Bytes passed to write() on files: wchar growth minus the bytes the clients received
+   * (approximate). For PostgreSQL, the wchar growth of the postmaster's tree: PostgreSQL talks
+   * to its clients with send(), which wchar does not count, so it is all file writes (WAL pages,
+   * each partial page again at every commit, and data blocks).
    */
   fileWriteBytes: number;
   fileRatio: number;
   /** How long the server kept writing after the last client left (debounced stores, compaction). */
   settleSeconds: number;
+  /** PostgreSQL's own account of the phase (growth of its counters). */
+  postgres?: PostgresWriteCounters;
 }
 
-/** The server's write counters at one moment; for PostgreSQL, its own statistics too. */
+/** The server's write counters at one moment; for PostgreSQL, its tree's alone and its statistics too. */
 export interface WriteSnapshot {
   io: ProcessIo;
-  postgres?: PostgresWriteCounters;
+  postgres?: { io: ProcessIo; counters: PostgresWriteCounters };
+}
+
+async function snapshot(target: ServerTarget): Promise<WriteSnapshot> {
+  if (!target.postgres) return { io: serverIo(target) };
+  return {
+    io: serverIo(target),
+    postgres: { io: treeTotals(target.postgres.postmasterPid).io, counters: await postgresWriteCounters(target.postgres.url) },
+  };
 }
 
 /**
@@ -36,21 +48,19 @@ export interface WriteSnapshot {
  * are written now, not counted against this one (the end forces one too, see settledWrites).
  */
 export async function startWrites(target: ServerTarget): Promise<WriteSnapshot> {
-  if (!target.postgres) return { io: serverIo(target) };
-  await checkpoint(target.postgres.url);
-  return { io: serverIo(target), postgres: await postgresWriteCounters(target.postgres.url) };
+  if (target.postgres) await checkpoint(target.postgres.url);
+  return snapshot(target);
 }
 
 /**
- * Waits until the server has stopped writing, then reads its counters. On PostgreSQL, then forces
- * a checkpoint, so that the data pages the phase dirtied (written at the next checkpoint, minutes
- * later, otherwise) count with it.
+ * Waits until the server has stopped writing, then reads its counters. On PostgreSQL, forces a
+ * checkpoint before reading, so that the data pages the phase dirtied (written at the next
+ * checkpoint, minutes later, otherwise) count with it.
  */
 export async function settledWrites(target: ServerTarget, quietMs: number): Promise<{ snapshot: WriteSnapshot; seconds: number }> {
   const settled = await settledIo(target, quietMs);
-  if (!target.postgres) return { snapshot: { io: settled.io }, seconds: settled.seconds };
-  await checkpoint(target.postgres.url);
-  return { snapshot: { io: serverIo(target), postgres: await postgresWriteCounters(target.postgres.url) }, seconds: settled.seconds };
+  if (target.postgres) await checkpoint(target.postgres.url);
+  return { snapshot: await snapshot(target), seconds: settled.seconds };
 }
 
 /** Waits until the server has stopped writing for `quietMs` (at most `maxMs`), then reads its I/O. */
@@ -75,9 +85,7 @@ export async function settledIo(target: ServerTarget, quietMs: number, maxMs = 2
 export function writeAmplification(before: WriteSnapshot, after: WriteSnapshot, updateBytes: number, socketBytesOut: number, settleSeconds: number): WriteAmplification {
   const diskWriteBytes = after.io.writeBytes - before.io.writeBytes;
   const fileWriteBytes =
-    before.postgres && after.postgres
-      ? after.postgres.walBytes - before.postgres.walBytes + (after.postgres.dataBytes - before.postgres.dataBytes)
-      : Math.max(0, after.io.wchar - before.io.wchar - socketBytesOut);
+    before.postgres && after.postgres ? after.postgres.io.wchar - before.postgres.io.wchar : Math.max(0, after.io.wchar - before.io.wchar - socketBytesOut);
   return {
     updateBytes,
     diskWriteBytes,
@@ -85,5 +93,12 @@ export function writeAmplification(before: WriteSnapshot, after: WriteSnapshot, 
     fileWriteBytes,
     fileRatio: fileWriteBytes / Math.max(1, updateBytes),
     settleSeconds,
+    ...(before.postgres &&
+      after.postgres && {
+        postgres: {
+          walBytes: after.postgres.counters.walBytes - before.postgres.counters.walBytes,
+          dataBytes: after.postgres.counters.dataBytes - before.postgres.counters.dataBytes,
+        },
+      }),
   };
 }
