@@ -13,7 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/**/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'apps/*/src/**/*.test.tsx'],
+          include: ['packages/**/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'apps/*/src/**/*.test.tsx', 'bench/src/**/*.test.ts'],
           environment: 'node',
           // A guard against hangs, not a speed limit: a few tests (PDF layout, password hashing)
           // take seconds of CPU, which a machine running other work stretches past vitest's 5 s.

@@ -232,6 +232,7 @@ async function main(): Promise<number> {
       await each('cold load after a restart', async (server) => {
         const seed = seeds.get(server.kind);
         if (!seed) throw new Error('no seeded documents');
+        // Canevas on PostgreSQL: only the node process restarts; the cluster runs on, warm.
         await server.restart();
         const result = await gen.call.measureColdLoad(server.target, seed);
         results.coldLoad[server.kind] = { ...result, seed: { replaySeconds: seed.replaySeconds, replayedUpdates: seed.replayedUpdates } };

@@ -7,7 +7,7 @@ export const PEER_KINDS: readonly ServerKind[] = ['hocuspocus', 'ywebsocket'];
 
 export const SERVER_LABELS: Record<ServerKind, string> = {
   canevas: 'Canevas + SQLite (embedded default)',
-  'canevas-postgres': 'Canevas + PostgreSQL 15',
+  'canevas-postgres': 'Canevas + PostgreSQL',
   hocuspocus: '@hocuspocus/server 4.7 + SQLite',
   ywebsocket: '@y/websocket-server 0.1.1 + y-leveldb',
 };
