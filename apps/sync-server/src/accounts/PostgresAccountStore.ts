@@ -13,72 +13,34 @@ import {
   type UserWithPassword,
   type Workspace,
 } from './AccountStore.js';
-import { AUDIT_COLUMNS, auditDetailText, auditPageSize, toAuditEntry, type AuditRow } from './accountRows.js';
+import {
+  AUDIT_COLUMNS,
+  INVITATION_COLUMNS,
+  TOKEN_COLUMNS,
+  USER_COLUMNS,
+  auditConditions,
+  auditDetailText,
+  auditPageSize,
+  toAuditEntry,
+  toInvitation,
+  toToken,
+  toUser,
+  toWorkspace,
+  type AuditRow,
+  type InvitationRow,
+  type TokenRow,
+  type UserRow,
+  type WorkspaceRow,
+} from './accountRows.js';
 import { inTransaction } from '../store/postgresPool.js';
 import { QuotaExceededError } from '../store/quotas.js';
 
-interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  password_hash: string | null;
-  is_admin: boolean;
-  created_at: number;
-}
-
-interface InvitationRow {
-  id: string;
-  workspace_id: string;
-  role: Role;
-  created_by: string;
-  created_at: number;
-  expires_at: number;
-  accepted_by: string | null;
-  accepted_at: number | null;
-  revoked_at: number | null;
-}
-
-interface TokenRow {
-  id: string;
-  user_id: string;
-  name: string;
-  created_at: number;
-  expires_at: number | null;
-  last_used_at: number | null;
-}
-
-const USER_COLUMNS = 'id, email, name, password_hash, is_admin, created_at';
-const INVITATION_COLUMNS = 'id, workspace_id, role, created_by, created_at, expires_at, accepted_by, accepted_at, revoked_at';
-const TOKEN_COLUMNS = 'id, user_id, name, created_at, expires_at, last_used_at';
 /** SQL rank of a role, for « keep the higher of the two ». */
 const RANK = (column: string) => `array_position(ARRAY['viewer', 'tutor', 'editor', 'owner'], ${column})`;
 /** Byte order, as SQLite sorts: the listing must not depend on the database's locale. */
 const C = 'COLLATE "C"';
 
 const UNIQUE_VIOLATION = '23505';
-
-const toUser = (row: UserRow): User => ({ id: row.id, email: row.email, name: row.name, isAdmin: row.is_admin, createdAt: row.created_at });
-
-const toInvitation = (row: InvitationRow): Invitation => ({
-  id: row.id,
-  workspaceId: row.workspace_id,
-  role: row.role,
-  createdBy: row.created_by,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-  acceptedBy: row.accepted_by,
-  acceptedAt: row.accepted_at,
-  revokedAt: row.revoked_at,
-});
-
-const toToken = (row: TokenRow): ApiTokenRecord => ({
-  id: row.id,
-  userId: row.user_id,
-  name: row.name,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-  lastUsedAt: row.last_used_at,
-});
 
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;
 
@@ -270,8 +232,8 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async getWorkspace(id: string): Promise<Workspace | undefined> {
-    const { rows } = await this.#pool.query<{ id: string; name: string; created_at: number }>('SELECT id, name, created_at FROM workspaces WHERE id = $1', [id]);
-    return rows[0] && { id: rows[0].id, name: rows[0].name, createdAt: rows[0].created_at };
+    const { rows } = await this.#pool.query<WorkspaceRow>('SELECT id, name, created_at FROM workspaces WHERE id = $1', [id]);
+    return rows[0] && toWorkspace(rows[0]);
   }
 
   async renameWorkspace(id: string, name: string): Promise<boolean> {
@@ -279,10 +241,10 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async listOrphanWorkspaces(): Promise<Workspace[]> {
-    const { rows } = await this.#pool.query<{ id: string; name: string; created_at: number }>(
+    const { rows } = await this.#pool.query<WorkspaceRow>(
       `SELECT id, name, created_at FROM workspaces w WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.workspace_id = w.id) ORDER BY created_at, id ${C}`,
     );
-    return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+    return rows.map(toWorkspace);
   }
 
   async createOrphanWorkspace(workspace: { id: string; name: string; createdAt: number }): Promise<Workspace> {
@@ -291,20 +253,20 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async listWorkspaces(): Promise<{ workspace: Workspace; members: number }[]> {
-    const { rows } = await this.#pool.query<{ id: string; name: string; created_at: number; members: number }>(
+    const { rows } = await this.#pool.query<WorkspaceRow & { members: number }>(
       `SELECT w.id, w.name, w.created_at, (SELECT COUNT(*)::int FROM memberships m WHERE m.workspace_id = w.id) AS members
        FROM workspaces w ORDER BY w.name ${C}, w.id ${C}`,
     );
-    return rows.map((row) => ({ workspace: { id: row.id, name: row.name, createdAt: row.created_at }, members: row.members }));
+    return rows.map((row) => ({ workspace: toWorkspace(row), members: row.members }));
   }
 
   async listWorkspacesOf(userId: string): Promise<{ workspace: Workspace; role: Role }[]> {
-    const { rows } = await this.#pool.query<{ id: string; name: string; created_at: number; role: Role }>(
+    const { rows } = await this.#pool.query<WorkspaceRow & { role: Role }>(
       `SELECT w.id, w.name, w.created_at, m.role FROM workspaces w
        JOIN memberships m ON m.workspace_id = w.id WHERE m.user_id = $1 ORDER BY lower(w.name) ${C}, w.id ${C}`,
       [userId],
     );
-    return rows.map((row) => ({ workspace: { id: row.id, name: row.name, createdAt: row.created_at }, role: row.role }));
+    return rows.map((row) => ({ workspace: toWorkspace(row), role: row.role }));
   }
 
   async getRole(workspaceId: string, userId: string): Promise<Role | undefined> {
@@ -422,18 +384,17 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async listAudit(filter: AuditFilter & { limit?: number }): Promise<AuditEntry[]> {
-    const { where, values } = auditWhere(filter);
-    values.push(Math.min(Math.max(filter.limit ?? 200, 1), 10_000));
+    const { where, values } = auditConditions(filter, (position) => `$${position}`);
     const { rows } = await this.#pool.query<AuditRow>(
-      `SELECT ${AUDIT_COLUMNS} FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${values.length}`,
-      values,
+      `SELECT ${AUDIT_COLUMNS} FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${values.length + 1}`,
+      [...values, Math.min(Math.max(filter.limit ?? 200, 1), 10_000)],
     );
     return rows.map(toAuditEntry);
   }
 
   async *readAudit(filter: AuditFilter, options: { pageSize?: number } = {}): AsyncIterable<AuditEntry> {
     const pageSize = auditPageSize(options.pageSize);
-    const { where, values } = auditWhere(filter);
+    const { where, values } = auditConditions(filter, (position) => `$${position}`);
     const sql = `SELECT id, ${AUDIT_COLUMNS} FROM audit_log WHERE ${[...where, `id > $${values.length + 1}`].join(' AND ')} ORDER BY id LIMIT $${values.length + 2}`;
     let after = 0;
     for (;;) {
@@ -443,20 +404,4 @@ export class PostgresAccountStore implements AccountStore {
       after = rows.at(-1)!.id;
     }
   }
-}
-
-/** The SQL conditions of an audit filter (`$1`, `$2`…), with their values in order. */
-function auditWhere(filter: AuditFilter): { where: string[]; values: (string | number)[] } {
-  const where: string[] = [];
-  const values: (string | number)[] = [];
-  for (const [column, value] of [
-    ['document_id', filter.documentId],
-    ['workspace_id', filter.workspaceId],
-    ['user_id', filter.userId],
-  ] as const) {
-    if (value === undefined) continue;
-    values.push(value);
-    where.push(`${column} = $${values.length}`);
-  }
-  return { where, values };
 }

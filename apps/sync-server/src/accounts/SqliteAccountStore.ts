@@ -13,51 +13,26 @@ import {
   type UserWithPassword,
   type Workspace,
 } from './AccountStore.js';
-import { AUDIT_COLUMNS, auditDetailText, auditPageSize, toAuditEntry, type AuditRow } from './accountRows.js';
+import {
+  AUDIT_COLUMNS,
+  TOKEN_COLUMNS,
+  auditConditions,
+  auditDetailText,
+  auditPageSize,
+  toAuditEntry,
+  toInvitation,
+  toToken,
+  toUser,
+  toWorkspace,
+  type AuditRow,
+  type InvitationRow,
+  type TokenRow,
+  type UserRow,
+  type WorkspaceRow,
+} from './accountRows.js';
 import { QuotaExceededError } from '../store/quotas.js';
 
-interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  password_hash: string | null;
-  is_admin: number;
-  created_at: number;
-}
-
-interface InvitationRow {
-  id: string;
-  workspace_id: string;
-  role: Role;
-  created_by: string;
-  created_at: number;
-  expires_at: number;
-  accepted_by: string | null;
-  accepted_at: number | null;
-  revoked_at: number | null;
-}
-
 const ROLE_RANK: Record<Role, number> = { viewer: 1, tutor: 2, editor: 3, owner: 4 };
-
-const toUser = (row: UserRow): User => ({
-  id: row.id,
-  email: row.email,
-  name: row.name,
-  isAdmin: row.is_admin === 1,
-  createdAt: row.created_at,
-});
-
-const toInvitation = (row: InvitationRow): Invitation => ({
-  id: row.id,
-  workspaceId: row.workspace_id,
-  role: row.role,
-  createdBy: row.created_by,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-  acceptedBy: row.accepted_by,
-  acceptedAt: row.accepted_at,
-  revokedAt: row.revoked_at,
-});
 
 /** Thrown inside a transaction to roll it back when it would leave a workspace without owner. */
 class LastOwnerRollback extends Error {}
@@ -179,19 +154,7 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async listApiTokens(userId: string): Promise<ApiTokenRecord[]> {
-    return this.#db
-      .prepare<[string], { id: string; user_id: string; name: string; created_at: number; expires_at: number | null; last_used_at: number | null }>(
-        'SELECT id, user_id, name, created_at, expires_at, last_used_at FROM api_tokens WHERE user_id = ? ORDER BY created_at',
-      )
-      .all(userId)
-      .map((row) => ({
-        id: row.id,
-        userId: row.user_id,
-        name: row.name,
-        createdAt: row.created_at,
-        expiresAt: row.expires_at,
-        lastUsedAt: row.last_used_at,
-      }));
+    return this.#db.prepare<[string], TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE user_id = ? ORDER BY created_at`).all(userId).map(toToken);
   }
 
   async revokeApiToken(userId: string | null, id: string): Promise<boolean> {
@@ -200,12 +163,8 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async getApiToken(id: string): Promise<ApiTokenRecord | undefined> {
-    const row = this.#db
-      .prepare<[string], { id: string; user_id: string; name: string; created_at: number; expires_at: number | null; last_used_at: number | null }>(
-        'SELECT id, user_id, name, created_at, expires_at, last_used_at FROM api_tokens WHERE id = ?',
-      )
-      .get(id);
-    return row && { id: row.id, userId: row.user_id, name: row.name, createdAt: row.created_at, expiresAt: row.expires_at, lastUsedAt: row.last_used_at };
+    const row = this.#db.prepare<[string], TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE id = ?`).get(id);
+    return row && toToken(row);
   }
 
   async credentialHash(kind: 'apiToken' | 'invitation', id: string): Promise<string | undefined> {
@@ -228,10 +187,8 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async getWorkspace(id: string): Promise<Workspace | undefined> {
-    const row = this.#db
-      .prepare<[string], { id: string; name: string; created_at: number }>('SELECT id, name, created_at FROM workspaces WHERE id = ?')
-      .get(id);
-    return row && { id: row.id, name: row.name, createdAt: row.created_at };
+    const row = this.#db.prepare<[string], WorkspaceRow>('SELECT id, name, created_at FROM workspaces WHERE id = ?').get(id);
+    return row && toWorkspace(row);
   }
 
   async renameWorkspace(id: string, name: string): Promise<boolean> {
@@ -240,11 +197,11 @@ export class SqliteAccountStore implements AccountStore {
 
   async listOrphanWorkspaces(): Promise<Workspace[]> {
     return this.#db
-      .prepare<[], { id: string; name: string; created_at: number }>(
+      .prepare<[], WorkspaceRow>(
         'SELECT id, name, created_at FROM workspaces w WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.workspace_id = w.id) ORDER BY created_at',
       )
       .all()
-      .map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+      .map(toWorkspace);
   }
 
   /** Creates a workspace nobody belongs to yet (the demo); the first administrator adopts it. */
@@ -255,21 +212,21 @@ export class SqliteAccountStore implements AccountStore {
 
   async listWorkspaces(): Promise<{ workspace: Workspace; members: number }[]> {
     return this.#db
-      .prepare<[], { id: string; name: string; created_at: number; members: number }>(
+      .prepare<[], WorkspaceRow & { members: number }>(
         'SELECT w.id, w.name, w.created_at, (SELECT COUNT(*) FROM memberships m WHERE m.workspace_id = w.id) AS members FROM workspaces w ORDER BY w.name, w.id',
       )
       .all()
-      .map((row) => ({ workspace: { id: row.id, name: row.name, createdAt: row.created_at }, members: row.members }));
+      .map((row) => ({ workspace: toWorkspace(row), members: row.members }));
   }
 
   async listWorkspacesOf(userId: string): Promise<{ workspace: Workspace; role: Role }[]> {
     return this.#db
-      .prepare<[string], { id: string; name: string; created_at: number; role: Role }>(
+      .prepare<[string], WorkspaceRow & { role: Role }>(
         `SELECT w.id, w.name, w.created_at, m.role FROM workspaces w
          JOIN memberships m ON m.workspace_id = w.id WHERE m.user_id = ? ORDER BY w.name COLLATE NOCASE, w.id`,
       )
       .all(userId)
-      .map((row) => ({ workspace: { id: row.id, name: row.name, createdAt: row.created_at }, role: row.role }));
+      .map((row) => ({ workspace: toWorkspace(row), role: row.role }));
   }
 
   async getRole(workspaceId: string, userId: string): Promise<Role | undefined> {
@@ -387,7 +344,7 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async listAudit(filter: AuditFilter & { limit?: number }): Promise<AuditEntry[]> {
-    const { where, values } = auditWhere(filter);
+    const { where, values } = auditConditions(filter, () => '?');
     const rows = this.#db
       .prepare<(string | number)[], AuditRow>(`SELECT ${AUDIT_COLUMNS} FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
       .all(...values, Math.min(Math.max(filter.limit ?? 200, 1), 10_000));
@@ -396,7 +353,7 @@ export class SqliteAccountStore implements AccountStore {
 
   async *readAudit(filter: AuditFilter, options: { pageSize?: number } = {}): AsyncIterable<AuditEntry> {
     const pageSize = auditPageSize(options.pageSize);
-    const { where, values } = auditWhere(filter);
+    const { where, values } = auditConditions(filter, () => '?');
     const page = this.#db.prepare<(string | number)[], AuditRow & { id: number }>(
       `SELECT id, ${AUDIT_COLUMNS} FROM audit_log WHERE ${[...where, 'id > ?'].join(' AND ')} ORDER BY id LIMIT ?`,
     );
@@ -408,20 +365,4 @@ export class SqliteAccountStore implements AccountStore {
       after = rows.at(-1)!.id;
     }
   }
-}
-
-/** The SQL conditions of an audit filter, with their values in order. */
-function auditWhere(filter: AuditFilter): { where: string[]; values: string[] } {
-  const where: string[] = [];
-  const values: string[] = [];
-  for (const [column, value] of [
-    ['document_id', filter.documentId],
-    ['workspace_id', filter.workspaceId],
-    ['user_id', filter.userId],
-  ] as const) {
-    if (value === undefined) continue;
-    where.push(`${column} = ?`);
-    values.push(value);
-  }
-  return { where, values };
 }

@@ -8,20 +8,9 @@ import type {
   StoredDocument,
 } from './DocumentStore.js';
 import { parseRoomName, type ParsedRoom, type RoomLayer } from '@canevas/core';
+import { METADATA_COLUMNS, QUARANTINE_COLUMNS, toBytes, toMetadata, toQuarantineRecord, type DocumentRow, type QuarantineRow } from './documentRows.js';
 import { inTransaction, onLiveConnection } from './postgresPool.js';
 import { QuotaExceededError } from './quotas.js';
-
-interface DocumentRow {
-  id: string;
-  title: string;
-  workspace_id: string | null;
-  referential_id: string | null;
-  template_id: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
-const METADATA_COLUMNS = 'id, title, workspace_id, referential_id, template_id, created_at, updated_at';
 
 const TABLES: Record<RoomLayer, { snapshots: string; updates: string }> = {
   content: { snapshots: 'document_snapshots', updates: 'document_updates' },
@@ -217,10 +206,8 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async listQuarantined(): Promise<QuarantineRecord[]> {
-    const { rows } = await this.#pool.query<{ doc_id: string; room: string; reason: string; quarantined_at: number }>(
-      'SELECT doc_id, room, reason, quarantined_at FROM document_quarantine ORDER BY quarantined_at, doc_id',
-    );
-    return rows.map((row) => ({ docId: row.doc_id, room: row.room, reason: row.reason, quarantinedAt: row.quarantined_at }));
+    const { rows } = await this.#pool.query<QuarantineRow>(`SELECT ${QUARANTINE_COLUMNS} FROM document_quarantine ORDER BY quarantined_at, doc_id`);
+    return rows.map(toQuarantineRecord);
   }
 
   async placeUnassignedDocuments(workspace: { id: string; name: string; createdAt: number }): Promise<number> {
@@ -251,22 +238,6 @@ function requireRoom(room: string): ParsedRoom {
   return parsed;
 }
 
-function toBytes(buffer: Buffer): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}
-
 function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-function toMetadata(row: DocumentRow): DocumentMetadata {
-  return {
-    id: row.id,
-    title: row.title,
-    workspaceId: row.workspace_id,
-    referentialId: row.referential_id,
-    templateId: row.template_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }

@@ -10,6 +10,7 @@ import type {
   StoredDocument,
 } from './DocumentStore.js';
 import { parseRoomName, roomNameOf, type ParsedRoom, type RoomLayer } from '@canevas/core';
+import { METADATA_COLUMNS, QUARANTINE_COLUMNS, toBytes, toMetadata, toQuarantineRecord, type DocumentRow, type QuarantineRow } from './documentRows.js';
 import { sqliteMigrations } from './sqliteMigrations.js';
 import { UnreadableDatabaseError } from './UnreadableDatabaseError.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -66,18 +67,6 @@ export function updateLogDirOf(file: string): string {
 export const DEFAULT_BUSY_TIMEOUT_MS = 200;
 /** About 1,000 WAL pages, SQLite's own automatic threshold, at ~4 pages per commit. */
 const COMMITS_PER_CHECKPOINT = 250;
-
-interface DocumentRow {
-  id: string;
-  title: string;
-  workspace_id: string | null;
-  referential_id: string | null;
-  template_id: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
-const METADATA_COLUMNS = 'id, title, workspace_id, referential_id, template_id, created_at, updated_at';
 
 export class SqliteDocumentStore implements DocumentStore {
   /** Exposed for later features (accounts, workspaces) that add their own tables and migrations. */
@@ -150,9 +139,7 @@ export class SqliteDocumentStore implements DocumentStore {
          ON CONFLICT(doc_id) DO UPDATE SET room = excluded.room, reason = excluded.reason, quarantined_at = excluded.quarantined_at`,
       ),
       releaseQuarantine: db.prepare<[string]>('DELETE FROM document_quarantine WHERE doc_id = ?'),
-      listQuarantined: db.prepare<[], { doc_id: string; room: string; reason: string; quarantined_at: number }>(
-        'SELECT doc_id, room, reason, quarantined_at FROM document_quarantine ORDER BY quarantined_at',
-      ),
+      listQuarantined: db.prepare<[], QuarantineRow>(`SELECT ${QUARANTINE_COLUMNS} FROM document_quarantine ORDER BY quarantined_at`),
     };
 
     this.appendTransaction = db.transaction((batch: readonly PendingUpdate[]) => {
@@ -261,7 +248,6 @@ export class SqliteDocumentStore implements DocumentStore {
     if (layer === 'content' && !this.updateLog?.sizeOf(room).entries) this.touchedAt.delete(docId);
   }
 
-
   async createDocument(document: NewDocument, limits: { maxPerWorkspace?: number } = {}): Promise<void> {
     this.database.transaction(() => {
       const max = limits.maxPerWorkspace;
@@ -312,12 +298,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async listQuarantined(): Promise<QuarantineRecord[]> {
-    return this.statements.listQuarantined.all().map((row) => ({
-      docId: row.doc_id,
-      room: row.room,
-      reason: row.reason,
-      quarantinedAt: row.quarantined_at,
-    }));
+    return this.statements.listQuarantined.all().map(toQuarantineRecord);
   }
 
   async placeUnassignedDocuments(workspace: { id: string; name: string; createdAt: number }): Promise<number> {
@@ -485,20 +466,4 @@ function migrate(db: Database.Database): void {
       db.pragma(`user_version = ${version + 1}`);
     })();
   }
-}
-
-function toBytes(buffer: Buffer): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}
-
-function toMetadata(row: DocumentRow): DocumentMetadata {
-  return {
-    id: row.id,
-    title: row.title,
-    workspaceId: row.workspace_id,
-    referentialId: row.referential_id,
-    templateId: row.template_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }
