@@ -157,7 +157,13 @@ describe.skipIf(!redisInstalled)('several instances on PostgreSQL and Redis', ()
     alice.doc.getText('text').insert(0, '[avant]');
     await waitFor(() => bob.text() === '[avant]');
 
+    const health = () => newTrpcClient(a!.url).health.query() as Promise<{ ok: boolean; instance?: string; redis?: string }>;
+    expect(await health()).toMatchObject({ ok: true, redis: 'ok', instance: expect.any(String) });
+
     await redis.halt();
+    // Still ok: the instance serves its own clients; the balancer keeps it.
+    await waitFor(async () => (await health()).redis === 'unavailable');
+    expect((await health()).ok).toBe(true);
     alice.doc.getText('text').insert(0, '[a pendant]');
     bob.doc.getText('text').insert(0, '[b pendant]');
     // Served and stored by its own instance meanwhile.
@@ -170,6 +176,7 @@ describe.skipIf(!redisInstalled)('several instances on PostgreSQL and Redis', ()
     await waitFor(() => [alice, alain, bob].every((writer) => writer.text().includes('[a pendant]') && writer.text().includes('[b pendant]')), {
       message: () => `texts: ${JSON.stringify([alice, alain, bob].map((writer) => writer.text()))}`,
     });
+    expect((await health()).redis).toBe('ok');
     // And the relay works again.
     bob.doc.getText('text').insert(0, '[après]');
     await waitFor(() => alice.text().startsWith('[après]') && alain.text().startsWith('[après]'));

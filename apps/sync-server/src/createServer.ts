@@ -57,6 +57,8 @@ export interface ServerOptions {
    * is given. See docs/adr/0010-several-instances.md.
    */
   redisUrl?: string;
+  /** Names this instance in `health` when several run (`INSTANCE_NAME`; the logger names it in logs). */
+  instanceName?: string;
   /** 0 picks a free port (tests). Default 0. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -175,7 +177,9 @@ export const SERVER_VERSION: string = (createRequire(import.meta.url)('../packag
 export async function createServer(options: ServerOptions = {}): Promise<CanevasServer> {
   const logger = options.logger ?? createLogger();
   // First: a Redis that cannot be reached stops the start before any store is opened.
-  const fanOut = options.fanOut ?? (options.redisUrl ? await RedisFanOut.connect({ url: options.redisUrl, logger }) : new InProcessFanOut());
+  const redis = options.fanOut || !options.redisUrl ? undefined : await RedisFanOut.connect({ url: options.redisUrl, logger });
+  const fanOut = options.fanOut ?? redis ?? new InProcessFanOut();
+  const instanceName = options.instanceName ?? redis?.instanceId;
   const stores = options.stores ?? (await openServerStores(options));
   const store = stores.documents;
   const maxPayload = options.maxPayload ?? 4 * MIB;
@@ -236,6 +240,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
       store,
       engine,
       version: SERVER_VERSION,
+      ...(redis && { instance: () => ({ instance: instanceName!, redis: redis.connected ? ('ok' as const) : ('unavailable' as const) }) }),
       publicUrl: options.publicUrl,
       resolveTemplate,
       hasReferential,

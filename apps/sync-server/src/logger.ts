@@ -15,14 +15,17 @@ const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, er
 export interface LoggerOptions {
   level?: LogLevel;
   write?: (line: string) => void;
+  /** Names the instance on every line, when several serve the same documents (`INSTANCE_NAME`). */
+  instance?: string;
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const threshold = LEVEL_RANK[options.level ?? 'info'];
   const write = options.write ?? ((line: string) => process.stderr.write(line + '\n'));
+  const instance = options.instance === undefined ? {} : { instance: options.instance };
   const log = (level: LogLevel) => (event: string, fields: LogFields = {}) => {
     if (LEVEL_RANK[level] < threshold) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level, event, ...serializeFields(fields) }));
+    write(JSON.stringify({ time: new Date().toISOString(), level, event, ...instance, ...serializeFields(fields) }));
   };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }

@@ -20,6 +20,8 @@ export interface ApiServices {
   store: DocumentStore;
   engine: SyncEngine;
   version: string;
+  /** Several instances: this one's name and whether Redis relays now (`health`). */
+  instance?: () => { instance: string; redis: 'ok' | 'unavailable' };
   /** Overrides the Host-derived sync URL (e.g. https://canevas.example.org behind a proxy). */
   publicUrl: string | undefined;
   resolveTemplate: TemplateResolver | undefined;

@@ -9,7 +9,8 @@ import { publicProcedure, router } from './trpc.js';
 import { workspacesRouter } from './workspacesRouter.js';
 
 export const appRouter = router({
-  health: publicProcedure.query(({ ctx }) => ({ ok: true as const, version: ctx.services.version })),
+  // Still ok without Redis: the instance serves and stores for its own clients meanwhile (ADR 0010).
+  health: publicProcedure.query(({ ctx }) => ({ ok: true as const, version: ctx.services.version, ...ctx.services.instance?.() })),
   auth: authRouter,
   workspaces: workspacesRouter,
   documents: documentsRouter,

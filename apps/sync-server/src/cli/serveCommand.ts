@@ -22,14 +22,14 @@ export const serveCommand: Command = {
     'Variables d’environnement : PORT (3000), HOST (127.0.0.1), DATA_DIR (./data), PLUGINS_DIR,',
     'PUBLIC_URL, MAX_PAYLOAD (4194304 octets), MAX_DOCUMENT_BYTES (16777216 octets), SQLITE_SYNCHRONOUS (NORMAL|FULL), SQLITE_BUSY_TIMEOUT (200 ms),',
     'LOG_LEVEL (info), DATABASE_URL (postgres://… : PostgreSQL au lieu de SQLite dans DATA_DIR), DATABASE_POOL_SIZE (10 connexions PostgreSQL),',
-    'REDIS_URL (redis://… avec DATABASE_URL : plusieurs instances sur la même base),',
+    'REDIS_URL (redis://… avec DATABASE_URL : plusieurs instances sur la même base), INSTANCE_NAME (nom de l’instance dans les journaux),',
     'TRUST_PROXY (0 : nombre de mandataires inverses de confiance), ALLOWED_ORIGINS (origines supplémentaires, séparées par des virgules),',
     'EXPORT_CONCURRENCY (2 exports à la fois), EXPORT_QUEUE (6 en attente, puis 429), EXPORT_MEMORY_MB (512 Mio par mise en page),',
     'EXPORT_TIMEOUT (60 s par mise en page).',
   ].join('\n'),
   async run(argv, io) {
     const config = resolveServeConfig(argv, io.env);
-    const logger = createLogger({ level: config.logLevel });
+    const logger = createLogger({ level: config.logLevel, ...(config.instanceName !== undefined && { instance: config.instanceName }) });
     let stores: Stores;
     try {
       stores = await openStores({
@@ -77,6 +77,7 @@ export const serveCommand: Command = {
       maxWorkspacesPerUser: config.maxWorkspacesPerUser,
       ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
       ...(config.redisUrl !== undefined && { redisUrl: config.redisUrl }),
+      ...(config.instanceName !== undefined && { instanceName: config.instanceName }),
       ...(webRoot !== undefined && { webRoot }),
     });
     io.stdout(`Canevas écoute sur ${server.url}\n`);

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from './Command.js';
@@ -80,6 +81,10 @@ describe('resolveServeConfig', () => {
     expect(resolveServeConfig([], env).redisUrl).toBe('redis://cache:6379');
     expect(() => resolveServeConfig([], { REDIS_URL: 'redis://cache:6379' })).toThrow(/REDIS_URL demande DATABASE_URL/);
     expect(() => resolveServeConfig([], { ...env, REDIS_URL: 'http://cache:6379' })).toThrow(/REDIS_URL doit commencer/);
+    // Each instance is named in logs and health: by INSTANCE_NAME, else by host and process.
+    expect(resolveServeConfig([], env).instanceName).toBe(`${hostname()}-${process.pid}`);
+    expect(resolveServeConfig([], { ...env, INSTANCE_NAME: 'canevas-2' }).instanceName).toBe('canevas-2');
+    expect(resolveServeConfig([], {}).instanceName).toBeUndefined();
   });
 
   it('reads the proxy and origin settings', () => {

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../createServer.js';
@@ -39,6 +40,8 @@ export interface ServeConfig {
   maxWorkspacesPerUser: number;
   /** REDIS_URL: several instances on one PostgreSQL store (needs DATABASE_URL). */
   redisUrl: string | undefined;
+  /** INSTANCE_NAME, else host name and process id with REDIS_URL: in every log line and in `health`. */
+  instanceName: string | undefined;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -91,6 +94,7 @@ export function resolveServeConfig(argv: string[], env: NodeJS.ProcessEnv): Serv
     maxWorkspacesPerUser: integer('MAX_WORKSPACES_PER_USER', env.MAX_WORKSPACES_PER_USER, DEFAULT_MAX_WORKSPACES_PER_USER, 1, 100_000),
     exportLimits: exportLimitsOf(env),
     redisUrl: redisUrlOf(env),
+    instanceName: env.INSTANCE_NAME?.trim() || (env.REDIS_URL?.trim() ? `${hostname()}-${process.pid}` : undefined),
   };
 }
 

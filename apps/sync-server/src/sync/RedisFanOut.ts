@@ -145,6 +145,11 @@ export class RedisFanOut implements FanOut {
     this.pub.publish(this.channel(room), Buffer.from(encoding.toUint8Array(encoder))).catch(() => undefined);
   }
 
+  /** Whether both connections to Redis are up (`health`). */
+  get connected(): boolean {
+    return !this.closed && this.pub.status === 'ready' && this.sub.status === 'ready';
+  }
+
   /** For the memory test: the number of rooms subscribed on Redis. */
   get joinedRoomCount(): number {
     return this.peers.size;
