@@ -1,4 +1,4 @@
-import { openPostgresStores, silentLogger, storageFaultKind, type Stores } from '@canevas/sync-server';
+import { openPostgresStores, openStores, silentLogger, storageFaultKind, type Stores } from '@canevas/sync-server';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -94,6 +94,25 @@ describe('PostgreSQL store shared by several processes', () => {
     const stores = await open(withPassword);
     expect(stores.location).toBe(url);
     expect(stores.backup).toBeUndefined();
+  });
+
+  it('keeps at most the pool size it was given (DATABASE_POOL_SIZE), 10 by default, however many queries wait', async () => {
+    const { url, name } = await database();
+    const connections = async () =>
+      (await query<{ n: number }>(url, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = '${name}' AND application_name = 'canevas'`))[0]!.n;
+    // Queries issued in one turn each take a connection of their own while the pool may open one.
+    const burst = (stores: Stores) => Promise.all(Array.from({ length: 12 }, (_, index) => stores.documents.getDocument(`d${index}`)));
+    const small = await openStores({ role: 'command', dataDir: '/nonexistent', databaseUrl: url, databasePoolSize: 2, logger: silentLogger });
+    opened.push(small);
+    await burst(small);
+    expect(await connections()).toBe(2);
+    await small.close();
+    // Backends end a moment after their client leaves.
+    await waitFor(async () => (await connections()) === 0, { message: () => 'the small pool’s connections did not end' });
+    const standard = await openStores({ role: 'command', dataDir: '/nonexistent', databaseUrl: url, logger: silentLogger });
+    opened.push(standard);
+    await burst(standard);
+    expect(await connections()).toBe(10);
   });
 
   it('loses nothing when two processes fold the same document while updates keep arriving', async () => {
