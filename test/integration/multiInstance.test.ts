@@ -1,7 +1,7 @@
 import { RedisFanOut, createLogger, type RoomPeer } from '@canevas/sync-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { newClient, newServer, newTrpcClient, waitFor, type TestClient, type TestServer } from '../helpers/index.js';
+import { addMember, newClient, newServer, newTrpcClient, waitFor, type TestClient, type TestServer } from '../helpers/index.js';
 import { newPostgresDatabase, type TestDatabase } from '../helpers/postgresDatabase.js';
 import { redisServerBinary, startThrowawayRedis, type ThrowawayRedis } from '../helpers/redisServer.js';
 
@@ -108,6 +108,39 @@ describe.skipIf(!redisInstalled)('several instances on PostgreSQL and Redis', ()
     await waitFor(() => !bob.provider.awareness.getStates().has(aliceId) && !carol.provider.awareness.getStates().has(aliceId));
   });
 
+  it('a document deleted on one instance closes its sockets on the others (4410)', async () => {
+    const [a, b] = await instances(2);
+    const api = newTrpcClient(a!.url);
+    const { id } = await api.documents.create.mutate({ title: 'À supprimer' });
+    const alice = client(a!, id);
+    const bob = client(b!, id);
+    await Promise.all([alice.synced, bob.synced]);
+    bob.doc.getText('text').insert(0, 'encore là');
+    await waitFor(() => alice.text() === 'encore là');
+
+    await api.documents.delete.mutate({ id });
+    expect((await bob.closed).code).toBe(4410);
+    expect((await alice.closed).code).toBe(4410);
+    await waitFor(() => b!.stats().documents === 0);
+  });
+
+  it('a role change or a removal made on one instance reaches open sockets on another (its periodic check reads PostgreSQL)', async () => {
+    const [a, b] = await instances(2, { accessRefreshMs: 200 });
+    const { id } = await newTrpcClient(a!.url).documents.create.mutate({ title: 'Rôles' });
+    const member = await addMember(a!.accounts, a!.admin.workspaceId, 'editor', 'marc');
+    const owner = client(a!, id);
+    const marc = newClient(b!.syncUrl, id, { token: member.token });
+    clients.push(marc);
+    await Promise.all([owner.synced, marc.synced]);
+    marc.doc.getText('text').insert(0, '(éditeur)');
+    await waitFor(() => owner.text() === '(éditeur)');
+
+    await newTrpcClient(a!.url).workspaces.setRole.mutate({ workspaceId: a!.admin.workspaceId, userId: member.userId, role: 'viewer' });
+    await waitFor(() => b!.logs.events('sync.role_applied').length > 0);
+    await newTrpcClient(a!.url).workspaces.removeMember.mutate({ workspaceId: a!.admin.workspaceId, userId: member.userId });
+    expect((await marc.closed).code).toBe(4403);
+  });
+
   it('instances that never hear each other fold from memory without deleting the rows the other committed', async () => {
     // The worst case of missed relays: each instance has its own channels, so nothing crosses
     // but through the store. Folding the in-memory doc up to the last stored row (what one
@@ -190,7 +223,7 @@ describe.skipIf(!redisInstalled)('several instances on PostgreSQL and Redis', ()
     try {
       const received: Uint8Array[][] = [];
       let missed = 0;
-      const peer: RoomPeer = { updates: (updates) => received.push([...updates]), awareness: () => undefined, localAwareness: () => undefined, missed: () => missed++ };
+      const peer: RoomPeer = { updates: (updates) => received.push([...updates]), awareness: () => undefined, localAwareness: () => undefined, missed: () => missed++, deleted: () => undefined };
       const leave = listener.join('doc-gap', peer);
       // Joining reloads once: whatever was published before the subscription is in the store.
       await waitFor(() => missed === 1);

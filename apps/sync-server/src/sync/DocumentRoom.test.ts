@@ -439,6 +439,7 @@ class PeerFanOut implements FanOut {
   publishAwareness(_room: string, update: Uint8Array): void {
     this.awarenessPublished.push(update);
   }
+  publishDeleted(): void {}
   async close(): Promise<void> {}
 }
 

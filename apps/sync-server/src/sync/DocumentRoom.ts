@@ -120,8 +120,11 @@ export class DocumentRoom implements WriteTarget {
     /** The write queue: it holds what this room applied until the store has it. */
     private readonly writes: RoomWrites,
     private readonly limits: RoomLimits = {},
-    /** Other instances' updates may have been missed: the engine reloads the store (see {@link catchUp}). */
-    private readonly onMissed: () => void = () => undefined,
+    /**
+     * What another instance asks of the engine: `missed`, reload the store (see {@link catchUp});
+     * `deleted`, close and unload the room.
+     */
+    private readonly remote: { missed(): void; deleted(): void } = { missed: () => undefined, deleted: () => undefined },
   ) {
     this.serverOwned = parseRoomName(id)?.layer === 'review';
     // The server is not a participant: it publishes no awareness state of its own.
@@ -188,7 +191,7 @@ export class DocumentRoom implements WriteTarget {
         for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
       } catch {
         // Stored by the other instance, so the store can tell: reload rather than diverge.
-        this.onMissed();
+        this.remote.missed();
         return;
       }
       this.log.appended(updates.map((update) => ({ update })));
@@ -209,7 +212,10 @@ export class DocumentRoom implements WriteTarget {
       return ids.size === 0 ? undefined : awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...ids]);
     },
     missed: () => {
-      if (!this.destroyed) this.onMissed();
+      if (!this.destroyed) this.remote.missed();
+    },
+    deleted: () => {
+      if (!this.destroyed) this.remote.deleted();
     },
   };
 

@@ -27,6 +27,8 @@ export interface RoomPeer {
    * restarted, a gap in the room's sequence): what the store holds must be reloaded.
    */
   missed(): void;
+  /** Another instance deleted the document: the room's connections are closed (4410). */
+  deleted(): void;
 }
 
 export interface FanOut {
@@ -43,5 +45,7 @@ export interface FanOut {
   join(room: string, peer: RoomPeer): () => void;
   /** Sends an awareness update of this instance's connections to the other instances. */
   publishAwareness(room: string, update: Uint8Array): void;
+  /** Tells the other instances that hold `room` that its document was deleted (once the store deleted it). */
+  publishDeleted(room: string): void;
   close(): Promise<void>;
 }

@@ -30,6 +30,8 @@ export class InProcessFanOut implements FanOut {
 
   publishAwareness(_room: string, _update: Uint8Array): void {}
 
+  publishDeleted(_room: string): void {}
+
   /** For the memory test: the number of documents with listeners. */
   get subscribedDocumentCount(): number {
     return this.listeners.size;

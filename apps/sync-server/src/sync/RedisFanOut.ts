@@ -11,6 +11,7 @@ const UPDATES = 0x55; // 'U', then the room's sequence number in decimal and ':'
 const AWARENESS = 0x41; // 'A'
 const AWARENESS_QUERY = 0x51; // 'Q'
 const RELOAD = 0x52; // 'R'
+const DELETED = 0x58; // 'X'
 const COLON = 0x3a;
 
 /**
@@ -145,6 +146,10 @@ export class RedisFanOut implements FanOut {
     this.pub.publish(this.channel(room), Buffer.from(encoding.toUint8Array(encoder))).catch(() => undefined);
   }
 
+  publishDeleted(room: string): void {
+    if (!this.closed) this.sendRaw(room, DELETED);
+  }
+
   /** Whether both connections to Redis are up (`health`). */
   get connected(): boolean {
     return !this.closed && this.pub.status === 'ready' && this.sub.status === 'ready';
@@ -261,6 +266,8 @@ export class RedisFanOut implements FanOut {
       }
     } else if (kind === RELOAD) {
       for (const peer of peers) peer.missed();
+    } else if (kind === DELETED) {
+      for (const peer of [...peers]) peer.deleted();
     }
   }
 

@@ -195,10 +195,11 @@ export class SyncEngine {
       if (deleted) this.quarantined.forget(docId);
       for (const layer of ['content', 'review'] as const) {
         this.idleFolds.cancel(roomNameOf(docId, layer));
+        // The other instances that hold it close theirs too.
+        if (deleted) this.fanOut.publishDeleted(roomNameOf(docId, layer));
         const room = this.rooms.get(roomNameOf(docId, layer));
         if (!room) continue;
-        for (const connection of room.connections) connection.close(CloseCode.DocumentDeleted, 'Document supprimé');
-        this.unload(room);
+        this.closeDeleted(room);
       }
       return deleted;
     });
@@ -297,7 +298,10 @@ export class SyncEngine {
       bytes: stored.updates.reduce((sum, { update }) => sum + update.byteLength, 0),
       snapshotBytes: stored.snapshot?.byteLength ?? 0,
     });
-    const room: DocumentRoom = new DocumentRoom(docId, log, this.fanOut, this.writes, this.roomLimits, () => this.scheduleCatchUp(room));
+    const room: DocumentRoom = new DocumentRoom(docId, log, this.fanOut, this.writes, this.roomLimits, {
+      missed: () => this.scheduleCatchUp(room),
+      deleted: () => void this.writes.run(() => this.deletedElsewhere(room)),
+    });
     try {
       // Throws on unreadable rows; a lone snapshot is applied when first needed (see loadStored).
       room.loadStored(stored.snapshot, stored.updates.map(({ update }) => update));
@@ -362,6 +366,26 @@ export class SyncEngine {
     if (room.connections.size > 0 || this.writes.unstoredCount(room) > 0) return;
     if (room.log.rows > 0 && !room.corrupt) this.scheduleIdleFold(room.id);
     this.unload(room);
+  }
+
+  private closeDeleted(room: DocumentRoom): void {
+    for (const connection of room.connections) connection.close(CloseCode.DocumentDeleted, 'Document supprimé');
+    this.unload(room);
+  }
+
+  /** Another instance deleted the document: once the store confirms it is gone, as if deleted here. */
+  private async deletedElsewhere(room: DocumentRoom): Promise<void> {
+    if (room.destroyed || this.rooms.get(room.id) !== room) return;
+    try {
+      if (await this.store.getDocument(docIdOf(room.id))) return;
+    } catch {
+      // The store cannot tell now; its own faults are reported where it is written.
+      return;
+    }
+    if (room.destroyed || this.rooms.get(room.id) !== room) return;
+    this.idleFolds.cancel(room.id);
+    this.quarantined.forget(docIdOf(room.id));
+    this.closeDeleted(room);
   }
 
   /**
