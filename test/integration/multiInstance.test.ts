@@ -1,5 +1,6 @@
 import { RedisFanOut, createLogger, type RoomPeer } from '@canevas/sync-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addMember, newClient, newServer, newTrpcClient, waitFor, type TestClient, type TestServer } from '../helpers/index.js';
 import { newPostgresDatabase, type TestDatabase } from '../helpers/postgresDatabase.js';
@@ -141,6 +142,17 @@ describe.skipIf(!redisInstalled)('several instances on PostgreSQL and Redis', ()
     expect((await marc.closed).code).toBe(4403);
   });
 
+  it('a sync ticket issued on one instance opens once, on another, and is refused on every instance afterwards', async () => {
+    const [a, b] = await instances(2);
+    const { id } = await newTrpcClient(a!.url).documents.create.mutate({ title: 'Ticket' });
+    const target = await newTrpcClient(a!.url).documents.syncTarget.query({ id });
+    const ticketed = (server: TestServer) => `${server.syncUrl}/${target.room}?ticket=${encodeURIComponent(target.params.ticket!)}`;
+    // Tickets live in PostgreSQL: taking one is a single statement whichever instance runs it.
+    expect(await upgrade(ticketed(b!))).toBe(101);
+    expect(await upgrade(ticketed(a!))).toBe(401);
+    expect(await upgrade(ticketed(b!))).toBe(401);
+  });
+
   it('instances that never hear each other fold from memory without deleting the rows the other committed', async () => {
     // The worst case of missed relays: each instance has its own channels, so nothing crosses
     // but through the store. Folding the in-memory doc up to the last stored row (what one
@@ -243,3 +255,19 @@ describe.skipIf(!redisInstalled)('several instances on PostgreSQL and Redis', ()
     }
   });
 });
+
+/** The HTTP status of a WebSocket upgrade (101 when it opened; the socket is closed at once). */
+function upgrade(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url);
+    socket.once('unexpected-response', (_request, response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    socket.once('open', () => {
+      socket.terminate();
+      resolve(101);
+    });
+    socket.once('error', () => undefined);
+  });
+}
