@@ -200,7 +200,9 @@ async function main(): Promise<number> {
           log(
             `  p50 ${result.propagation.p50.toFixed(2)} ms, p99 ${result.propagation.p99.toFixed(2)} ms, max ${result.propagation.max.toFixed(2)} ms; ` +
               `${result.cpuMsPer1000Delivered.toFixed(1)} ms CPU per 1,000 delivered; delivered ${(result.deliveryRatio * 100).toFixed(2)} %; ` +
-              `write amplification ${result.writeAmplification.ratio.toFixed(1)}× (files ${result.writeAmplification.fileRatio.toFixed(1)}×)`,
+              (result.writeAmplification.postgres
+                ? `write amplification ${result.writeAmplification.fileRatio.toFixed(1)}× written to files`
+                : `write amplification ${result.writeAmplification.ratio.toFixed(1)}× (files ${result.writeAmplification.fileRatio.toFixed(1)}×)`),
           );
           const pg = result.writeAmplification.postgres;
           if (pg) {
