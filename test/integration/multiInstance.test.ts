@@ -1,8 +1,8 @@
-import { RedisFanOut, createLogger, type RoomPeer } from '@canevas/sync-server';
+import { RedisFanOut, createLogger, createServer, type RoomPeer } from '@canevas/sync-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { addMember, newClient, newServer, newTrpcClient, waitFor, type TestClient, type TestServer } from '../helpers/index.js';
+import { addMember, runCanevas, newClient, newServer, newTrpcClient, waitFor, type TestClient, type TestServer } from '../helpers/index.js';
 import { newPostgresDatabase, type TestDatabase } from '../helpers/postgresDatabase.js';
 import { redisServerBinary, startThrowawayRedis, type ThrowawayRedis } from '../helpers/redisServer.js';
 
@@ -60,6 +60,16 @@ describe.skipIf(!redisInstalled)('several instances on PostgreSQL and Redis', ()
     doc.destroy();
     return text;
   }
+
+  it('refuses to start without PostgreSQL beside REDIS_URL, or with a Redis it cannot reach, and says why', async () => {
+    const refused = await runCanevas(['serve', '--port', '0'], { env: { REDIS_URL: redis.url, DATABASE_URL: '' } });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('REDIS_URL demande DATABASE_URL');
+    // Checked before any store is opened: nothing to close.
+    await expect(createServer({ redisUrl: 'redis://127.0.0.1:1', databaseUrl: database.url, logger: createLogger({ level: 'error' }) })).rejects.toThrow(
+      /Redis est injoignable à redis:\/\/127\.0\.0\.1:1\/? \(REDIS_URL\) : connect ECONNREFUSED/,
+    );
+  });
 
   it('stock y-websocket clients spread over three instances converge, and PostgreSQL holds what they show', async () => {
     const [a, b, c] = await instances(3);

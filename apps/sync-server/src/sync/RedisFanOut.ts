@@ -84,7 +84,8 @@ export class RedisFanOut implements FanOut {
     const pub = new Redis(options.url, { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 1 }) as PublishingRedis;
     // Subscriptions made while Redis is away wait for it; they are made again after a restart.
     const sub = new Redis(options.url, { ...common, autoResubscribe: false, maxRetriesPerRequest: null });
-    const startupErrors = (error: Error) => options.logger.debug('redis.connect_error', { error });
+    let firstError: Error | undefined;
+    const startupErrors = (error: Error) => (firstError ??= error);
     pub.on('error', startupErrors);
     sub.on('error', startupErrors);
     try {
@@ -92,7 +93,9 @@ export class RedisFanOut implements FanOut {
     } catch (error) {
       pub.disconnect();
       sub.disconnect();
-      throw new Error(`Redis est injoignable à ${redactedUrl(options.url)} (REDIS_URL) : ${(error as Error).message}`, { cause: error });
+      // The socket's own error (ECONNREFUSED, ENOTFOUND…) says more than « Connection is closed ».
+      const cause = firstError ?? (error as Error);
+      throw new Error(`Redis est injoignable à ${redactedUrl(options.url)} (REDIS_URL) : ${cause.message}`, { cause });
     } finally {
       pub.off('error', startupErrors);
       sub.off('error', startupErrors);
