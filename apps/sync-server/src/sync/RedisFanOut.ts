@@ -95,7 +95,7 @@ export class RedisFanOut implements FanOut {
       sub.disconnect();
       // The socket's own error (ECONNREFUSED, ENOTFOUND…) says more than « Connection is closed ».
       const cause = firstError ?? (error as Error);
-      throw new Error(`Redis est injoignable à ${redactedUrl(options.url)} (REDIS_URL) : ${cause.message}`, { cause });
+      throw new Error(`Redis est injoignable à ${redactedUrl(options.url)} (REDIS_URL) : ${cause.message}`, { cause: error });
     } finally {
       pub.off('error', startupErrors);
       sub.off('error', startupErrors);
