@@ -40,15 +40,13 @@ const SCENARIOS = ['idle', 'load', 'awareness', 'catchup', 'coldload', 'memory',
 /**
  * Scenarios a server kind sits out, and why. Awareness is relayed, never stored: on PostgreSQL
  * it would measure the same process doing the same thing as on SQLite. Memory would be the node
- * process's RSS alone, and its seeding (hundreds of fresh documents opened a few at a time) hangs
- * on PostgreSQL today: see bench/src/experiments/postgresOpenBurst.ts.
+ * process's RSS alone, beside a PostgreSQL whose memory is its own configuration's.
  */
 const SITS_OUT: Partial<Record<ServerKind, { scenarios: string[]; reason: string }>> = {
   'canevas-postgres': {
     scenarios: ['awareness', 'memory'],
     reason:
-      'awareness never reaches the store; memory would be node’s RSS alone, and one open of a fresh document in a few hundred never gets its sync step 2 ' +
-      'on PostgreSQL today (bench/src/experiments/postgresOpenBurst.ts)',
+      'awareness never reaches the store; memory would be node’s RSS alone, beside PostgreSQL’s own',
   },
 };
 

@@ -1,14 +1,9 @@
 // Canevas on PostgreSQL, fresh documents opened a few at a time (what the memory scenario does):
 // create N documents, then for each connect a thin client, wait for its sync step 2, send one
-// page, leave. On SQLite every open completes; on PostgreSQL (7 December 2026) about one open in
-// a few hundred never receives its sync step 2, with 3 or more in parallel (none one at a time),
-// and the server logs nothing. Exits 1 when an open hangs.
-// Likely cause (apps/sync-server/src/sync/SyncEngine.ts): `open` attaches the connection to the
-// room `acquire` returned, a microtask or more later; meanwhile the housekeeping after a flush
-// may unload that room (idle, no connection yet; with PostgreSQL its fold awaits real I/O), so
-// the connection joins a destroyed room that never answers. Acquiring again while the room
-// returned is destroyed (`do room = await this.acquire(…); while (room?.destroyed)`) made
-// 300 of 300 opens succeed twice in a row here.
+// page, leave. Exits 1 when an open hangs. Until 7 December 2026 about one open in a few hundred
+// never received its sync step 2 with 3 or more in parallel: `SyncEngine.open` attached the
+// connection to a room that the housekeeping after a flush had unloaded meanwhile (idle, no
+// connection yet). It now acquires the room again (unit case in SyncEngine.test.ts).
 // Run: npx tsx bench/src/experiments/postgresOpenBurst.ts [parallel=3] [documents=300]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -129,7 +129,11 @@ export class SyncEngine {
   async open(connection: SyncConnection): Promise<boolean> {
     let room: DocumentRoom | undefined;
     try {
-      room = await this.acquire(connection.room);
+      // The store chain runs on while this continuation waits its turn: a flush queued behind
+      // the load may unload the room, idle until a connection attaches, before this one does.
+      // Attaching to that destroyed room would leave the client waiting for a reply forever.
+      do room = await this.acquire(connection.room);
+      while (room?.destroyed && !this.closing && connection.isOpen);
     } catch (error) {
       if (!(error instanceof DocumentQuarantinedError)) throw error;
       connection.close(CloseCode.DocumentQuarantined, QUARANTINE_CLOSE_REASON);
