@@ -91,6 +91,19 @@ function caret(page: Page): Promise<{ after: string; selected: string }> {
   });
 }
 
+/**
+ * The text the editor holds as selected. ProseMirror takes in a keyboard selection on the next
+ * selectionchange event, a moment after the page's selection moved: a shortcut pressed before
+ * that acts on the previous selection (here, the passage less its last letter).
+ */
+function editorSelection(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    type EditorElement = HTMLElement & { editor?: { state: { selection: { from: number; to: number }; doc: { textBetween(from: number, to: number): string } } } };
+    const state = (document.getElementById('document-editor') as EditorElement | null)?.editor?.state;
+    return state ? state.doc.textBetween(state.selection.from, state.selection.to) : '';
+  });
+}
+
 const SENTENCE = 'J’ai accompagné douze demandeurs d’emploi vers une création d’entreprise en 2025.';
 const PASSAGE = 'douze demandeurs d’emploi';
 
@@ -316,6 +329,7 @@ it('a tutor comments a passage by keyboard only, and nothing typed changes the t
   // Shift+arrows select the passage; the shortcut opens the dialog on it; Ctrl+Enter publishes.
   await pressUntil(tutor, 'ArrowRight', async () => (await caret(tutor)).after.startsWith(PASSAGE));
   await pressUntil(tutor, 'Shift+ArrowRight', async () => (await caret(tutor)).selected === PASSAGE, PASSAGE.length);
+  await expect.poll(() => editorSelection(tutor), { timeout: UI_TIMEOUT }).toBe(PASSAGE);
   await expectEnabled(tutor.getByRole('toolbar', { name: 'Relecture' }).getByRole('button', { name: 'Commenter' }));
   await tutor.keyboard.press('Control+Alt+m');
   const dialog = tutor.getByRole('dialog', { name: 'Commenter le passage' });
@@ -354,6 +368,7 @@ it('a tutor comments a passage by keyboard only, and nothing typed changes the t
     });
   await pressUntil(viewer, 'ArrowDown', async () => (await caretParagraph()).includes(PASSAGE));
   await pressUntil(viewer, 'Shift+ArrowDown', async () => (await caret(viewer)).selected.includes(SENTENCE.slice(-10)));
+  await expect.poll(() => editorSelection(viewer), { timeout: UI_TIMEOUT }).toContain(SENTENCE.slice(-10));
   await viewer.keyboard.press('Control+Alt+m');
   await expectText(viewer.getByRole('status').filter({ hasText: 'En tant que lecteur' }), 'pas le commenter');
   expect(await viewer.getByRole('dialog').count()).toBe(0);
