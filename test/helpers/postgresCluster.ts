@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './freePort.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -155,15 +155,4 @@ async function postgresUser(): Promise<{ uid: number; gid: number }> {
   } catch {
     throw new Error('The tests run as root and PostgreSQL refuses to: the `postgres` user (created by Debian\'s postgresql package) is missing. Run `bash scripts/setup.sh`.');
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

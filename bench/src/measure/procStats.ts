@@ -69,28 +69,9 @@ export function loadAverage(): number[] {
 
 /** CPU seconds of a process and of all its living descendants (a browser and its renderers). */
 export function treeCpuSeconds(rootPid: number): number {
-  const parents = new Map<number, number>();
-  const cpu = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parents.set(Number(entry), Number(fields[1]));
-      cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
+  const table = processTable();
   let total = 0;
-  for (const [pid, seconds] of cpu) {
-    for (let current: number | undefined = pid; current !== undefined && current > 0; current = parents.get(current)) {
-      if (current === rootPid) {
-        total += seconds;
-        break;
-      }
-    }
-  }
+  for (const [pid, { ownCpuSeconds }] of table) if (descendsFrom(pid, rootPid, table)) total += ownCpuSeconds;
   return total;
 }
 
@@ -109,28 +90,15 @@ export interface TreeTotals {
  * vanish. (A process reaped by init, outside the tree, would be lost; PostgreSQL reaps its own.)
  */
 export function treeTotals(rootPid: number): TreeTotals {
-  const parents = new Map<number, number>();
-  const cpu = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parents.set(Number(entry), Number(fields[1]));
-      // utime, stime, cutime, cstime: fields 14 to 17 of the line, 12 to 15 after the name.
-      cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
   const totals: TreeTotals = { cpuSeconds: 0, io: { writeBytes: 0, wchar: 0 } };
-  for (const [pid, seconds] of cpu) {
-    if (!descendsFrom(pid, rootPid, parents)) continue;
+  const table = processTable();
+  for (const [pid, { withReapedCpuSeconds }] of table) {
+    if (!descendsFrom(pid, rootPid, table)) continue;
     try {
       const io = processIo(pid);
       totals.io.writeBytes += io.writeBytes;
       totals.io.wchar += io.wchar;
-      totals.cpuSeconds += seconds;
+      totals.cpuSeconds += withReapedCpuSeconds;
     } catch {
       // Ended between the two reads: its parent has (or will have) its counters.
     }
@@ -138,8 +106,39 @@ export function treeTotals(rootPid: number): TreeTotals {
   return totals;
 }
 
-function descendsFrom(pid: number, rootPid: number, parents: Map<number, number>): boolean {
-  for (let current: number | undefined = pid; current !== undefined && current > 0; current = parents.get(current)) {
+interface ProcessEntry {
+  parent: number;
+  /** utime + stime. */
+  ownCpuSeconds: number;
+  /** utime + stime + cutime + cstime: with the children it has reaped. */
+  withReapedCpuSeconds: number;
+}
+
+/** Every living process's parent and CPU, read once from /proc/<pid>/stat. */
+function processTable(): Map<number, ProcessEntry> {
+  const table = new Map<number, ProcessEntry>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name: ppid is the 2nd; utime, stime, cutime, cstime the 12th to 15th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const own = Number(fields[11]) + Number(fields[12]);
+      table.set(Number(entry), {
+        parent: Number(fields[1]),
+        ownCpuSeconds: own / CLOCK_TICKS,
+        withReapedCpuSeconds: (own + Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS,
+      });
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return table;
+}
+
+/** Whether `pid` is `rootPid` or one of its descendants. */
+function descendsFrom(pid: number, rootPid: number, table: Map<number, ProcessEntry>): boolean {
+  for (let current: number | undefined = pid; current !== undefined && current > 0; current = table.get(current)?.parent) {
     if (current === rootPid) return true;
   }
   return false;
