@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { AwarenessFrames } from './AwarenessFrames.js';
 import { DocumentRoom, MAX_AWARENESS_IDS_PER_CONNECTION, REMOTE_ORIGIN } from './DocumentRoom.js';
 import { RoomLog } from './RoomLog.js';
-import type { QueuedUpdate, RoomWrites, WriteTarget } from './WriteQueue.js';
+import { RecordingWrites } from './testDoubles.js';
 import { InProcessFanOut } from './InProcessFanOut.js';
 import type { FanOut, FanOutListener, OriginUpdate, RoomPeer } from './FanOut.js';
 import { readAwarenessUpdate } from './readAwarenessUpdate.js';
@@ -54,25 +54,6 @@ class RecordingSocket {
   }
 }
 
-/** The write queue as a room sees it, recorded: the tests read what each room queued. */
-class RecordingWrites implements RoomWrites {
-  private readonly queued = new Map<WriteTarget, QueuedUpdate[]>();
-  of(room: WriteTarget): QueuedUpdate[] {
-    return this.queued.get(room) ?? [];
-  }
-  add(room: WriteTarget, update: QueuedUpdate): void {
-    this.queued.set(room, [...this.of(room), update]);
-  }
-  unstoredCount(room: WriteTarget): number {
-    return this.of(room).length;
-  }
-  unstoredBytes(room: WriteTarget): number {
-    return this.of(room).reduce((sum, { update }) => sum + update.byteLength, 0);
-  }
-  forget(room: WriteTarget): void {
-    this.queued.delete(room);
-  }
-}
 
 const writes = new RecordingWrites();
 

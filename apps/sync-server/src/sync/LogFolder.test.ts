@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import type { LogFields, Logger } from '../logger.js';
 import type { DocumentStore, PendingUpdate, StoredDocument } from '../store/DocumentStore.js';
 import { openStores } from '../store/openStores.js';
 import type { SqliteDocumentStore } from '../store/SqliteDocumentStore.js';
@@ -15,35 +14,12 @@ import { InProcessFanOut } from './InProcessFanOut.js';
 import { LogFolder } from './LogFolder.js';
 import { RoomLog } from './RoomLog.js';
 import { SyncConnection } from './SyncConnection.js';
-import type { QueuedUpdate, RoomWrites, WriteTarget } from './WriteQueue.js';
+import { RecordingLogger, RecordingWrites } from './testDoubles.js';
 
 // The fold on a real SQLite store (as `user delete` opens it: rows, no update log in front), with
 // real rooms. A real fault: the database made read-only (`query_only`), as storageFaults does.
 
-class RecordingLogger implements Logger {
-  readonly events: { level: string; event: string; fields: LogFields }[] = [];
-  debug = (event: string, fields: LogFields = {}) => void this.events.push({ level: 'debug', event, fields });
-  info = (event: string, fields: LogFields = {}) => void this.events.push({ level: 'info', event, fields });
-  warn = (event: string, fields: LogFields = {}) => void this.events.push({ level: 'warn', event, fields });
-  error = (event: string, fields: LogFields = {}) => void this.events.push({ level: 'error', event, fields });
-}
 
-/** The write queue as a room sees it: what the room applied and nobody stored. */
-class UnstoredWrites implements RoomWrites {
-  private readonly queued = new Map<WriteTarget, QueuedUpdate[]>();
-  add(room: WriteTarget, update: QueuedUpdate): void {
-    this.queued.set(room, [...(this.queued.get(room) ?? []), update]);
-  }
-  unstoredCount(room: WriteTarget): number {
-    return this.queued.get(room)?.length ?? 0;
-  }
-  unstoredBytes(room: WriteTarget): number {
-    return (this.queued.get(room) ?? []).reduce((sum, { update }) => sum + update.byteLength, 0);
-  }
-  forget(room: WriteTarget): void {
-    this.queued.delete(room);
-  }
-}
 
 const opened: Stores[] = [];
 const dirs: string[] = [];
@@ -88,7 +64,7 @@ function textOf(stored: StoredDocument | undefined): string {
 async function openRoom(store: DocumentStore): Promise<DocumentRoom> {
   const stored = (await store.loadDocument('doc-1'))!;
   const bytes = stored.updates.reduce((sum, { update }) => sum + update.byteLength, 0);
-  const room = new DocumentRoom('doc-1', new RoomLog({ rows: stored.updates.length, bytes, snapshotBytes: stored.snapshot?.byteLength ?? 0 }), new InProcessFanOut(), new UnstoredWrites(), {
+  const room = new DocumentRoom('doc-1', new RoomLog({ rows: stored.updates.length, bytes, snapshotBytes: stored.snapshot?.byteLength ?? 0 }), new InProcessFanOut(), new RecordingWrites(), {
     shape: { extraRoots: ['t'] },
   });
   rooms.push(room);

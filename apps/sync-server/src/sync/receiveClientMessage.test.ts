@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { LogFields, Logger } from '../logger.js';
 import type { AwarenessRateLimitOptions } from './AwarenessRateLimit.js';
 import { DocumentRoom, type CorruptDocumentError, type RoomLimits } from './DocumentRoom.js';
 import { InProcessFanOut } from './InProcessFanOut.js';
@@ -13,7 +12,7 @@ import { receiveClientMessage, type ClientMessageContext } from './receiveClient
 import { RoomLog } from './RoomLog.js';
 import { SyncConnection } from './SyncConnection.js';
 import { encodeAwarenessMessage, encodeSyncUpdate, messageQueryAwareness, messageSync, syncStep1 } from './syncMessages.js';
-import type { QueuedUpdate, RoomWrites, WriteTarget } from './WriteQueue.js';
+import { RecordingLogger, RecordingWrites } from './testDoubles.js';
 
 // The stage between a socket's frame and its room, on real rooms and connections: only the socket
 // under each connection records what it is sent instead of writing to the network.
@@ -33,36 +32,7 @@ class RecordingSocket {
   }
 }
 
-/** The write queue as a room sees it: what each room handed over, nothing stored. */
-class RecordingWrites implements RoomWrites {
-  private readonly queued = new Map<WriteTarget, QueuedUpdate[]>();
-  of(room: WriteTarget): QueuedUpdate[] {
-    return this.queued.get(room) ?? [];
-  }
-  add(room: WriteTarget, update: QueuedUpdate): void {
-    this.queued.set(room, [...this.of(room), update]);
-  }
-  unstoredCount(room: WriteTarget): number {
-    return this.of(room).length;
-  }
-  unstoredBytes(room: WriteTarget): number {
-    return this.of(room).reduce((sum, { update }) => sum + update.byteLength, 0);
-  }
-  forget(room: WriteTarget): void {
-    this.queued.delete(room);
-  }
-}
 
-class RecordingLogger implements Logger {
-  readonly events: { level: string; event: string; fields: LogFields }[] = [];
-  debug = (event: string, fields: LogFields = {}) => void this.events.push({ level: 'debug', event, fields });
-  info = (event: string, fields: LogFields = {}) => void this.events.push({ level: 'info', event, fields });
-  warn = (event: string, fields: LogFields = {}) => void this.events.push({ level: 'warn', event, fields });
-  error = (event: string, fields: LogFields = {}) => void this.events.push({ level: 'error', event, fields });
-  names(): string[] {
-    return this.events.map((entry) => entry.event);
-  }
-}
 
 const rooms: DocumentRoom[] = [];
 afterEach(() => {
