@@ -4,7 +4,8 @@
 # for the end-to-end tests, Debian's Chromium; for the export tests, Poppler (pdftoppm, pdftotext);
 # for the store contract tests, Debian's PostgreSQL (its binaries only: the tests start their own
 # throwaway cluster on loopback, see test/helpers/postgresCluster.ts); for the multi-instance tests,
-# Debian's redis-server (the tests start their own, see test/helpers/redisServer.ts).
+# Debian's redis-server (the tests start their own, see test/helpers/redisServer.ts) and Debian's
+# HAProxy (the tests start deploy/haproxy.cfg themselves, see test/helpers/haproxy.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v pnpm >/dev/null 2>&1 || ! pnpm --version | grep -q '^10\.'; then
@@ -42,6 +43,16 @@ if [ "${SKIP_REDIS:-}" != 1 ] && ! command -v redis-server >/dev/null 2>&1 && [ 
     $SUDO apt-get update -qq && $SUDO apt-get install -y -qq redis-server >/dev/null
   else
     echo "Redis is needed for the multi-instance tests: install redis-server (they skip without it)." >&2
+  fi
+fi
+if [ "${SKIP_HAPROXY:-}" != 1 ] && ! command -v haproxy >/dev/null 2>&1 && [ ! -x /usr/sbin/haproxy ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    # The multi-instance fault tests run deploy/haproxy.cfg in front of their instances. The
+    # package's own service (port-less default configuration) is never used.
+    $SUDO apt-get update -qq && $SUDO apt-get install -y -qq haproxy >/dev/null
+  else
+    echo "HAProxy is needed for the multi-instance fault tests: install haproxy (they skip without it)." >&2
   fi
 fi
 pnpm install --frozen-lockfile

@@ -22,14 +22,18 @@ export interface ServerProcess {
   admin: TestAccount;
 }
 
-/** Runs `pnpm canevas serve` as a real child process (so it can be SIGKILLed) on a free port. */
-export async function spawnServer(dataDir: string, extraArgs: string[] = []): Promise<ServerProcess> {
-  const admin = await bootstrapDataDir(dataDir);
-  const databaseUrl = await databaseUrlFor(dataDir);
+/**
+ * Runs `pnpm canevas serve` as a real child process (so it can be SIGKILLed) on a free port.
+ * `env` is added to the child's environment (`DATABASE_URL` and `REDIS_URL` for several instances
+ * on one database: the administrator is then made there).
+ */
+export async function spawnServer(dataDir: string, extraArgs: string[] = [], options: { env?: NodeJS.ProcessEnv } = {}): Promise<ServerProcess> {
+  const databaseUrl = options.env?.DATABASE_URL ?? (await databaseUrlFor(dataDir));
+  const admin = await bootstrapDataDir(dataDir, databaseUrl);
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--port', '0', '--data', dataDir, ...extraArgs], {
     cwd: REPO_ROOT,
     // The plain Yjs roots that the durability tests write (see TEST_CONTENT_ROOTS).
-    env: { ...process.env, LOG_LEVEL: 'info', EXTRA_CONTENT_ROOTS: TEST_CONTENT_ROOTS.join(','), ...(databaseUrl && { DATABASE_URL: databaseUrl }) },
+    env: { ...process.env, LOG_LEVEL: 'info', EXTRA_CONTENT_ROOTS: TEST_CONTENT_ROOTS.join(','), ...(databaseUrl && { DATABASE_URL: databaseUrl }), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];

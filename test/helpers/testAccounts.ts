@@ -44,11 +44,14 @@ export async function bootstrapAdmin(accounts: AccountStore): Promise<TestAccoun
   return { userId: user.id, email, password: ADMIN_PASSWORD, token, workspaceId: workspace.id };
 }
 
-/** The same, for a data folder a child-process server will open (kept across restarts). */
-export async function bootstrapDataDir(dataDir: string): Promise<TestAccount> {
+/**
+ * The same, for a data folder a child-process server will open (kept across restarts), or for the
+ * PostgreSQL database it is given.
+ */
+export async function bootstrapDataDir(dataDir: string, givenDatabaseUrl?: string): Promise<TestAccount> {
   const known = accountsByDataDir.get(dataDir);
   if (known) return known;
-  const databaseUrl = await databaseUrlFor(dataDir);
+  const databaseUrl = givenDatabaseUrl ?? (await databaseUrlFor(dataDir));
   const stores = await openStores({ role: 'command', dataDir, ...(databaseUrl && { databaseUrl }) });
   try {
     const account = await bootstrapAdmin(stores.accounts);
