@@ -12,6 +12,7 @@ export default defineConfig({
     proxy: {
       '/trpc': { target: serverUrl },
       '/export': { target: serverUrl },
+      '/auth/oidc': { target: serverUrl },
       '/sync': { target: serverUrl.replace(/^http/, 'ws'), ws: true },
     },
   },

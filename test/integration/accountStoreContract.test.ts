@@ -58,6 +58,31 @@ describe.each(STORE_ENGINES)('AccountStore contract: $name', (engine) => {
     expect(await accounts.findSession('s1', 0)).toBeUndefined();
   });
 
+  it('keeps the provider’s ID token of a single sign-on session and gives it back when the session ends', async () => {
+    await user('u1');
+    await accounts.createSession({ tokenHash: 'sso', userId: 'u1', createdAt: 0, expiresAt: 100, idToken: 'eyJ.id.token' });
+    await accounts.createSession({ tokenHash: 'pw', userId: 'u1', createdAt: 0, expiresAt: 100 });
+    expect(await accounts.findSession('sso', 1)).toEqual({ userId: 'u1', expiresAt: 100 });
+    expect(await accounts.deleteSession('sso')).toEqual({ idToken: 'eyJ.id.token' });
+    expect(await accounts.deleteSession('pw')).toEqual({ idToken: null });
+    expect(await accounts.deleteSession('pw')).toBeUndefined();
+  });
+
+  it('links a provider identity to one account only, and forgets it with the account', async () => {
+    const awa = await user('u1', 'awa@exemple.fr');
+    await user('u2');
+    expect(await accounts.findUserByIdentity('https://idp', 'sub-1')).toBeUndefined();
+    expect(await accounts.linkIdentity({ issuer: 'https://idp', subject: 'sub-1', userId: 'u1', createdAt: 5 })).toBe(true);
+    expect(await accounts.linkIdentity({ issuer: 'https://idp', subject: 'sub-1', userId: 'u2', createdAt: 6 })).toBe(false);
+    expect(await accounts.linkIdentity({ issuer: 'https://idp', subject: 'sub-1', userId: 'u1', createdAt: 6 })).toBe(false);
+    // Another provider may use the same subject for someone else.
+    expect(await accounts.linkIdentity({ issuer: 'https://other', subject: 'sub-1', userId: 'u2', createdAt: 6 })).toBe(true);
+    expect(await accounts.findUserByIdentity('https://idp', 'sub-1')).toEqual(awa);
+    expect((await accounts.findUserByIdentity('https://other', 'sub-1'))?.id).toBe('u2');
+    await opened.stores.privacy.eraseUser({ id: 'u1', name: awa.name });
+    expect(await accounts.findUserByIdentity('https://idp', 'sub-1')).toBeUndefined();
+  });
+
   it('makes the creator owner of a new workspace and manages roles', async () => {
     await user('owner');
     await user('tutor');

@@ -10,6 +10,10 @@ import { AuthService } from './accounts/AuthService.js';
 import { exportAuthorizer } from './accounts/exportAuthorizer.js';
 import { syncAuthorizer } from './accounts/syncAuthorizer.js';
 import { PrivacyService } from './accounts/PrivacyService.js';
+import { OidcClient } from './oidc/OidcClient.js';
+import { DEFAULT_OIDC_LABEL, type OidcOptions } from './oidc/OidcOptions.js';
+import { OidcSignIn } from './oidc/OidcSignIn.js';
+import { createSingleSignOnHandler } from './oidc/singleSignOnHandler.js';
 import { ReviewLayerService } from './review/ReviewLayerService.js';
 import type { TemplateResolver } from './api/ApiServices.js';
 import { appRouter } from './api/router.js';
@@ -147,6 +151,10 @@ export interface ServerOptions {
    * layout (default 60 s). See docs/security.md, « Limits and their defaults ».
    */
   exportLimits?: ExportLimits;
+  /** Single sign-on through an OpenID provider (`OIDC_*`; see docs/adr/0011-single-sign-on.md). */
+  oidc?: OidcOptions;
+  /** `PASSWORD_LOGIN=0`: passwords no longer sign anyone in; needs `oidc`. Default true. */
+  passwordLogin?: boolean;
 }
 
 export interface CloseResult {
@@ -220,6 +228,19 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     ...(options.awarenessRateLimit && { awarenessRateLimit: options.awarenessRateLimit }),
   });
   const onAccessChanged = () => gateway.accessChanged();
+  if (options.passwordLogin === false && !options.oidc) throw new Error('createServer: passwordLogin false needs oidc (nobody could sign in).');
+  const oidcClient = options.oidc && new OidcClient(options.oidc);
+  const singleSignOn =
+    options.oidc && oidcClient
+      ? createSingleSignOnHandler({
+          client: oidcClient,
+          signIn: new OidcSignIn({ accounts, allowedDomains: options.oidc.allowedDomains ?? [], trustEmail: options.oidc.trustEmail ?? false }),
+          auth,
+          logger,
+          secure: options.publicUrl?.startsWith('https://') ?? false,
+          trustedProxies: options.trustedProxies ?? 0,
+        })
+      : undefined;
   const referentials = options.referentials ?? { registry: new ReferentialRegistry(), problems: [] };
   const { registry } = referentials;
   const resolveTemplate: TemplateResolver | undefined =
@@ -261,6 +282,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
         maxDocumentsPerWorkspace: options.maxDocumentsPerWorkspace ?? DEFAULT_MAX_DOCUMENTS_PER_WORKSPACE,
         maxWorkspacesPerUser: options.maxWorkspacesPerUser ?? DEFAULT_MAX_WORKSPACES_PER_USER,
       },
+      signIn: {
+        passwordLogin: options.passwordLogin ?? true,
+        singleSignOn: oidcClient && { label: options.oidc?.label ?? DEFAULT_OIDC_LABEL, client: oidcClient },
+      },
     }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') logger.error('api.error', { path, error: error.cause ?? error });
@@ -288,7 +313,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   };
   const httpServer = createHttpServer(
     httpOptions,
-    routeRequests({ trpc: trpcHandler, exports: exportHandler, staticFiles: staticHandler, publicUrl: options.publicUrl, logger }),
+    routeRequests({ trpc: trpcHandler, exports: exportHandler, singleSignOn, staticFiles: staticHandler, publicUrl: options.publicUrl, logger }),
   );
   httpServer.on('upgrade', gateway.handleUpgrade);
 

@@ -52,3 +52,4 @@ export { AuthError, AuthService, API_TOKEN_PREFIX, SESSION_COOKIE } from './acco
 export type { AccountSummary } from './api/authRouter.js';
 export type { ApiTokenSummary } from './api/tokensRouter.js';
 export type { InvitationSummary, MemberSummary, WorkspaceSummary } from './api/workspacesRouter.js';
+export type { OidcOptions } from './oidc/OidcOptions.js';

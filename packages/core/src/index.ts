@@ -173,3 +173,12 @@ export {
   type StoredAssessment,
 } from './review/reviewAssessments.js';
 export { ANONYMOUS_PROCEDURES, MAX_BATCH_CALLS } from './api/batchRules.js';
+export {
+  SINGLE_SIGN_ON_FAILURES,
+  SSO_CALLBACK_PATH,
+  SSO_FAILURE_PARAM,
+  SSO_LOGGED_OUT_PATH,
+  SSO_LOGIN_PATH,
+  singleSignOnFailureMessage,
+  type SingleSignOnFailure,
+} from './accounts/singleSignOn.js';

@@ -111,10 +111,19 @@ export interface AccountStore {
   /** Changes the display name; false when there is no such user. */
   renameUser(userId: string, name: string): Promise<boolean>;
 
-  createSession(session: { tokenHash: string; userId: string; createdAt: number; expiresAt: number }): Promise<void>;
+  /** `idToken`: the OpenID provider's ID token of a single sign-on session, kept for its logout (`id_token_hint`). */
+  createSession(session: { tokenHash: string; userId: string; createdAt: number; expiresAt: number; idToken?: string }): Promise<void>;
   /** The session's user when it exists and has not expired at `now` (`expiresAt > now`). */
   findSession(tokenHash: string, now: number): Promise<{ userId: string; expiresAt: number } | undefined>;
-  deleteSession(tokenHash: string): Promise<void>;
+  /** Deletes the session; what it held for the provider's logout, or undefined when there was none. */
+  deleteSession(tokenHash: string): Promise<{ idToken: string | null } | undefined>;
+  /** The account an OpenID provider's identity (`iss`, `sub`) was linked to. */
+  findUserByIdentity(issuer: string, subject: string): Promise<User | undefined>;
+  /**
+   * Links a provider identity to an account; false (and nothing changed) when that identity is
+   * already linked, to this account or another.
+   */
+  linkIdentity(identity: { issuer: string; subject: string; userId: string; createdAt: number }): Promise<boolean>;
   deleteSessionsOf(userId: string): Promise<void>;
 
   createApiToken(token: { id: string; tokenHash: string; userId: string; name: string; createdAt: number; expiresAt: number | null }): Promise<void>;

@@ -144,13 +144,27 @@ export class AuthService {
     return this.openSession(user, input.address);
   }
 
-  /** A new session for a user whose credentials were just checked (log-in, sign-up). */
-  async openSession(user: User, address: string): Promise<{ user: User; sessionToken: string; expiresAt: number }> {
+  /**
+   * A new session for a user whose credentials were just checked (log-in, sign-up), or whom an
+   * OpenID provider just signed in (`singleSignOn`: its ID token, kept for the provider's logout,
+   * and what the audit log records of it).
+   */
+  async openSession(
+    user: User,
+    address: string,
+    singleSignOn?: { idToken: string; detail: Record<string, unknown> },
+  ): Promise<{ user: User; sessionToken: string; expiresAt: number }> {
     const sessionToken = newSecret(SESSION_PREFIX);
     const now = this.#now();
     const expiresAt = now + this.sessionTtlMs;
-    await this.accounts.createSession({ tokenHash: hashSecret(sessionToken), userId: user.id, createdAt: now, expiresAt });
-    await this.accounts.audit({ at: now, userId: user.id, action: 'auth.login', detail: { address } });
+    await this.accounts.createSession({
+      tokenHash: hashSecret(sessionToken),
+      userId: user.id,
+      createdAt: now,
+      expiresAt,
+      ...(singleSignOn && { idToken: singleSignOn.idToken }),
+    });
+    await this.accounts.audit({ at: now, userId: user.id, action: 'auth.login', detail: { address, ...(singleSignOn && { via: 'oidc', ...singleSignOn.detail }) } });
     return { user, sessionToken, expiresAt };
   }
 
@@ -176,8 +190,10 @@ export class AuthService {
     }
   }
 
-  async logOut(sessionToken: string): Promise<void> {
-    await this.accounts.deleteSession(hashSecret(sessionToken));
+  /** Ends the session; the provider's ID token when it was opened by single sign-on, for the provider's logout. */
+  async logOut(sessionToken: string): Promise<{ idToken: string | null }> {
+    const ended = await this.accounts.deleteSession(hashSecret(sessionToken));
+    return { idToken: ended?.idToken ?? null };
   }
 
   /** `ttlMs` defaults to {@link apiTokenTtlMs}; `null` makes a token that never expires. */

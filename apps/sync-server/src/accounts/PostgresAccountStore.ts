@@ -138,12 +138,13 @@ export class PostgresAccountStore implements AccountStore {
     return ((await this.#pool.query('UPDATE users SET name = $1 WHERE id = $2', [name, userId])).rowCount ?? 0) > 0;
   }
 
-  async createSession(session: { tokenHash: string; userId: string; createdAt: number; expiresAt: number }): Promise<void> {
-    await this.#pool.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+  async createSession(session: { tokenHash: string; userId: string; createdAt: number; expiresAt: number; idToken?: string }): Promise<void> {
+    await this.#pool.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, id_token) VALUES ($1, $2, $3, $4, $5)', [
       session.tokenHash,
       session.userId,
       session.createdAt,
       session.expiresAt,
+      session.idToken ?? null,
     ]);
   }
 
@@ -155,8 +156,25 @@ export class PostgresAccountStore implements AccountStore {
     return rows[0] && { userId: rows[0].user_id, expiresAt: rows[0].expires_at };
   }
 
-  async deleteSession(tokenHash: string): Promise<void> {
-    await this.#pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  async deleteSession(tokenHash: string): Promise<{ idToken: string | null } | undefined> {
+    const { rows } = await this.#pool.query<{ id_token: string | null }>('DELETE FROM sessions WHERE token_hash = $1 RETURNING id_token', [tokenHash]);
+    return rows[0] && { idToken: rows[0].id_token };
+  }
+
+  async findUserByIdentity(issuer: string, subject: string): Promise<User | undefined> {
+    const { rows } = await this.#pool.query<UserRow>(
+      `SELECT ${USER_COLUMNS} FROM users WHERE id = (SELECT user_id FROM user_identities WHERE issuer = $1 AND subject = $2)`,
+      [issuer, subject],
+    );
+    return rows[0] && toUser(rows[0]);
+  }
+
+  async linkIdentity(identity: { issuer: string; subject: string; userId: string; createdAt: number }): Promise<boolean> {
+    const result = await this.#pool.query(
+      'INSERT INTO user_identities (issuer, subject, user_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (issuer, subject) DO NOTHING',
+      [identity.issuer, identity.subject, identity.userId, identity.createdAt],
+    );
+    return (result.rowCount ?? 0) > 0;
   }
 
   async deleteSessionsOf(userId: string): Promise<void> {

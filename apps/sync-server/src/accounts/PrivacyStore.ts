@@ -15,7 +15,7 @@ export interface PrivacyStore {
    * - audit entries of the user get `userId = null`;
    * - audit details that contain the user's id, anywhere in their JSON text, get every occurrence
    *   of it replaced by {@link ERASED_REFERENCE};
-   * - the user is deleted, with their sessions, API tokens and memberships.
+   * - the user is deleted, with their sessions, API tokens, memberships and provider identities.
    * Invitations they created, documents and workspaces stay. A user that does not exist is no
    * error (the other changes still apply, and change nothing of another account).
    */

@@ -109,10 +109,10 @@ export class SqliteAccountStore implements AccountStore {
     this.#db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
   }
 
-  async createSession(session: { tokenHash: string; userId: string; createdAt: number; expiresAt: number }): Promise<void> {
+  async createSession(session: { tokenHash: string; userId: string; createdAt: number; expiresAt: number; idToken?: string }): Promise<void> {
     this.#db
-      .prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
-      .run(session.tokenHash, session.userId, session.createdAt, session.expiresAt);
+      .prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, id_token) VALUES (?, ?, ?, ?, ?)')
+      .run(session.tokenHash, session.userId, session.createdAt, session.expiresAt, session.idToken ?? null);
   }
 
   async findSession(tokenHash: string, now: number): Promise<{ userId: string; expiresAt: number } | undefined> {
@@ -124,8 +124,23 @@ export class SqliteAccountStore implements AccountStore {
     return row && { userId: row.user_id, expiresAt: row.expires_at };
   }
 
-  async deleteSession(tokenHash: string): Promise<void> {
-    this.#db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  async deleteSession(tokenHash: string): Promise<{ idToken: string | null } | undefined> {
+    const row = this.#db.prepare<[string], { id_token: string | null }>('DELETE FROM sessions WHERE token_hash = ? RETURNING id_token').get(tokenHash);
+    return row && { idToken: row.id_token };
+  }
+
+  async findUserByIdentity(issuer: string, subject: string): Promise<User | undefined> {
+    const row = this.#db
+      .prepare<[string, string], UserRow>('SELECT * FROM users WHERE id = (SELECT user_id FROM user_identities WHERE issuer = ? AND subject = ?)')
+      .get(issuer, subject);
+    return row && toUser(row);
+  }
+
+  async linkIdentity(identity: { issuer: string; subject: string; userId: string; createdAt: number }): Promise<boolean> {
+    const result = this.#db
+      .prepare('INSERT INTO user_identities (issuer, subject, user_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (issuer, subject) DO NOTHING')
+      .run(identity.issuer, identity.subject, identity.userId, identity.createdAt);
+    return result.changes > 0;
   }
 
   async deleteSessionsOf(userId: string): Promise<void> {

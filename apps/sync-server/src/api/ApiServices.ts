@@ -4,6 +4,7 @@ import type { AuditRetryQueue } from '../accounts/AuditRetryQueue.js';
 import type { AccountStore } from '../accounts/AccountStore.js';
 import type { AuthService } from '../accounts/AuthService.js';
 import type { PrivacyService } from '../accounts/PrivacyService.js';
+import type { OidcClient } from '../oidc/OidcClient.js';
 import type { SyncTicketStore } from '../auth/SyncTicketStore.js';
 import type { ReferentialCatalog } from '../plugins/ReferentialCatalog.js';
 import type { EvidenceService } from '../review/EvidenceService.js';
@@ -47,4 +48,6 @@ export interface ApiServices {
   reviewLayer: ReviewLayerService;
   /** Limits of the instance, enforced in the transaction that creates. */
   quotas: { maxDocumentsPerWorkspace: number; maxWorkspacesPerUser: number };
+  /** How people sign in: single sign-on through an OpenID provider, and whether passwords still work. */
+  signIn: { passwordLogin: boolean; singleSignOn: { label: string; client: OidcClient } | undefined };
 }

@@ -54,12 +54,26 @@ function toTrpcError(error: unknown): never {
   throw error;
 }
 
+const PASSWORD_LOGIN_OFF_MESSAGE = 'La connexion par mot de passe est désactivée sur cette instance : utilisez le bouton de connexion de votre organisation.';
+
+function refuseWhenPasswordLoginOff(ctx: ApiContext): void {
+  if (!ctx.services.signIn.passwordLogin) throw new TRPCError({ code: 'FORBIDDEN', message: PASSWORD_LOGIN_OFF_MESSAGE });
+}
+
 export const authRouter = router({
-  /** Who is signed in, and whether the instance still needs its first (administrator) account. */
-  status: publicProcedure.query(async ({ ctx }) => ({
-    user: ctx.principal.user ? toAccountSummary(ctx.principal.user) : null,
-    setupRequired: (await ctx.services.accounts.countUsers()) === 0,
-  })),
+  /**
+   * Who is signed in, whether the instance still needs its first (administrator) account, and
+   * how one signs in: with a password, through the single sign-on provider (`sso.label`), or both.
+   */
+  status: publicProcedure.query(async ({ ctx }) => {
+    const { passwordLogin, singleSignOn } = ctx.services.signIn;
+    return {
+      user: ctx.principal.user ? toAccountSummary(ctx.principal.user) : null,
+      // Without passwords the first administrator is made with the command line, not in the browser.
+      setupRequired: passwordLogin && (await ctx.services.accounts.countUsers()) === 0,
+      signIn: { password: passwordLogin, sso: singleSignOn ? { label: singleSignOn.label } : null },
+    };
+  }),
 
   /**
    * Creates an account and signs it in. Open only for the first account (it becomes the
@@ -72,6 +86,7 @@ export const authRouter = router({
     .input(z.object({ email: emailSchema, name: z.string().trim().max(80).optional(), password: passwordSchema, invitation: z.string().max(200).optional() }))
     .mutation(async ({ ctx, input }): Promise<AccountSummary> => {
       refuseForeignOrigin(ctx);
+      refuseWhenPasswordLoginOff(ctx);
       const { accounts, auth } = ctx.services;
       const address = clientAddress(ctx.req, ctx.services.trustedProxies);
       const first = (await accounts.countUsers()) === 0;
@@ -95,6 +110,7 @@ export const authRouter = router({
 
   logIn: publicProcedure.input(z.object({ email: emailSchema, password: passwordSchema })).mutation(async ({ ctx, input }): Promise<AccountSummary> => {
     refuseForeignOrigin(ctx);
+    refuseWhenPasswordLoginOff(ctx);
     const address = clientAddress(ctx.req, ctx.services.trustedProxies);
     const session = await ctx.services.auth.logIn({ email: input.email, password: input.password, address }).catch(toTrpcError);
     setSessionCookie(ctx, session.sessionToken, Math.floor(ctx.services.auth.sessionTtlMs / 1000));
@@ -104,11 +120,18 @@ export const authRouter = router({
   /** The signed-in user's API tokens: list, create, revoke. */
   tokens: tokensRouter,
 
-  logOut: userProcedure.mutation(async ({ ctx }): Promise<{ ok: true }> => {
+  /**
+   * Ends this browser's session. A session opened by single sign-on also gets `redirect`: the
+   * provider's logout address (RP-initiated logout with `id_token_hint`), where the web app goes
+   * so that the provider's session ends too, before coming back to Canevas.
+   */
+  logOut: userProcedure.mutation(async ({ ctx }): Promise<{ ok: true; redirect?: string }> => {
     const token = parseCookies(ctx.req.headers.cookie).get(SESSION_COOKIE);
-    if (token) await ctx.services.auth.logOut(token);
+    const ended = token ? await ctx.services.auth.logOut(token) : undefined;
     setSessionCookie(ctx, '', 0);
-    return { ok: true };
+    const sso = ctx.services.signIn.singleSignOn;
+    const redirect = ended?.idToken && sso ? await sso.client.logoutUrl(ended.idToken) : undefined;
+    return redirect ? { ok: true, redirect } : { ok: true };
   }),
 
   /**

@@ -23,13 +23,15 @@ export interface SessionCookieOptions {
   secure: boolean;
   /** Seconds; 0 deletes the cookie. */
   maxAgeSeconds: number;
+  /** Default `/`. */
+  path?: string;
 }
 
 /** HttpOnly so scripts in the page cannot read it; SameSite=Lax so other sites cannot post with it. */
 export function serializeCookie(name: string, value: string, options: SessionCookieOptions): string {
   const parts = [
     `${name}=${encodeURIComponent(value)}`,
-    'Path=/',
+    `Path=${options.path ?? '/'}`,
     'HttpOnly',
     'SameSite=Lax',
     `Max-Age=${Math.max(0, Math.floor(options.maxAgeSeconds))}`,

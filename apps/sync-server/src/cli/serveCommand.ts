@@ -79,6 +79,8 @@ export const serveCommand: Command = {
       ...(config.redisUrl !== undefined && { redisUrl: config.redisUrl }),
       ...(config.instanceName !== undefined && { instanceName: config.instanceName }),
       ...(webRoot !== undefined && { webRoot }),
+      ...(config.oidc && { oidc: config.oidc }),
+      ...(config.passwordLogin === false && { passwordLogin: false }),
     });
     io.stdout(`Canevas écoute sur ${server.url}\n`);
 

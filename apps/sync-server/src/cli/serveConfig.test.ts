@@ -104,4 +104,36 @@ describe('resolveServeConfig', () => {
     expect(() => resolveServeConfig([], { EXPORT_MEMORY_MB: '16' })).toThrow(/EXPORT_MEMORY_MB/);
     expect(() => resolveServeConfig([], { EXPORT_CONCURRENCY: '0' })).toThrow(/EXPORT_CONCURRENCY/);
   });
+
+  it('reads single sign-on, the redirect URL defaulting from PUBLIC_URL, and refuses an incomplete one', () => {
+    const env = {
+      PUBLIC_URL: 'https://canevas.example.org',
+      OIDC_ISSUER: 'https://auth.agentconnect.gouv.fr/api/v2',
+      OIDC_CLIENT_ID: 'canevas',
+      OIDC_CLIENT_SECRET: 's3cret',
+      OIDC_SCOPES: 'openid email given_name usual_name siret idp_id',
+      OIDC_ACR_VALUES: 'eidas1',
+      OIDC_ALLOWED_DOMAINS: ' Exemple.fr, @travail.gouv.fr ',
+      OIDC_TRUST_EMAIL: '1',
+      PASSWORD_LOGIN: '0',
+    };
+    const config = resolveServeConfig([], env);
+    expect(config.oidc).toEqual({
+      issuer: 'https://auth.agentconnect.gouv.fr/api/v2',
+      clientId: 'canevas',
+      clientSecret: 's3cret',
+      redirectUrl: 'https://canevas.example.org/auth/oidc/callback',
+      scopes: 'openid email given_name usual_name siret idp_id',
+      acrValues: 'eidas1',
+      allowedDomains: ['exemple.fr', 'travail.gouv.fr'],
+      trustEmail: true,
+    });
+    expect(config.passwordLogin).toBe(false);
+    expect(resolveServeConfig([], { ...env, OIDC_REDIRECT_URL: 'https://sso.example.org/cb' }).oidc?.redirectUrl).toBe('https://sso.example.org/cb');
+    expect(resolveServeConfig([], {}).passwordLogin).toBeUndefined();
+    expect(() => resolveServeConfig([], { PASSWORD_LOGIN: '0' })).toThrow(/PASSWORD_LOGIN=0 demande OIDC_ISSUER/);
+    expect(() => resolveServeConfig([], { ...env, PUBLIC_URL: undefined })).toThrow(/PUBLIC_URL/);
+    expect(() => resolveServeConfig([], { ...env, OIDC_CLIENT_SECRET: undefined })).toThrow(/OIDC_CLIENT_SECRET/);
+    expect(() => resolveServeConfig([], { ...env, OIDC_TRUST_EMAIL: 'oui' })).toThrow(/OIDC_TRUST_EMAIL/);
+  });
 });

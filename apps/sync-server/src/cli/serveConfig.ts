@@ -9,6 +9,8 @@ import { DEFAULT_RENDER_MEMORY_MB, DEFAULT_RENDER_TIMEOUT_MS } from '../export/R
 import { DEFAULT_POOL_SIZE } from '../store/postgresPool.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, type SqliteSynchronous } from '../store/SqliteDocumentStore.js';
 import { UsageError } from './Command.js';
+import { SSO_CALLBACK_PATH } from '@canevas/core';
+import type { OidcOptions } from '../oidc/OidcOptions.js';
 
 export interface ServeConfig {
   port: number;
@@ -42,6 +44,10 @@ export interface ServeConfig {
   redisUrl: string | undefined;
   /** INSTANCE_NAME, else host name and process id with REDIS_URL: in every log line and in `health`. */
   instanceName: string | undefined;
+  /** OIDC_ISSUER and its companions: single sign-on (undefined without OIDC_ISSUER). */
+  oidc: OidcOptions | undefined;
+  /** `false` with PASSWORD_LOGIN=0 (only beside OIDC_ISSUER); undefined otherwise: passwords work. */
+  passwordLogin: false | undefined;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -95,6 +101,58 @@ export function resolveServeConfig(argv: string[], env: NodeJS.ProcessEnv): Serv
     exportLimits: exportLimitsOf(env),
     redisUrl: redisUrlOf(env),
     instanceName: env.INSTANCE_NAME?.trim() || (env.REDIS_URL?.trim() ? `${hostname()}-${process.pid}` : undefined),
+    ...signInOf(env, publicUrl),
+  };
+}
+
+/** OIDC_* and PASSWORD_LOGIN: how people sign in. */
+function signInOf(env: NodeJS.ProcessEnv, publicUrl: string | undefined): Pick<ServeConfig, 'oidc' | 'passwordLogin'> {
+  const issuer = env.OIDC_ISSUER?.trim();
+  const passwordLoginRaw = env.PASSWORD_LOGIN?.trim();
+  if (passwordLoginRaw !== undefined && passwordLoginRaw !== '' && passwordLoginRaw !== '0' && passwordLoginRaw !== '1') {
+    throw new UsageError(`PASSWORD_LOGIN doit valoir 0 ou 1 (reçu : ${passwordLoginRaw}).`);
+  }
+  const passwordLogin = passwordLoginRaw === '0' ? false : undefined;
+  if (!issuer) {
+    if (passwordLogin === false) throw new UsageError('PASSWORD_LOGIN=0 demande OIDC_ISSUER : sans fournisseur d’identité, plus personne ne pourrait se connecter.');
+    return { oidc: undefined, passwordLogin };
+  }
+  const url = (name: string, value: string): string => {
+    try {
+      const parsed = new URL(value);
+      if (!/^https?:$/.test(parsed.protocol)) throw new Error('not http');
+      return parsed.href;
+    } catch {
+      throw new UsageError(`${name} doit être une adresse http(s) (reçu : ${value}).`);
+    }
+  };
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  const clientSecret = env.OIDC_CLIENT_SECRET;
+  if (!clientId || !clientSecret) throw new UsageError('OIDC_ISSUER demande OIDC_CLIENT_ID et OIDC_CLIENT_SECRET (fournis à l’inscription de Canevas auprès du fournisseur).');
+  const redirectRaw = env.OIDC_REDIRECT_URL?.trim() || (publicUrl ? new URL(SSO_CALLBACK_PATH, publicUrl).href : undefined);
+  if (!redirectRaw) throw new UsageError(`OIDC_ISSUER demande PUBLIC_URL (ou OIDC_REDIRECT_URL) : le fournisseur renvoie le navigateur vers PUBLIC_URL${SSO_CALLBACK_PATH}.`);
+  const flag = (name: string): boolean => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '' || raw === '0') return false;
+    if (raw === '1') return true;
+    throw new UsageError(`${name} doit valoir 0 ou 1 (reçu : ${raw}).`);
+  };
+  return {
+    oidc: {
+      issuer: url('OIDC_ISSUER', issuer),
+      clientId,
+      clientSecret,
+      redirectUrl: url('OIDC_REDIRECT_URL', redirectRaw),
+      ...(env.OIDC_SCOPES?.trim() && { scopes: env.OIDC_SCOPES.trim() }),
+      ...(env.OIDC_ACR_VALUES?.trim() && { acrValues: env.OIDC_ACR_VALUES.trim() }),
+      allowedDomains: (env.OIDC_ALLOWED_DOMAINS ?? '')
+        .split(',')
+        .map((domain) => domain.trim().toLowerCase().replace(/^@/, ''))
+        .filter((domain) => domain !== ''),
+      trustEmail: flag('OIDC_TRUST_EMAIL'),
+      ...(env.OIDC_LABEL?.trim() && { label: env.OIDC_LABEL.trim() }),
+    },
+    passwordLogin,
   };
 }
 

@@ -140,4 +140,16 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE INDEX sync_tickets_by_expiry ON sync_tickets (expires_at);
   `,
+  // 3: single sign-on (issue 17), as SQLite's step 6.
+  `
+  ALTER TABLE sessions ADD COLUMN id_token text;
+  CREATE TABLE user_identities (
+    issuer text NOT NULL,
+    subject text NOT NULL,
+    user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at bigint NOT NULL,
+    PRIMARY KEY (issuer, subject)
+  );
+  CREATE INDEX user_identities_by_user ON user_identities (user_id);
+  `,
 ];

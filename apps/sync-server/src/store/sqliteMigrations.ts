@@ -126,4 +126,18 @@ export const sqliteMigrations: readonly string[] = [
     quarantined_at INTEGER NOT NULL
   );
   `,
+  // 6: single sign-on (issue 17). A session opened through OpenID Connect keeps the provider's ID
+  // token, the hint its logout needs; an account remembers the provider identities it was linked
+  // to, so that a later change of e-mail at the provider still finds it.
+  `
+  ALTER TABLE sessions ADD COLUMN id_token TEXT;
+  CREATE TABLE user_identities (
+    issuer TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (issuer, subject)
+  );
+  CREATE INDEX user_identities_by_user ON user_identities(user_id);
+  `,
 ];

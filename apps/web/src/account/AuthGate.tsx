@@ -27,6 +27,6 @@ export function AuthGate({ children }: { children: ReactNode }) {
       </main>
     );
   }
-  if (!session.user) return session.setupRequired ? <SetupPage /> : <LoginPage />;
+  if (!session.user) return session.setupRequired ? <SetupPage /> : <LoginPage signIn={session.signIn} />;
   return <>{children}</>;
 }

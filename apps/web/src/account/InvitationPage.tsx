@@ -1,3 +1,4 @@
+import { SSO_LOGIN_PATH } from '@canevas/core';
 import { useEffect, useState } from 'react';
 import { apiErrorMessage } from '../api/apiError.js';
 import { trpc } from '../api/trpcClient.js';
@@ -64,6 +65,7 @@ export function InvitationPage({ token }: { token: string }) {
             <strong>{ROLE_NAMES[preview.role].toLowerCase()}</strong>. Invitation valable jusqu’au{' '}
             {new Date(preview.expiresAt).toLocaleDateString('fr-FR')}.
           </p>
+          {!signedIn && session.status === 'ready' && session.signIn.sso && session.signIn.password && <SingleSignOnLink label={session.signIn.sso.label} />}
           {signedIn ? (
             <>
               <button type="button" className="button button--primary" onClick={() => void accept()}>
@@ -75,6 +77,8 @@ export function InvitationPage({ token }: { token: string }) {
                 </p>
               )}
             </>
+          ) : session.status === 'ready' && !session.signIn.password ? (
+            session.signIn.sso && <SingleSignOnLink label={session.signIn.sso.label} />
           ) : mode === 'signUp' ? (
             <AccountForm
               mode="signUp"
@@ -108,5 +112,16 @@ export function InvitationPage({ token }: { token: string }) {
         </>
       )}
     </main>
+  );
+}
+
+/** Signs in through the provider, then comes back to this invitation to accept it. */
+function SingleSignOnLink({ label }: { label: string }) {
+  return (
+    <p>
+      <a className="button" href={`${SSO_LOGIN_PATH}?retour=${encodeURIComponent(window.location.pathname + window.location.search)}`}>
+        Se connecter avec {label}
+      </a>
+    </p>
   );
 }

@@ -6,7 +6,15 @@ import { trpc } from '../api/trpcClient.js';
 export type SessionState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; user: AccountSummary | null; setupRequired: boolean };
+  | { status: 'ready'; user: AccountSummary | null; setupRequired: boolean; signIn: SignInMethods };
+
+/** How this instance lets people sign in: passwords, its single sign-on provider, or both. */
+export interface SignInMethods {
+  password: boolean;
+  sso: { label: string } | null;
+}
+
+const PASSWORD_ONLY: SignInMethods = { password: true, sso: null };
 
 interface SessionValue {
   session: SessionState;
@@ -23,15 +31,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     try {
       const status = await trpc.auth.status.query();
-      setSession({ status: 'ready', user: status.user, setupRequired: status.setupRequired });
+      setSession({ status: 'ready', user: status.user, setupRequired: status.setupRequired, signIn: status.signIn });
     } catch (error) {
       setSession({ status: 'error', message: apiErrorMessage(error) });
     }
   }, []);
 
   const logOut = useCallback(async () => {
-    await trpc.auth.logOut.mutate();
-    setSession({ status: 'ready', user: null, setupRequired: false });
+    const { redirect } = await trpc.auth.logOut.mutate();
+    // Signed in through the provider: its session ends too, then it sends the browser back here.
+    if (redirect) {
+      window.location.assign(redirect);
+      return;
+    }
+    setSession((current) => ({ status: 'ready', user: null, setupRequired: false, signIn: current.status === 'ready' ? current.signIn : PASSWORD_ONLY }));
   }, []);
 
   useEffect(() => {
