@@ -20,6 +20,11 @@ export interface ThrowawayBalancer {
   syncUrl: string;
   /** Everything HAProxy wrote (its request log and its notices about servers going up or down). */
   output: string[];
+  /**
+   * Whether HAProxy takes `server` (canevas1…3) as up, from its last notice about it (servers
+   * start up; a check failing `fall` times in a row marks one down, passing `rise` times up).
+   */
+  isUp(server: string): boolean;
   stop(): Promise<void>;
 }
 
@@ -67,6 +72,14 @@ export async function startBalancer(instances: readonly string[], options: { che
       url: `http://127.0.0.1:${port}`,
       syncUrl: `ws://127.0.0.1:${port}/sync`,
       output,
+      isUp(server) {
+        const notice = new RegExp(`Server instances/${server} is (UP|DOWN)`);
+        for (let index = output.length - 1; index >= 0; index--) {
+          const match = notice.exec(output[index]!);
+          if (match) return match[1] === 'UP';
+        }
+        return true;
+      },
       async stop() {
         process.off('exit', killOnExit);
         if (child.exitCode !== null || child.signalCode !== null) return;

@@ -5,7 +5,7 @@ import { MESSAGE_PERSISTED, MESSAGE_STORAGE_STATUS, decodeStorageStatusPayload, 
 import { openStores } from '@canevas/sync-server';
 import * as decoding from 'lib0/decoding';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -27,7 +27,9 @@ import { redisServerBinary, startThrowawayRedis, type ThrowawayRedis } from '../
 const installed = redisServerBinary() !== undefined && haproxyBinary() !== undefined;
 if (!installed) console.warn('multiInstanceFaults: redis-server or haproxy is not installed (scripts/setup.sh installs them): skipped.');
 
-const INSTANCES = 3;
+/** HAProxy's names of the servers in deploy/haproxy.cfg, which the instances take as INSTANCE_NAME. */
+const NAMES = ['canevas1', 'canevas2', 'canevas3'] as const;
+const INSTANCES = NAMES.length;
 
 describe.skipIf(!installed)('several instances behind HAProxy, under faults', () => {
   let cluster: ThrowawayCluster;
@@ -46,22 +48,28 @@ describe.skipIf(!installed)('several instances behind HAProxy, under faults', ()
     await admin(cluster.url, 'CREATE DATABASE canevas');
     databaseUrl = cluster.url.replace(/\/postgres$/, '/canevas');
     // The first one migrates the database; the others start together.
-    const first = await startInstance('canevas1');
+    const first = await startInstance(NAMES[0]);
     token = first.admin.token;
-    await Promise.all(['canevas2', 'canevas3'].map((name) => startInstance(name)));
+    await Promise.all(NAMES.slice(1).map((name) => startInstance(name)));
+    // In HAProxy's order: its servers canevas1…3 are CANEVAS_INSTANCE_1…3.
     balancer = await startBalancer(
-      [...instances.values()].map(({ port }) => `127.0.0.1:${port}`),
-      { checkIntervalMs: 200 },
+      NAMES.map((name) => `127.0.0.1:${instances.get(name)!.port}`),
+      { checkIntervalMs: 500 },
     );
   });
 
-  afterEach(async () => {
-    for (const writer of writers.splice(0)) writer.destroy();
-    // A case that stopped an instance starts it again, on the same port, for the next one.
+  beforeEach(async () => {
+    // A case that stopped an instance: it is started again, on the same port, for the next one.
     for (const [name, instance] of instances) {
       if (instance.process.child.exitCode === null && instance.process.child.signalCode === null) continue;
       await startInstance(name, instance.port);
+      // Until its health check passes, the balancer sends everyone to the others.
+      await waitFor(() => balancer.isUp(name), { message: () => balancer.output.slice(-5).join('\n') });
     }
+  });
+
+  afterEach(() => {
+    for (const writer of writers.splice(0)) writer.destroy();
   });
 
   afterAll(async () => {
@@ -132,6 +140,128 @@ describe.skipIf(!installed)('several instances behind HAProxy, under faults', ()
     expect([...instances.keys()]).toContain(health.instance);
   });
 
+  it('one of three instances SIGKILLed while ten clients type: every edit acknowledged or relayed is kept, and its clients reconnect through the balancer', async () => {
+    const id = await newDocument('Instance tuée');
+    const group = Array.from({ length: 10 }, (_, index) => writer(id, `k${index}`));
+    await Promise.all(group.map((member) => member.synced));
+    expect(new Set(group.map((member) => member.server())).size).toBe(INSTANCES);
+    const victim = group[0]!.server()!;
+    const onVictim = group.filter((member) => member.server() === victim);
+    // Half of its clients (at least one) go with it, as tabs closed at the same moment: what they
+    // saw acknowledged must be stored without them. The others reconnect on their own.
+    const gone = onVictim.filter((_, index) => index % 2 === 0);
+    const reconnecting = onVictim.filter((member) => !gone.includes(member));
+    const survivors = group.filter((member) => !gone.includes(member));
+    const typing = keepTyping(group, 60);
+    await waitFor(() => group.every((member) => member.acknowledged().length >= 5));
+
+    for (const member of gone) member.holdOnClose = true;
+    const killed = instance(victim);
+    killed.child.kill('SIGKILL');
+    expect(await killed.exited).toBe('SIGKILL');
+    await waitFor(() => gone.every((member) => member.held));
+    // Reconnected through the balancer to another instance, where their new edits are stored.
+    const typedAtKill = new Map(reconnecting.map((member) => [member, member.typed.length]));
+    await waitFor(
+      () =>
+        reconnecting.every(
+          (member) => member.server() !== undefined && member.server() !== victim && member.acknowledged().some((edit) => member.typed.indexOf(edit) >= typedAtKill.get(member)!),
+        ),
+      { message: () => `servers: ${JSON.stringify(reconnecting.map((member) => member.server()))}` },
+    );
+    typing.stop();
+    await converged(survivors);
+
+    // What the departed clients saw acknowledged, and whatever of theirs another client received.
+    const acknowledged = gone.flatMap((member) => member.acknowledged().map((edit) => edit.marker));
+    const relayed = gone.flatMap((member) => member.typed.map((edit) => edit.marker)).filter((marker) => survivors.some((other) => other.text().includes(marker)));
+    const stored = await storedText(id);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(5 * gone.length);
+    expect(acknowledged.filter((marker) => !stored.includes(marker))).toEqual([]);
+    expect(acknowledged.filter((marker) => !survivors[0]!.text().includes(marker))).toEqual([]);
+    expect(relayed.filter((marker) => !stored.includes(marker))).toEqual([]);
+    // The survivors' own edits, all of them, are stored.
+    expect(missingFrom(stored, survivors)).toEqual([]);
+    console.info(
+      `SIGKILL: ${group.reduce((sum, member) => sum + member.typed.length, 0)} edits typed, ${gone.length} of ${onVictim.length} clients of ${victim} gone with it: ` +
+        `${acknowledged.length} of their edits acknowledged, ${relayed.length} relayed, ${gone.reduce((sum, member) => sum + member.typed.length, 0) - new Set([...acknowledged, ...relayed]).size} neither (only on their own screen); all kept`,
+    );
+
+    // The departed come back through the balancer with what only they had: nothing is lost at all.
+    for (const member of gone) member.release();
+    await converged(group);
+    expect(missingFrom(await storedText(id), group)).toEqual([]);
+  });
+
+  it('Redis stopped for ten seconds mid-edit: each instance serves and stores its own clients, then all converge without a reload', async () => {
+    const id = await newDocument('Redis arrêté');
+    const group = Array.from({ length: 6 }, (_, index) => writer(id, `r${index}`));
+    await Promise.all(group.map((member) => member.synced));
+    expect(new Set(group.map((member) => member.server())).size).toBe(INSTANCES);
+    const typing = keepTyping(group, 80);
+    await waitFor(() => group.every((member) => member.acknowledged().length >= 3));
+    const disconnects = group.map((member) => member.disconnects);
+
+    await redis.halt();
+    const haltedAt = Date.now();
+    const health = (name: string) => newTrpcClient(instance(name).url, { token }).health.query() as Promise<{ ok: boolean; redis?: string }>;
+    await waitFor(async () => (await Promise.all([...instances.keys()].map(health))).every((answer) => answer.ok && answer.redis === 'unavailable'));
+    // Each instance serves its own clients: what one types now is stored (acknowledged) and
+    // reaches the other client on the same instance.
+    const typedAtHalt = new Map(group.map((member) => [member, member.typed.length]));
+    const typedSinceHalt = (member: Writer) => member.typed.slice(typedAtHalt.get(member)!);
+    await waitFor(
+      () =>
+        group.every((member) => {
+          const neighbour = group.find((other) => other !== member && other.server() === member.server())!;
+          const ackedSince = member.acknowledged().filter((edit) => typedSinceHalt(member).includes(edit));
+          return ackedSince.some((edit) => neighbour.text().includes(edit.marker));
+        }),
+      { message: () => `servers: ${JSON.stringify(group.map((member) => member.server()))}` },
+    );
+    // The issue's outage: ten seconds of Redis gone while everyone types (a duration imposed on
+    // the fault, not a wait for an effect).
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 10_000 - (Date.now() - haltedAt))));
+
+    await redis.resume();
+    await waitFor(async () => (await Promise.all([...instances.keys()].map(health))).every((answer) => answer.redis === 'ok'));
+    const typedAtResume = new Map(group.map((member) => [member, member.typed.length]));
+    // Relayed again: an edit typed after the return reaches every client.
+    await waitFor(() => group.every((member) => group.every((other) => other.text().includes(member.typed[typedAtResume.get(member)!]?.marker ?? '\u0000'))));
+    typing.stop();
+    await converged(group);
+    // Without a reload: the same sockets throughout.
+    expect(group.map((member) => member.disconnects)).toEqual(disconnects);
+    expect(missingFrom(await storedText(id), group)).toEqual([]);
+  });
+
+  it('PostgreSQL stopped: type 101 on every instance, nothing relayed, retried; nothing lost once it is back', async () => {
+    const id = await newDocument('PostgreSQL arrêté');
+    const group = Array.from({ length: 6 }, (_, index) => writer(id, `p${index}`));
+    await Promise.all(group.map((member) => member.synced));
+    expect(new Set(group.map((member) => member.server())).size).toBe(INSTANCES);
+    for (const member of group) member.type();
+    await waitFor(() => group.every((member) => member.acknowledged().length === 1));
+
+    await cluster.halt();
+    const during = group.map((member) => member.type());
+    // Each instance tries, fails, says so (type 101) to its clients, and keeps retrying.
+    await waitFor(() => group.every((member) => member.statuses.some((status) => status.state === 'failing')));
+    expect(group.flatMap((member) => member.statuses).filter((status) => status.state === 'failing').map((status) => status.state === 'failing' && status.kind)).toSatisfy(
+      (kinds: unknown[]) => kinds.every((kind) => kind === 'other'),
+    );
+    // Nothing unstored is relayed, on the same instance or another.
+    for (const member of group) {
+      expect(group.filter((other) => other !== member && other.text().includes(during[group.indexOf(member)]!.marker))).toEqual([]);
+    }
+
+    await cluster.resume();
+    await waitFor(() => group.every((member) => member.statuses.at(-1)?.state === 'writable'));
+    await converged(group);
+    expect(group.every((member) => member.acknowledged().length === 2)).toBe(true);
+    expect(missingFrom(await storedText(id), group)).toEqual([]);
+  });
+
   it('SIGTERM on one instance drains its sockets: its clients reconnect elsewhere through the balancer, nothing is lost', async () => {
     const id = await newDocument('Arrêt propre');
     const group = Array.from({ length: 6 }, (_, index) => writer(id, `t${index}`));
@@ -148,7 +278,7 @@ describe.skipIf(!installed)('several instances behind HAProxy, under faults', ()
     expect(stopped.stderr.some((line) => line.includes('"server.closed"') && line.includes('"unstoredUpdates":0'))).toBe(true);
     // Its clients are back, on the others, and their edits made since are acknowledged there.
     await waitFor(() => leaving.every((member) => member.server() !== undefined && member.server() !== victim), {
-      message: () => `servers: ${JSON.stringify(leaving.map((member) => member.server()))}`,
+      message: () => `servers: ${JSON.stringify(leaving.map((member) => [member.server(), member.events]))}`,
     });
     const typedBefore = new Map(leaving.map((member) => [member, member.typed.length]));
     await waitFor(() => leaving.every((member) => member.acknowledged().length > typedBefore.get(member)!));
@@ -212,6 +342,8 @@ interface Writer {
   statuses: StorageStatus[];
   /** Times its socket closed. */
   disconnects: number;
+  /** What happened to its sockets, for failure messages. */
+  events: string[];
   /** When set, the next closed socket is not reopened (as a tab closed with its instance) until `release`. */
   holdOnClose: boolean;
   held: boolean;
@@ -252,6 +384,7 @@ function newWriter(syncUrl: string, docId: string, token: string, name: string):
     typed: [],
     statuses: [],
     disconnects: 0,
+    events: [],
     holdOnClose: false,
     held: false,
     release() {
@@ -281,7 +414,10 @@ function newWriter(syncUrl: string, docId: string, token: string, name: string):
   provider.messageHandlers[MESSAGE_STORAGE_STATUS] = (_encoder, decoder) => {
     writer.statuses.push(decodeStorageStatusPayload(decoding.readVarUint8Array(decoder)));
   };
-  provider.on('connection-close', () => {
+  const started = Date.now();
+  provider.on('status', ({ status }: { status: string }) => writer.events.push(`${Date.now() - started} ${status} ${served ?? ''}`));
+  provider.on('connection-close', (event: { code?: number } | null) => {
+    writer.events.push(`${Date.now() - started} close ${event?.code ?? 'local'}`);
     writer.disconnects++;
     if (!writer.holdOnClose) return;
     // Read by the reconnect the provider schedules next: it does nothing while this is false.
