@@ -15,13 +15,43 @@ export interface BlockOptions {
  * « never drop unknown content silently » asks.
  */
 export function proseMirrorToBlocks(doc: ProseMirrorJSON, options: BlockOptions): Block[] {
-  const context: Context = { offset: options.headingOffset ?? 0, today: options.today };
+  const context: Context = { offset: options.headingOffset ?? 0, today: options.today, outline: new Outline(doc) };
   return (doc.content ?? []).flatMap((child) => toBlocks(child, context));
 }
 
 interface Context {
   offset: number;
   today: string;
+  outline: Outline;
+}
+
+/**
+ * Heading levels as an export outline: the document's highest level becomes level 1 and no
+ * heading sits more than one level under the one before it. Authors often start at « Titre 2 »
+ * (the document's title plays level 1 in the app), and an outline that jumps from the title to
+ * level 3 breaks Word's navigation pane, PDF bookmarks and screen readers' heading lists.
+ */
+class Outline {
+  private readonly top: number;
+  private previous = 0;
+
+  constructor(doc: ProseMirrorJSON) {
+    this.top = Math.min(7, ...headingLevels(doc));
+  }
+
+  next(level: number): number {
+    this.previous = Math.min(level - this.top + 1, this.previous + 1);
+    return this.previous;
+  }
+}
+
+function headingLevels(node: ProseMirrorJSON): number[] {
+  const own = node.type === 'heading' ? [levelOf(node)] : [];
+  return own.concat((node.content ?? []).flatMap(headingLevels));
+}
+
+function levelOf(heading: ProseMirrorJSON): number {
+  return clampHeadingLevel(Number(heading.attrs?.level ?? 1));
 }
 
 function toBlocks(node: ProseMirrorJSON, context: Context): Block[] {
@@ -29,7 +59,7 @@ function toBlocks(node: ProseMirrorJSON, context: Context): Block[] {
     case 'paragraph':
       return [{ kind: 'paragraph', inlines: toInlines(node.content) }];
     case 'heading':
-      return [{ kind: 'heading', level: clampHeadingLevel(Number(node.attrs?.level ?? 1) + context.offset), inlines: toInlines(node.content) }];
+      return [{ kind: 'heading', level: clampHeadingLevel(context.outline.next(levelOf(node)) + context.offset), inlines: toInlines(node.content) }];
     case 'bulletList':
     case 'orderedList':
       return [
