@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { presenceColor } from '@canevas/core';
 import {
   addMember,
   encodeUpdateFrame,
@@ -199,9 +198,30 @@ describe('awareness is bound to the signed-in account', () => {
     await Promise.all([impostor.synced, observer.synced]);
     impostor.provider.awareness.setLocalStateField('user', { name: 'Claire (mairie)', id: server.admin.userId, color: 'red; background: url(https://evil.example)' });
     await waitFor(() => stateOf(observer, impostor.doc.clientID)?.user !== undefined);
-    expect(stateOf(observer, impostor.doc.clientID)?.user).toEqual({ id: bastien.userId, name: 'Bastien', color: presenceColor(bastien.userId) });
+    const { presenceColor } = await newTrpcClient(server.url, { token: bastien.token }).documents.syncTarget.query({ id });
+    expect(stateOf(observer, impostor.doc.clientID)?.user).toEqual({ id: bastien.userId, name: 'Bastien', color: presenceColor });
     impostor.destroy();
     observer.destroy();
+  });
+
+  it('gives the first eight members of a workspace eight distinct caret colours, the ones their document page shows', async () => {
+    server = await newServer();
+    const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Couleurs' });
+    const members = [server.admin];
+    for (const name of ['Bastien', 'Chloé', 'Dominique', 'Élise', 'Farid', 'Gaëlle', 'Hugo']) {
+      members.push(await addMember(server.accounts, server.admin.workspaceId, 'editor', name));
+    }
+    const observer = newClient(server.syncUrl, id);
+    const clients = members.map((member) => newClient(server!.syncUrl, id, { token: member.token }));
+    await Promise.all([observer.synced, ...clients.map((client) => client.synced)]);
+    for (const client of clients) client.provider.awareness.setLocalStateField('cursor', null);
+    await waitFor(() => clients.every((client) => stateOf(observer, client.doc.clientID)?.user?.color !== undefined));
+
+    const shown = clients.map((client) => stateOf(observer, client.doc.clientID)!.user!.color);
+    expect(new Set(shown).size).toBe(8);
+    const own = await Promise.all(members.map(async (member) => (await newTrpcClient(server!.url, { token: member.token }).documents.syncTarget.query({ id })).presenceColor));
+    expect(own).toEqual(shown);
+    for (const client of [observer, ...clients]) client.destroy();
   });
 
   it('takes the name from the account: auth.updateProfile changes it, validated, and open sockets announce the new one', async () => {

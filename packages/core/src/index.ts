@@ -120,7 +120,7 @@ export { defineRuleFunctions, readPluginRules, type PluginRules } from './comple
 export { countWords, WordCounter } from './completeness/countWords.js';
 export { formatEuros, parseFrenchAmount } from './completeness/parseFrenchAmount.js';
 export { normalizeText } from './completeness/normalizeText.js';
-export { DISPLAY_NAME_MAX_LENGTH, PRESENCE_COLORS, displayNameProblem, presenceColor, type PresenceUser } from './presence/presenceUser.js';
+export { DISPLAY_NAME_MAX_LENGTH, PRESENCE_COLORS, displayNameProblem, memberPresenceColor, presenceColor, type MemberSince, type PresenceUser } from './presence/presenceUser.js';
 export type { CellError, CellValue, ComputedRow, RawRow, RawTable, TypedRow, TypedTableData } from './tables/TableModel.js';
 export { dayNumber, daysInMonth, formatFrenchDate, parseFrenchDate, todayIso, type DateParse } from './tables/parseFrenchDate.js';
 export { parseFrenchNumber, parseFrenchPercent, parseQuantity, type Quantity } from './tables/parseFrenchNumber.js';

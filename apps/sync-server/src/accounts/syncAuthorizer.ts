@@ -7,10 +7,11 @@ import { roleAllows, type AccessControl } from './AccessControl.js';
 import type { AccountStore, User } from './AccountStore.js';
 import type { AuditRetryQueue } from './AuditRetryQueue.js';
 import type { AuthService } from './AuthService.js';
+import { presenceColorOf } from './presenceColorOf.js';
 
 /** What a sync upgrade may do: upgrade and sync (`found`), upgrade then 4404, or an HTTP refusal. */
 export type UpgradeDecision =
-  | { ok: true; found: true; userId: string; userName: string; canWrite: boolean }
+  | { ok: true; found: true; userId: string; userName: string; canWrite: boolean; /** Content rooms only, where presence is. */ userColor?: string }
   | { ok: true; found: false }
   | { ok: false; status: number; text: string };
 
@@ -72,7 +73,9 @@ export function syncAuthorizer(options: {
         await openingsAudit.record({ at: Date.now(), userId, action: 'document.open', workspaceId: document.workspaceId, documentId: room.docId, detail: { role } });
       }
       // Review docs are server-owned: every member reads them, none writes them.
-      return { ok: true, found: true, userId, userName: user.name, canWrite: room.layer === 'content' && roleAllows(role, 'write') };
+      const canWrite = room.layer === 'content' && roleAllows(role, 'write');
+      if (room.layer !== 'content') return { ok: true, found: true, userId, userName: user.name, canWrite };
+      return { ok: true, found: true, userId, userName: user.name, canWrite, userColor: await presenceColorOf(accounts, document.workspaceId, userId) };
     },
 
     currentAccess() {

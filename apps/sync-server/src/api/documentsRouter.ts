@@ -7,6 +7,7 @@ import type { Role, User } from '../accounts/AccountStore.js';
 import type { DocumentMetadata } from '../store/DocumentStore.js';
 import type { ApiServices } from './ApiServices.js';
 import { isQuarantined } from './documentQuarantine.js';
+import { presenceColorOf } from '../accounts/presenceColorOf.js';
 import { syncTargetUrl } from './syncTargetUrl.js';
 import { requireDocument, requireWorkspace, router, userProcedure, type ApiContext } from './trpc.js';
 
@@ -108,7 +109,7 @@ export const documentsRouter = router({
    * travels in a URL.
    */
   syncTarget: userProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }): Promise<SyncTarget> => {
-    await requireDocument(ctx, input.id, 'read');
+    const { document } = await requireDocument(ctx, input.id, 'read');
     const ticketFor = async (room: string): Promise<Record<string, string>> =>
       ctx.principal.via === 'token' ? { ticket: await ctx.services.tickets.issue({ userId: ctx.user.id, room }) } : {};
     const reviewRoom = reviewRoomOf(input.id);
@@ -117,6 +118,7 @@ export const documentsRouter = router({
       room: input.id,
       params: await ticketFor(input.id),
       review: { room: reviewRoom, params: await ticketFor(reviewRoom) },
+      presenceColor: await presenceColorOf(ctx.services.accounts, document.workspaceId, ctx.user.id),
     };
   }),
 });

@@ -563,7 +563,7 @@ export class DocumentRoom implements WriteTarget {
 function stampPresence(state: unknown, connection: SyncConnection): object | undefined {
   if (typeof state !== 'object' || state === null || Array.isArray(state)) return undefined;
   if (connection.userId === null) return state;
-  const user: PresenceUser = { id: connection.userId, name: connection.userName ?? '', color: presenceColor(connection.userId) };
+  const user: PresenceUser = { id: connection.userId, name: connection.userName ?? '', color: connection.userColor ?? presenceColor(connection.userId) };
   return { ...state, user };
 }
 

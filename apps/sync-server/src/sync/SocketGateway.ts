@@ -172,6 +172,7 @@ export class SocketGateway {
       canWrite: decision.canWrite,
       userId: decision.userId,
       userName: decision.userName,
+      ...(decision.userColor && { userColor: decision.userColor }),
       ...(this.awarenessRateLimit && { awarenessRateLimit: this.awarenessRateLimit }),
     });
     this.alive.set(ws, true);

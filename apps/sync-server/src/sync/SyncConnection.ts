@@ -15,6 +15,8 @@ export interface SyncConnectionOptions {
   userId?: string | null;
   /** The account's display name, written into this connection's awareness states. */
   userName?: string;
+  /** The account's caret colour in this document's workspace (see memberPresenceColor). */
+  userColor?: string;
   awarenessRateLimit?: AwarenessRateLimitOptions;
 }
 
@@ -29,6 +31,7 @@ export class SyncConnection {
   readonly userId: string | null;
   /** Mutable: a change of the account's name applies to the states it announces next. */
   userName: string | null;
+  readonly userColor: string | null;
   /** Awareness client ids announced through this connection, removed when it leaves. */
   readonly awarenessIds = new Set<number>();
   /** Awareness client ids this connection claimed first (see DocumentRoom's ownership rule). */
@@ -46,6 +49,7 @@ export class SyncConnection {
     this.canWrite = options.canWrite;
     this.userId = options.userId ?? null;
     this.userName = options.userName ?? null;
+    this.userColor = options.userColor ?? null;
     this.awarenessRateLimit = new AwarenessRateLimit(options.awarenessRateLimit);
   }
 

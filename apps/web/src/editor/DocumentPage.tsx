@@ -130,7 +130,8 @@ export function DocumentPage({ id }: { id: string }) {
           role={loaded.role}
           onRenamed={(renamed) => setLoaded({ ...loaded, title: renamed })}
           session={session}
-          identity={identity}
+          // The colour the server stamps on this user's presence in this workspace.
+          identity={{ ...identity, color: loaded.target.presenceColor }}
           onChangeName={setName}
         />
       )}

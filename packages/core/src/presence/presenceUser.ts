@@ -13,13 +13,35 @@ export interface PresenceUser {
 /** A display name is an account setting; the limit the account has always had. */
 export const DISPLAY_NAME_MAX_LENGTH = 80;
 
-/** Caret and chip colours; each keeps white text above 4.5:1 (WCAG AA). */
-export const PRESENCE_COLORS = ['#1d4ed8', '#b91c1c', '#15803d', '#7e22ce', '#c2410c', '#0f766e', '#be185d', '#4338ca'] as const;
+/**
+ * Caret and chip colours: blue, red, green, purple, amber, teal, pink, slate. Each keeps white
+ * text above 4.5:1 (WCAG AA), and any two differ by at least 25 in CIELAB (ΔE*76), so that two
+ * people are never told apart by shades of one hue (the old palette had two blues).
+ */
+export const PRESENCE_COLORS = ['#1d4ed8', '#b91c1c', '#15803d', '#7e22ce', '#b45309', '#0f766e', '#be185d', '#475569'] as const;
+
+/** A member of a workspace and when they joined it. */
+export interface MemberSince {
+  userId: string;
+  since: number;
+}
 
 /**
- * The colour of an account, the same in every tab and for every viewer (FNV-1a of its id): a
- * colour chosen by the client would be a CSS string rendered into the others' pages.
+ * A member's colour in the documents of a workspace: the palette in the order members joined, so
+ * the first eight members of a workspace never share a colour, and every tab, every viewer and
+ * every instance derives the same one from the store. Chosen by the server: a colour chosen by the
+ * client would be a CSS string rendered into the others' pages.
  */
+export function memberPresenceColor(members: readonly MemberSince[], userId: string): string {
+  const rank = [...members].sort((a, b) => a.since - b.since || compareIds(a.userId, b.userId)).findIndex((member) => member.userId === userId);
+  return rank === -1 ? presenceColor(userId) : PRESENCE_COLORS[rank % PRESENCE_COLORS.length]!;
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The colour of an account outside any workspace (FNV-1a of its id): stable, but may collide. */
 export function presenceColor(userId: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < userId.length; i++) {

@@ -11,4 +11,6 @@ export interface SyncTarget {
    * `new WebsocketProvider(url, review.room, reviewDoc, { params: review.params })`.
    */
   review: { room: string; params: Record<string, string> };
+  /** The caller's caret colour in this document: the colour the server stamps on their presence. */
+  presenceColor: string;
 }
