@@ -60,6 +60,10 @@ it('the set-up, sign-in, document list, members, account and invitation pages pa
   await visitor.goto(`${server.url}/`);
   await heading(visitor, 'Connexion').waitFor({ timeout: UI_TIMEOUT });
   await expectNoAxeViolations(visitor, 'connexion');
+  // Every page names its icon, and the server has it (a missing one logs a 404 on each page).
+  const icon = await visitor.locator('link[rel="icon"]').getAttribute('href');
+  const iconResponse = await visitor.request.get(new URL(icon ?? '/favicon.ico', server.url).href);
+  expect([iconResponse.status(), iconResponse.headers()['content-type']]).toEqual([200, 'image/svg+xml']);
 
   await newTrpcClient(server.url).documents.create.mutate({ title: 'Plan de communication', referentialId: 'tzcld', templateId: 'plan-communication' });
   const owner = await pageIn(await signedInContext(browser, server.url, server.admin));

@@ -10,6 +10,11 @@ const NETWORK_NOISE = [/^Failed to load resource/, /^WebSocket connection to .* 
  */
 export function collectPageProblems(page: Page, problems: string[]): void {
   page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
+  // A file of the app that is missing (an icon, a chunk, a font) is a defect, unlike an API's 404.
+  page.on('response', (response) => {
+    const type = response.request().resourceType();
+    if (response.status() === 404 && !['fetch', 'xhr', 'document', 'websocket'].includes(type)) problems.push(`404 (${type}): ${response.url()}`);
+  });
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const text = message.text();
