@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { newTrpcClient, type TestServer, type TestTrpcClient } from '../helpers/index.js';
+import { newTrpcClient, workspaceReferentials, type TestServer, type TestTrpcClient } from '../helpers/index.js';
 import { collectPageProblems } from './support/collectPageProblems.js';
 import { launchChromium } from './support/launchChromium.js';
-import { expectText, UI_TIMEOUT } from './support/pageHelpers.js';
+import { editorContent, expectText, UI_TIMEOUT } from './support/pageHelpers.js';
 import { newMember, signedInContext } from './support/signIn.js';
 import { startApp } from './support/startApp.js';
 
@@ -14,7 +14,7 @@ const contexts: BrowserContext[] = [];
 const problems: string[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startApp(), launchChromium()]);
+  [server, browser] = await Promise.all([workspaceReferentials().then((referentials) => startApp({ referentials })), launchChromium()]);
   api = newTrpcClient(server.url);
 });
 
@@ -122,4 +122,38 @@ it('shows the empty state and refuses an unknown document', async () => {
 
   await page.goto(`${server.url}/d/inexistant`);
   await expectText(page.getByRole('alert'), 'Ce document n’existe pas ou a été supprimé.');
+});
+
+it('names the referential each document follows, on its row and on the referential cards', async () => {
+  await api.documents.create.mutate({ title: 'Plan de communication — Lens', referentialId: 'tzcld', templateId: 'plan-communication' });
+  await api.documents.create.mutate({ title: 'Compte rendu libre' });
+  const page = await newPage();
+  await page.goto(`${server.url}/`);
+  const rowOf = (title: string) => documentList(page).getByRole('listitem').filter({ hasText: title });
+  await expectText(rowOf('Plan de communication — Lens'), 'TZCLD — coopération territoriale · Modifié le');
+  await expectText(rowOf('Compte rendu libre'), 'Modifié le');
+  expect(await rowOf('Compte rendu libre').innerText()).not.toContain('·');
+  // TZCLD's title does not say « TZCLD »: its card names it by its short title, as CEFI's and PDIE's do.
+  await expectText(page.getByRole('group', { name: 'Référentiel' }), 'TZCLD — coopération territoriale · Certification');
+});
+
+it('logs one opening per visit in the document’s access journal: by address, reload and in-app link', async () => {
+  const { id } = await api.documents.create.mutate({ title: 'Journal des accès' });
+  const context = await signedInContext(browser, server.url, server.admin);
+  contexts.push(context);
+  const page = await context.newPage();
+  collectPageProblems(page, problems);
+  const openings = async () => (await api.privacy.documentAccessLog.query({ documentId: id })).filter((entry) => entry.action === 'document.open').length;
+  for (const visit of [1, 2, 3]) {
+    if (visit === 1) await page.goto(`${server.url}/d/${id}`);
+    else if (visit === 2) await page.reload();
+    else {
+      await page.getByRole('link', { name: /Tous les documents/ }).click();
+      await documentList(page).getByRole('link', { name: 'Journal des accès' }).click();
+    }
+    await expect.poll(() => editorContent(page).getAttribute('contenteditable'), { timeout: UI_TIMEOUT }).toBe('true');
+    // The content socket is open and synced: its opening is logged; the review socket's is not.
+    await expect.poll(openings, { timeout: UI_TIMEOUT }).toBeGreaterThanOrEqual(visit);
+    expect(await openings()).toBe(visit);
+  }
 });

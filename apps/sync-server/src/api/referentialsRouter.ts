@@ -9,6 +9,8 @@ export interface ReferentialSummary {
   id: string;
   version: string;
   title: string;
+  /** How cards and document rows name it (« TZCLD — coopération territoriale »); the title when the manifest has none. */
+  shortTitle: string;
   kind: ReferentialManifest['kind'];
   description?: string;
   /**
@@ -53,6 +55,7 @@ function toSummary(manifest: ReferentialManifest, origin: string): ReferentialSu
     id: manifest.id,
     version: manifest.version,
     title: manifest.title,
+    shortTitle: manifest.shortTitle ?? manifest.title,
     kind: manifest.kind,
     ...(manifest.description === undefined ? {} : { description: manifest.description }),
     origin,

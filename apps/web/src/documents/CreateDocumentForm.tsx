@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { apiErrorMessage } from '../api/apiError.js';
 import { useReferentialManifest } from '../referentials/referentialManifests.js';
-import { useReferentialList } from '../referentials/useReferentialList.js';
+import type { ReferentialListState } from '../referentials/useReferentialList.js';
 import { prefillTitle } from './prefillTitle.js';
 import { ReferentialChoice } from './ReferentialChoice.js';
 import { TemplateChoice } from './TemplateChoice.js';
@@ -15,6 +15,9 @@ export interface NewDocument {
 
 interface CreateDocumentFormProps {
   onCreate: (document: NewDocument) => Promise<void>;
+  /** The page loads the list once: the document rows name their referential from it too. */
+  referentials: ReferentialListState;
+  onRetryReferentials: () => void;
 }
 
 type Problem = { field: 'template' | 'title' | 'form'; message: string };
@@ -23,8 +26,7 @@ type Problem = { field: 'template' | 'title' | 'form'; message: string };
  * « Nouveau document »: a referential (or « Document libre »), then one of its templates, then
  * the title, prefilled with the template's title.
  */
-export function CreateDocumentForm({ onCreate }: CreateDocumentFormProps) {
-  const [referentials, retryReferentials] = useReferentialList();
+export function CreateDocumentForm({ onCreate, referentials, onRetryReferentials: retryReferentials }: CreateDocumentFormProps) {
   const [referentialId, setReferentialId] = useState<string | null>(null);
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [title, setTitle] = useState('');

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiErrorMessage, isNotFound } from '../api/apiError.js';
 import { trpc, type DocumentSummary } from '../api/trpcClient.js';
 import { ExportDossierButton } from '../export/ExportDossierButton.js';
+import { useReferentialList } from '../referentials/useReferentialList.js';
 import { documentPath, navigate } from '../routing/navigation.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { PageHeading } from '../ui/PageHeading.js';
@@ -30,6 +31,8 @@ export function DocumentListPage() {
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const listHeadingRef = useRef<HTMLHeadingElement>(null);
+  const [referentials, retryReferentials] = useReferentialList();
+  const referentialNames = new Map(referentials.status === 'ready' ? referentials.referentials.map((referential) => [referential.id, referential.shortTitle] as const) : []);
 
   const load = useCallback(async () => {
     if (workspaceId === undefined) return;
@@ -100,7 +103,7 @@ export function DocumentListPage() {
           onCreate={workspaces.create}
         />
       )}
-      {canWrite && <CreateDocumentForm onCreate={create} />}
+      {canWrite && <CreateDocumentForm onCreate={create} referentials={referentials} onRetryReferentials={retryReferentials} />}
       {current && !canWrite && (
         <p className="notice">Votre rôle dans cet espace de travail permet de lire{current.role === 'tutor' ? ', de commenter et d’évaluer' : ''} les documents, pas d’en créer.</p>
       )}
@@ -138,6 +141,8 @@ export function DocumentListPage() {
                 <DocumentRow
                   key={doc.id}
                   document={doc}
+                  // A referential no longer installed is still named, by its id.
+                  referentialName={doc.referentialId ? (referentialNames.get(doc.referentialId) ?? doc.referentialId) : null}
                   canEdit={canWrite}
                   onRename={(title) => rename(doc.id, title)}
                   onDelete={() => setPendingDelete({ document: doc, busy: false, error: null })}

@@ -7,13 +7,15 @@ import { RenameTitleForm } from './RenameTitleForm.js';
 
 interface DocumentRowProps {
   document: DocumentSummary;
+  /** The short title of the referential the document follows; null for a free document. */
+  referentialName?: string | null;
   onRename: (title: string) => Promise<void>;
   onDelete: () => void;
   /** False for tutors and viewers: the server would refuse, so the actions are not offered. */
   canEdit?: boolean;
 }
 
-export function DocumentRow({ document, onRename, onDelete, canEdit = true }: DocumentRowProps) {
+export function DocumentRow({ document, referentialName = null, onRename, onDelete, canEdit = true }: DocumentRowProps) {
   const [renaming, setRenaming] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
   const wasRenaming = useRef(false);
@@ -34,7 +36,10 @@ export function DocumentRow({ document, onRename, onDelete, canEdit = true }: Do
             <Link href={documentPath(document.id)} className="document-row__title">
               {document.title}
             </Link>
-            <span className="document-row__meta">Modifié le {formatDate(document.updatedAt)}</span>
+            <span className="document-row__meta">
+              {referentialName && <span className="document-row__referential">{referentialName} · </span>}
+              Modifié le {formatDate(document.updatedAt)}
+            </span>
           </div>
           {canEdit && (
             <div className="document-row__actions">

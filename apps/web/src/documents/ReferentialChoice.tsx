@@ -19,7 +19,7 @@ export function ReferentialChoice({ state, value, onChange, onRetry }: Referenti
       ? state.referentials.map((referential) => ({
           value: referential.id,
           label: referential.title,
-          details: `${referentialKindLabel(referential.kind)} · ${modelCount(referential.templates.length)}`,
+          details: `${referential.shortTitle} · ${referentialKindLabel(referential.kind)} · ${modelCount(referential.templates.length)}`,
         }))
       : []),
   ];
