@@ -89,7 +89,7 @@ it('an owner invites a tutor, who joins by the link and reads the dossier withou
 
   await owner.goto(`${server.url}/`);
   await owner.getByRole('link', { name: 'Membres et invitations' }).click();
-  await owner.getByRole('heading', { level: 1, name: 'Membres de « Espace des tests »' }).waitFor({ timeout: UI_TIMEOUT });
+  await owner.getByRole('heading', { level: 1, name: 'Membres de l’espace « Espace des tests »' }).waitFor({ timeout: UI_TIMEOUT });
   await owner.getByLabel('Rôle de la personne invitée').selectOption('tutor');
   await owner.getByRole('button', { name: 'Créer un lien d’invitation' }).click();
   const link = owner.getByLabel(/Lien à transmettre/);

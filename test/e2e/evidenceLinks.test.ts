@@ -124,13 +124,13 @@ it('links a passage of a new TZCLD plan d’actions to a criterion; another pers
   await alice.getByRole('radio', { name: TZCLD }).check();
   const templates = alice.getByRole('group', { name: 'Modèle' });
   await expectText(templates, '7 sections');
-  await templates.getByRole('radio', { name: "Plan d'actions", exact: true }).check();
-  expect(await alice.getByLabel('Titre du document').inputValue()).toBe("Plan d'actions");
+  await templates.getByRole('radio', { name: "Plan d’actions", exact: true }).check();
+  expect(await alice.getByLabel('Titre du document').inputValue()).toBe("Plan d’actions");
   await alice.getByRole('button', { name: 'Créer le document' }).click();
   await alice.waitForURL(/\/d\/[A-Za-z0-9_-]+$/, { timeout: UI_TIMEOUT });
   const documentUrl = alice.url();
   await enterName(alice, 'Alice Martin');
-  await alice.getByRole('heading', { level: 1, name: "Plan d'actions" }).waitFor({ timeout: UI_TIMEOUT });
+  await alice.getByRole('heading', { level: 1, name: "Plan d’actions" }).waitFor({ timeout: UI_TIMEOUT });
   await expectText(editorContent(alice), OBJECTIVES_HEADING);
 
   // Bruno follows the same document from the start.
@@ -263,17 +263,17 @@ it('creates a document from a referential and template and links a passage with 
   expect((await focused()).type).toBe('radio');
   // The first template gets the focus unchecked: Space chooses it, arrows move on.
   await page.keyboard.press('Space');
-  await pressUntil('ArrowDown', /^Plan d'actions$/);
+  await pressUntil('ArrowDown', /^Plan d’actions$/);
   await page.keyboard.press('Tab');
   const title = page.getByLabel('Titre du document');
   expect(await title.evaluate((element) => element === document.activeElement)).toBe(true);
-  expect(await title.inputValue()).toBe("Plan d'actions");
+  expect(await title.inputValue()).toBe("Plan d’actions");
   await page.keyboard.press('End');
   await page.keyboard.type(' — Lens');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/d\/[A-Za-z0-9_-]+$/, { timeout: UI_TIMEOUT });
   await enterName(page, 'Chloé Durand');
-  await page.getByRole('heading', { level: 1, name: "Plan d'actions — Lens" }).waitFor({ timeout: UI_TIMEOUT });
+  await page.getByRole('heading', { level: 1, name: "Plan d’actions — Lens" }).waitFor({ timeout: UI_TIMEOUT });
 
   // Select a passage, open the dialog with its shortcut, search, tick, link: no mouse.
   await expect.poll(() => editorContent(page).getAttribute('contenteditable'), { timeout: UI_TIMEOUT }).toBe('true');

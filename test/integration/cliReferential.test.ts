@@ -40,13 +40,13 @@ describe('pnpm canevas referential', () => {
     const invalid = await runCanevas(['referential', 'validate', join(dir, 'codev-local.json')]);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toContain('Manifeste invalide : « codev-local »');
-    expect(invalid.stderr).toContain('  - nodes[1].parent : le parent « bloc-disparu » n\'existe pas');
+    expect(invalid.stderr).toContain('  - nodes[1].parent : le parent « bloc-disparu » n’existe pas');
 
     const listed = await runCanevas(['referential', 'list', '--plugins', dir]);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(/^tzcld\s+1\.0\.0\s+@canevas\/plugin-tzcld\s+Développer un projet/m);
     expect(listed.stdout).toContain('Désactivé (1) :');
-    expect(listed.stdout).toContain('nodes[1].parent : le parent « bloc-disparu » n\'existe pas');
+    expect(listed.stdout).toContain('nodes[1].parent : le parent « bloc-disparu » n’existe pas');
   });
 
   it('new scaffolds a JSON manifest and a code plugin that validate, and refuses an existing id', async () => {

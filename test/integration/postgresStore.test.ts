@@ -181,7 +181,7 @@ describe('PostgreSQL store shared by several processes', () => {
       await fast.documents.appendUpdates([{ room: 'doc-1', update: update! }]);
     };
     await append('Plan ');
-    await append("d'actions ");
+    await append("d’actions ");
     // The slow process reads, then takes its time.
     const older = await stateOf(slow, 'doc-1');
     await append('2027');
@@ -190,7 +190,7 @@ describe('PostgreSQL store shared by several processes', () => {
     await slow.documents.foldLog('doc-1', Y.encodeStateAsUpdate(older.doc), older.upToRowId);
 
     const { doc } = await stateOf(slow, 'doc-1');
-    expect(doc.getText('text').toString()).toBe("Plan d'actions 2027");
+    expect(doc.getText('text').toString()).toBe("Plan d’actions 2027");
   });
 });
 

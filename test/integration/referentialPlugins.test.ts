@@ -115,7 +115,7 @@ describe('referential plugins', () => {
     expect(disabled.map((line) => line.message)).toEqual([
       expect.stringMatching(/^Le référentiel de .*cassé\.json est désactivé : JSON invalide : .*/),
       expect.stringMatching(/^Le référentiel « champ » \(.*champ\.json\) est désactivé : nodes\[0\]\.type : /),
-      expect.stringMatching(/^Le référentiel « tzcld » \(.*copie-tzcld\.json\) est désactivé : id : l'identifiant « tzcld » est déjà pris par @canevas\/plugin-tzcld$/),
+      expect.stringMatching(/^Le référentiel « tzcld » \(.*copie-tzcld\.json\) est désactivé : id : l’identifiant « tzcld » est déjà pris par @canevas\/plugin-tzcld$/),
     ]);
 
     const problems = await api.referentials.problems.query();

@@ -15,9 +15,9 @@ export type DemoDocument =
 
 const PHASES = {
   consensus: 'Fabrique et animation du consensus',
-  rencontre: "Rencontre et mobilisation des personnes privées durablement d'emploi",
+  rencontre: "Rencontre et mobilisation des personnes privées durablement d’emploi",
   travaux: 'Identification des travaux utiles',
-  ebe: "Ouverture des entreprises à but d'emploi",
+  ebe: "Ouverture des entreprises à but d’emploi",
 } as const;
 
 const heading = (level: number, text: string): ProseMirrorJSON => ({ type: 'heading', attrs: { level }, content: [{ type: 'text', text }] });

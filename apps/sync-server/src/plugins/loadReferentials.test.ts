@@ -91,7 +91,7 @@ describe('loadReferentials', () => {
     expect(messageOf('@essai/plugin-f-regles-serveur')).toContain('ruleFunctions : les fonctions de règle se déclarent dans l’entrée « rules »');
     expect(messageOf('@essai/plugin-g-autre-id')).toContain('rules.referentialId : « ailleurs » ne correspond pas au référentiel du plugin (« autre »)');
     expect(messageOf('@essai/plugin-h-regles-absentes')).toContain('package.json canevas.referential.rules : le fichier « ./rules.js » n’existe pas');
-    expect(messageOf('a-doublon.json')).toMatch(/« bon » \(.*a-doublon\.json\) est désactivé : id : l'identifiant « bon » est déjà pris par @essai\/plugin-a-bon/);
+    expect(messageOf('a-doublon.json')).toMatch(/« bon » \(.*a-doublon\.json\) est désactivé : id : l’identifiant « bon » est déjà pris par @essai\/plugin-a-bon/);
     expect(messageOf('b-json.json')).toContain('JSON invalide');
     expect(messageOf('c-champ.json')).toContain('kind : ');
     expect(messageOf('d-coeur.json')).toContain('coreApi : ');

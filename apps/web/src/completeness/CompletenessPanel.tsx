@@ -97,7 +97,8 @@ export function CompletenessPanel(props: CompletenessPanelProps) {
               {detached.length === 1 ? '1 lien détaché' : `${detached.length} liens détachés`}
             </h3>
             <p className="completeness__hint">
-              Leur passage a été supprimé. Sélectionnez le nouveau passage dans le document, puis « Rattacher à la sélection ».
+              {detached.length === 1 ? 'Son passage a été supprimé.' : 'Leurs passages ont été supprimés.'} Sélectionnez le nouveau passage dans le document, puis
+              « Rattacher à la sélection ».
             </p>
             <ul className="evidence-list">
               {detached.map((link) => (

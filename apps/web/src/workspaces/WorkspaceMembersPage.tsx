@@ -102,7 +102,7 @@ export function WorkspaceMembersPage({ id }: { id: string }) {
   const isOwner = state.workspace.role === 'owner';
   return (
     <main id="contenu" className="page">
-      <PageHeading>Membres de « {state.workspace.name} »</PageHeading>
+      <PageHeading>Membres de l’espace « {state.workspace.name} »</PageHeading>
       <p>
         <Link href="/">Retour aux documents</Link>
       </p>

@@ -7,7 +7,7 @@ describe('countWords', () => {
     ['Mobiliser le territoire.', 3],
     ['« Bonjour ! » dit-elle ; puis : rien ?', 4],
     ['l’équipe d’animation', 4],
-    ["aujourd'hui qu'il", 3],
+    ["aujourd'hui qu’il", 3],
     ['L’Équipe', 2],
     ['peut-être Saint-Étienne', 2],
     ['1\u202f234,56 € de charges', 3],

@@ -2,14 +2,14 @@ import type { NodeType, ReferentialNode } from '../referential/manifestSchema.js
 
 const NOUNS: Record<NodeType, string> = {
   block: 'Le bloc',
-  activity: "L'activité",
+  activity: "L’activité",
   competency: 'La compétence',
   criterion: 'Le critère',
   fiche: 'La fiche',
-  objective: "L'objectif",
-  indicator: "L'indicateur",
+  objective: "L’objectif",
+  indicator: "L’indicateur",
   situation: 'La situation',
-  requirement: "L'exigence",
+  requirement: "L’exigence",
 };
 
 const FEMININE = new Set<NodeType>(['activity', 'competency', 'fiche', 'situation', 'requirement']);

@@ -88,7 +88,7 @@ describe('evaluateCompleteness on an empty document', () => {
     expect(report.score).toBe(0);
     expect(report.checks.satisfied).toBe(0);
     expect(report.criteria.every((c) => c.status === 'absent')).toBe(true);
-    expect(messages(report)).toContain("Le critère C1.1 n'a aucune preuve liée.");
+    expect(messages(report)).toContain("Le critère C1.1 n’a aucune preuve liée.");
     expect(report.decision.outcome).toBe('pending');
   });
 
@@ -96,10 +96,10 @@ describe('evaluateCompleteness on an empty document', () => {
     const report = run({ templateId: 'plan-actions', content: emptyDocument('plan-actions') });
     expect(messages(report)).toEqual(
       expect.arrayContaining([
-        "La phase « Rencontre et mobilisation… » n'a aucune action.",
+        "La phase « Rencontre et mobilisation… » n’a aucune action.",
         'Le tableau « Actions » compte 0 action sur les 4 attendues.',
-        "Le tableau « Actions » n'a aucune ligne.",
-        "Le tableau « Indicateurs » n'a aucun indicateur.",
+        "Le tableau « Actions » n’a aucune ligne.",
+        "Le tableau « Indicateurs » n’a aucun indicateur.",
       ]),
     );
   });
@@ -108,9 +108,9 @@ describe('evaluateCompleteness on an empty document', () => {
     const report = run({ templateId: 'budget', content: emptyDocument('budget') });
     expect(messages(report)).toEqual(
       expect.arrayContaining([
-        "Le budget « Budget prévisionnel » n'a aucune charge.",
-        "Le budget « Budget prévisionnel » n'a aucun produit.",
-        "Le budget « Budget prévisionnel » n'a aucun montant.",
+        "Le budget « Budget prévisionnel » n’a aucune charge.",
+        "Le budget « Budget prévisionnel » n’a aucun produit.",
+        "Le budget « Budget prévisionnel » n’a aucun montant.",
       ]),
     );
   });
@@ -161,7 +161,7 @@ describe('rules', () => {
   it('section_filled counts French words and finds renamed or untagged headings', () => {
     const rule = [{ id: 'r', type: 'section_filled', template: 'budget', section: 'ecart', minWords: 150 }];
     const m = withRules(rule);
-    let doc = write(emptyDocument('budget'), 'ecart', "L'écart « provisoire » s'explique : 12 mots au total, pas plus ni moins.");
+    let doc = write(emptyDocument('budget'), 'ecart', "L’écart « provisoire » s’explique : 12 mots au total, pas plus ni moins.");
     let report = evaluateCompleteness({ manifest: m, templateId: 'budget', content: doc, evidence: [], assessments: [] });
     expect(messages(report)).toEqual(['La section « Explication de l’écart » compte 13 mots sur les 150 attendus.']);
 
@@ -174,7 +174,7 @@ describe('rules', () => {
     // Pasted without the id: matched by its text, ignoring case and accents.
     const pasted: ProseMirrorJSON = {
       type: 'doc',
-      content: [{ type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: "EXPLICATION DE L'ECART" }] }, paragraph(words(150))],
+      content: [{ type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: "EXPLICATION DE L’ECART" }] }, paragraph(words(150))],
     };
     report = evaluateCompleteness({ manifest: m, templateId: 'budget', content: pasted, evidence: [], assessments: [] });
     expect(report.missing).toEqual([]);
@@ -221,7 +221,7 @@ describe('rules', () => {
     expect(messages(report)).toEqual(
       expect.arrayContaining([
         'Le tableau « Actions » compte 2 actions sur les 4 attendues.',
-        "Dans le tableau « Actions », 1 ligne n'a pas de « Responsable ».",
+        "Dans le tableau « Actions », 1 ligne n’a pas de « Responsable ».",
       ]),
     );
     const full = run({ templateId: 'plan-actions', content: rows(emptyDocument('plan-actions'), 'actions', actionRows) });
@@ -232,9 +232,9 @@ describe('rules', () => {
     const doc = rows(emptyDocument('plan-actions'), 'actions', [{ action: 'A', phase: 'identification des travaux utiles' }]);
     const phases = run({ templateId: 'plan-actions', content: doc }).missing.filter((m) => m.ruleId === 'phases');
     expect(phases.map((m) => m.message)).toEqual([
-      "La phase « Rencontre et mobilisation… » n'a aucune action.",
-      "La phase « Construction du consensus territorial » n'a aucune action.",
-      "La phase « Préfiguration de l’entreprise… » n'a aucune action.",
+      "La phase « Rencontre et mobilisation… » n’a aucune action.",
+      "La phase « Construction du consensus territorial » n’a aucune action.",
+      "La phase « Préfiguration de l’entreprise… » n’a aucune action.",
     ]);
   });
 
@@ -246,7 +246,7 @@ describe('rules', () => {
     const report = run({ templateId: 'budget', content: unbalanced });
     const message = report.missing.find((m) => m.ruleId === 'equilibre')!.message.replace(/\s/g, ' ');
     expect(message).toBe(
-      "Le budget « Budget prévisionnel » n'est pas équilibré : 12 000,00 € de charges pour 10 000,00 € de produits (écart de 2 000,00 €), et l'écart n'est pas expliqué dans la section « Explication de l’écart ».",
+      "Le budget « Budget prévisionnel » n’est pas équilibré : 12 000,00 € de charges pour 10 000,00 € de produits (écart de 2 000,00 €), et l’écart n’est pas expliqué dans la section « Explication de l’écart ».",
     );
     const explained = run({ templateId: 'budget', content: write(unbalanced, 'ecart', 'Le mécénat attendu couvrira l’écart.') });
     expect(explained.missing.some((m) => m.ruleId === 'equilibre')).toBe(false);
@@ -262,7 +262,7 @@ describe('rules', () => {
   it('table_check has_charges_and_produits', () => {
     const doc = rows(emptyDocument('budget'), 'budget', [{ poste: 'Salaires', nature: 'Charge', montant: '100' }]);
     const failing = run({ templateId: 'budget', content: doc }).missing.filter((m) => m.ruleId === 'charges-produits');
-    expect(failing.map((m) => m.message)).toEqual(["Le budget « Budget prévisionnel » n'a aucun produit."]);
+    expect(failing.map((m) => m.message)).toEqual(["Le budget « Budget prévisionnel » n’a aucun produit."]);
   });
 
   it('table_check balanced sums to the cent and flags amounts without nature', () => {
@@ -277,7 +277,7 @@ describe('rules', () => {
       { poste: 'B', montant: '100' },
     ]);
     expect(run({ templateId: 'budget', content: loose }).missing.find((m) => m.ruleId === 'equilibre')?.message).toBe(
-      "Dans le budget « Budget prévisionnel », la ligne 2 a un montant sans nature (« Charge » ou « Produit ») : il n'est pas compté.",
+      "Dans le budget « Budget prévisionnel », la ligne 2 a un montant sans nature (« Charge » ou « Produit ») : il n’est pas compté.",
     );
   });
 
@@ -293,10 +293,10 @@ describe('rules', () => {
     ]);
     const report = evaluateCompleteness({ manifest: m, templateId: 'budget', content: doc, evidence: [], assessments: [] });
     // The charge has no source either, but only produits need one.
-    expect(messages(report)).toEqual(["Dans le tableau « Budget prévisionnel », 1 ligne n'a pas de « Source de financement »."]);
+    expect(messages(report)).toEqual(["Dans le tableau « Budget prévisionnel », 1 ligne n’a pas de « Source de financement »."]);
     const none = evaluateCompleteness({ manifest: m, templateId: 'budget', content: rows(emptyDocument('budget'), 'budget', [{ poste: 'Salaires', nature: 'Charge' }]), evidence: [], assessments: [] });
     expect(messages(none)).toEqual([
-      "Le tableau « Budget prévisionnel » n'a aucune ligne de type « Produit ».",
+      "Le tableau « Budget prévisionnel » n’a aucune ligne de type « Produit ».",
       'Le tableau « Budget prévisionnel » compte 0 ligne de type « Produit » sur les 2 attendues.',
     ]);
   });
@@ -313,9 +313,9 @@ describe('rules', () => {
     ]);
     const report = evaluateCompleteness({ manifest: m, templateId: 'plan-actions', content: doc, evidence: [], assessments: [] });
     expect(report.missing.map((item) => [item.ruleId, item.severity, item.message])).toEqual([
-      ['echeances', 'error', "Dans le tableau « Actions », la ligne 3 n'a pas d'« Échéance »."],
+      ['echeances', 'error', "Dans le tableau « Actions », la ligne 3 n’a pas d'« Échéance »."],
       ['echeances', 'error', 'Ligne 2 du tableau « Actions », « Échéance » : Date impossible : « 31/02/2026 » — février 2026 compte 28 jours.'],
-      ['statuts', 'warning', "Dans le tableau « Actions », la ligne 3 n'a pas de « Statut »."],
+      ['statuts', 'warning', "Dans le tableau « Actions », la ligne 3 n’a pas de « Statut »."],
       ['statuts', 'warning', 'Ligne 2 du tableau « Actions », « Statut » : « Fini » ne fait pas partie des valeurs proposées : « À faire », « En cours », « Terminée », « Abandonnée ».'],
     ]);
     const fixed = rows(emptyDocument('plan-actions'), 'actions', [{ action: 'Réunion', echeance: '15/06/26', statut: 'En cours' }]);
@@ -338,7 +338,7 @@ describe('rules', () => {
       { indicateur: 'Sorties vers l’emploi' },
     ]);
     const failing = run({ templateId: 'plan-actions', content: doc }).missing.filter((m) => m.ruleId === 'cibles');
-    expect(failing.map((m) => m.message)).toEqual(["L'indicateur « Sorties vers l’emploi » n'a pas de cible."]);
+    expect(failing.map((m) => m.message)).toEqual(["L’indicateur « Sorties vers l’emploi » n’a pas de cible."]);
   });
 
   it('all_children: every assessable descendant reaches the level', () => {
@@ -347,7 +347,7 @@ describe('rules', () => {
     const failing = evaluateCompleteness({ ...base, assessments: [assess('c1-1', 'en-cours'), assess('c1-1', 'acquis', '2026-01-01T00:00:00Z')] });
     expect(messages(failing)).toEqual([
       'Le critère C1.1 est évalué « En cours d’acquisition », en dessous du niveau « Acquis ».',
-      "Le critère C1.2 n'est pas encore évalué (niveau attendu : « Acquis »).",
+      "Le critère C1.2 n’est pas encore évalué (niveau attendu : « Acquis »).",
     ]);
     const passing = evaluateCompleteness({ ...base, assessments: [assess('c1-1', 'expert'), assess('c1-2', 'acquis')] });
     expect(passing.missing).toEqual([]);
@@ -364,7 +364,7 @@ describe('rules', () => {
     const short = evaluateCompleteness({ manifest: m, content: { type: 'doc', content: [paragraph('trois petits mots')] }, evidence: [], assessments: [], ruleFunctions });
     expect(short.missing).toEqual([{ ruleId: 'mots', severity: 'warning', nodeIds: [], sectionIds: [], message: 'Le document compte 3 mots.' }]);
     const unknown = evaluateCompleteness({ manifest: m, content: { type: 'doc' }, evidence: [], assessments: [] });
-    expect(messages(unknown)).toEqual(["La règle « mots » utilise la fonction « minTotalWords », qu'aucun plugin n'a enregistrée."]);
+    expect(messages(unknown)).toEqual(["La règle « mots » utilise la fonction « minTotalWords », qu’aucun plugin n’a enregistrée."]);
     const throwing = evaluateCompleteness({ manifest: m, content: { type: 'doc' }, evidence: [], assessments: [], ruleFunctions: new Map([['minTotalWords', () => { throw new Error('boum'); }]]) });
     expect(messages(throwing)).toEqual(['La règle « mots » a échoué : boum']);
   });
@@ -400,7 +400,7 @@ describe('decision', () => {
   });
 
   it('stays « En cours d’évaluation » until every node the rule decides on is assessed, even after a failed one', () => {
-    expect(decide([])).toMatchObject({ outcome: 'pending', label: "En attente d'évaluation", reasons: ['2 compétences clés restent à évaluer.'] });
+    expect(decide([])).toMatchObject({ outcome: 'pending', label: "En attente d’évaluation", reasons: ['2 compétences clés restent à évaluer.'] });
     expect(decide([assess('c1', 'acquis')])).toMatchObject({
       outcome: 'pending',
       label: 'En cours d’évaluation (1 compétence clé évaluée sur 2)',
@@ -453,6 +453,6 @@ describe('completenessTree', () => {
     ]);
     expect(c1!.status).toBe('partiel');
     expect(c2!.status).toBe('absent');
-    expect(c2!.children[0]!.missing.map((m) => m.message)).toEqual(["Le critère C2.1 n'a aucune preuve liée."]);
+    expect(c2!.children[0]!.missing.map((m) => m.message)).toEqual(["Le critère C2.1 n’a aucune preuve liée."]);
   });
 });

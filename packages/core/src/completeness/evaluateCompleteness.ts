@@ -151,7 +151,7 @@ export function evaluateCompleteness(input: CompletenessInput): CompletenessRepo
           requiredEvidence.set(node.id, Math.max(requiredEvidence.get(node.id) ?? 0, rule.count));
           const count = subtreeEvidence.get(node.id) ?? 0;
           const message = count === 0
-            ? `${describeNode(node)} n'a aucune preuve liée.`
+            ? `${describeNode(node)} n’a aucune preuve liée.`
             : `${describeNode(node)} a ${plural(count, 'preuve liée', 'preuves liées')} sur les ${rule.count} ${rule.count <= 1 ? 'attendue' : 'attendues'}.`;
           check(rule, count >= rule.count, message, [node.id]);
         }
@@ -174,7 +174,7 @@ export function evaluateCompleteness(input: CompletenessInput): CompletenessRepo
           const ok = target !== undefined && reached !== undefined && reached >= target;
           const targetLabel = target === undefined ? rule.level : scale!.levels[target]!.label;
           const message = assessment === undefined
-            ? `${describeNode(node)} n'est pas encore ${agree(node, 'évalué')} (niveau attendu : « ${targetLabel} »).`
+            ? `${describeNode(node)} n’est pas encore ${agree(node, 'évalué')} (niveau attendu : « ${targetLabel} »).`
             : `${describeNode(node)} est ${agree(node, 'évalué')} « ${assessment.label} », en dessous du niveau « ${targetLabel} ».`;
           check(rule, ok, message, [node.id]);
         }
@@ -187,14 +187,14 @@ export function evaluateCompleteness(input: CompletenessInput): CompletenessRepo
         for (const id of sections) {
           const table = outline.sections.get(id)?.tables[0];
           if (!table || table.rows.length === 0) {
-            check(rule, false, `Le tableau « ${headingOf(id)} » n'a aucun indicateur.`, [], [id]);
+            check(rule, false, `Le tableau « ${headingOf(id)} » n’a aucun indicateur.`, [], [id]);
             continue;
           }
           const nameColumn = table.columns[0] ?? rule.column;
           const columnLabel = columnLabelOf(sectionOf(id), rule.column).toLowerCase();
           table.rows.forEach((row, i) => {
             const name = row[nameColumn] || `ligne ${i + 1}`;
-            check(rule, (row[rule.column] ?? '') !== '', `L'indicateur « ${name} » n'a pas de ${columnLabel}.`, [], [id]);
+            check(rule, (row[rule.column] ?? '') !== '', `L’indicateur « ${name} » n’a pas de ${columnLabel}.`, [], [id]);
           });
         }
         break;
@@ -202,7 +202,7 @@ export function evaluateCompleteness(input: CompletenessInput): CompletenessRepo
       case 'custom': {
         const fn = ruleFunction(rule.fn);
         if (!fn) {
-          check(rule, false, `La règle « ${rule.id} » utilise la fonction « ${rule.fn} », qu'aucun plugin n'a enregistrée.`);
+          check(rule, false, `La règle « ${rule.id} » utilise la fonction « ${rule.fn} », qu’aucun plugin n’a enregistrée.`);
           break;
         }
         let outcomes;
@@ -215,7 +215,7 @@ export function evaluateCompleteness(input: CompletenessInput): CompletenessRepo
           break;
         }
         for (const outcome of outcomes) {
-          check(rule, outcome.ok, outcome.message ?? `La règle « ${rule.id} » n'est pas satisfaite.`, outcome.nodeIds, outcome.sectionIds);
+          check(rule, outcome.ok, outcome.message ?? `La règle « ${rule.id} » n’est pas satisfaite.`, outcome.nodeIds, outcome.sectionIds);
         }
         break;
       }
@@ -306,28 +306,28 @@ function applyTableCheck(rule: TableCheckRule, outline: DocumentOutline, templat
     case 'column_filled': {
       const column = rule.column!;
       if (rows.length === 0) {
-        check(rule, false, rule.where ? `Le tableau « ${heading} » n'a aucune ligne${whereText}.` : `Le tableau « ${heading} » n'a aucune ligne.`, [], sectionIds);
+        check(rule, false, rule.where ? `Le tableau « ${heading} » n’a aucune ligne${whereText}.` : `Le tableau « ${heading} » n’a aucune ligne.`, [], sectionIds);
         return;
       }
       const empty = rows.filter(({ row }) => !row[column]);
       const message = empty.length === 1
-        ? `Dans le tableau « ${heading} », 1 ligne n'a pas ${ofLabel(columnLabel(column))}.`
-        : `Dans le tableau « ${heading} », ${empty.length} lignes n'ont pas ${ofLabel(columnLabel(column))}.`;
+        ? `Dans le tableau « ${heading} », 1 ligne n’a pas ${ofLabel(columnLabel(column))}.`
+        : `Dans le tableau « ${heading} », ${empty.length} lignes n’ont pas ${ofLabel(columnLabel(column))}.`;
       check(rule, empty.length === 0, message, [], sectionIds);
       return;
     }
     case 'column_valid': {
       const column = rule.column!;
       if (rows.length === 0) {
-        check(rule, false, rule.where ? `Le tableau « ${heading} » n'a aucune ligne${whereText}.` : `Le tableau « ${heading} » n'a aucune ligne.`, [], sectionIds);
+        check(rule, false, rule.where ? `Le tableau « ${heading} » n’a aucune ligne${whereText}.` : `Le tableau « ${heading} » n’a aucune ligne.`, [], sectionIds);
         return;
       }
       const definition = columnDefinition(table, section, column);
       const empty = rows.filter(({ row }) => !row[column]);
       if (empty.length > 0) {
         const message = empty.length === 1
-          ? `Dans le tableau « ${heading} », la ligne ${empty[0]!.number} n'a pas ${ofLabel(columnLabel(column))}.`
-          : `Dans le tableau « ${heading} », les lignes ${empty.map((r) => r.number).join(', ')} n'ont pas ${ofLabel(columnLabel(column))}.`;
+          ? `Dans le tableau « ${heading} », la ligne ${empty[0]!.number} n’a pas ${ofLabel(columnLabel(column))}.`
+          : `Dans le tableau « ${heading} », les lignes ${empty.map((r) => r.number).join(', ')} n’ont pas ${ofLabel(columnLabel(column))}.`;
         check(rule, false, message, [], sectionIds);
       }
       let invalid = 0;
@@ -349,8 +349,8 @@ function applyTableCheck(rule: TableCheckRule, outline: DocumentOutline, templat
       const isPhase = column === 'phase' || table.kind === 'action_plan';
       for (const value of values) {
         const message = isPhase
-          ? `La phase « ${shorten(value)} » n'a aucune action.`
-          : `La valeur « ${shorten(value)} » n'apparaît dans aucune ligne du tableau « ${heading} ».`;
+          ? `La phase « ${shorten(value)} » n’a aucune action.`
+          : `La valeur « ${shorten(value)} » n’apparaît dans aucune ligne du tableau « ${heading} ».`;
         check(rule, present.has(normalizeText(value)), message, [], sectionIds);
       }
       return;
@@ -359,8 +359,8 @@ function applyTableCheck(rule: TableCheckRule, outline: DocumentOutline, templat
     case 'balanced': {
       const budget = summarizeBudget(typedTable(table, section), rule.column === undefined ? {} : { amountColumn: rule.column });
       if (rule.check === 'has_charges_and_produits') {
-        check(rule, budget.charges.count > 0, `Le budget « ${heading} » n'a aucune charge.`, [], sectionIds);
-        check(rule, budget.produits.count > 0, `Le budget « ${heading} » n'a aucun produit.`, [], sectionIds);
+        check(rule, budget.charges.count > 0, `Le budget « ${heading} » n’a aucune charge.`, [], sectionIds);
+        check(rule, budget.produits.count > 0, `Le budget « ${heading} » n’a aucun produit.`, [], sectionIds);
         return;
       }
       if (budget.invalid.length > 0) {
@@ -371,11 +371,11 @@ function applyTableCheck(rule: TableCheckRule, outline: DocumentOutline, templat
       if (budget.unclassified.length > 0) {
         const lines = budget.unclassified.map((index) => table.rowNumbers[index] ?? index + 1);
         const which = lines.length === 1 ? `la ligne ${lines[0]} a un montant` : `les lignes ${lines.join(', ')} ont un montant`;
-        check(rule, false, `Dans le budget « ${heading} », ${which} sans nature (« Charge » ou « Produit ») : il n'est pas compté.`, [], sectionIds);
+        check(rule, false, `Dans le budget « ${heading} », ${which} sans nature (« Charge » ou « Produit ») : il n’est pas compté.`, [], sectionIds);
         return;
       }
       if (budget.charges.count + budget.produits.count === 0) {
-        check(rule, false, `Le budget « ${heading} » n'a aucun montant.`, [], sectionIds);
+        check(rule, false, `Le budget « ${heading} » n’a aucun montant.`, [], sectionIds);
         return;
       }
       const gap = -budget.balance;
@@ -384,11 +384,11 @@ function applyTableCheck(rule: TableCheckRule, outline: DocumentOutline, templat
       const explained = explanation !== undefined && (outline.sections.get(explanation)?.words ?? 0) > 0;
       const where = explanation === undefined
         ? ''
-        : `, et l'écart n'est pas expliqué dans la section « ${template?.sections.find((s) => s.id === explanation)?.heading ?? explanation} »`;
+        : `, et l’écart n’est pas expliqué dans la section « ${template?.sections.find((s) => s.id === explanation)?.heading ?? explanation} »`;
       check(
         rule,
         balanced || explained,
-        `Le budget « ${heading} » n'est pas équilibré : ${formatEuros(budget.charges.total)} de charges pour ${formatEuros(budget.produits.total)} de produits (écart de ${formatEuros(Math.abs(gap))})${where}.`,
+        `Le budget « ${heading} » n’est pas équilibré : ${formatEuros(budget.charges.total)} de charges pour ${formatEuros(budget.produits.total)} de produits (écart de ${formatEuros(Math.abs(gap))})${where}.`,
         [],
         explanation === undefined ? sectionIds : [...sectionIds, explanation],
       );
@@ -465,7 +465,7 @@ function decide(
   const targets = index.ordered.filter((node) => (rule === 'all_key_mastered' ? node.key : node.assessable));
   if (targets.length === 0) {
     const what = rule === 'all_key_mastered' ? 'compétence clé' : 'nœud évaluable';
-    return { rule, outcome: 'pending', label: "En attente d'évaluation", reasons: [`Le référentiel ne déclare aucune ${what}.`] };
+    return { rule, outcome: 'pending', label: "En attente d’évaluation", reasons: [`Le référentiel ne déclare aucune ${what}.`] };
   }
   const reasons: string[] = [];
   let assessed = 0;
@@ -485,7 +485,7 @@ function decide(
   // The rule decides on every required node: until the last one is assessed, nothing is decided.
   if (remaining > 0) {
     const label = assessed === 0
-      ? "En attente d'évaluation"
+      ? "En attente d’évaluation"
       : `En cours d’évaluation (${noun.count(assessed, 'évalué')} sur ${targets.length})`;
     return { rule, outcome: 'pending', label, reasons, progress };
   }

@@ -43,7 +43,7 @@ export const tablePresets = {
     columns: [
       { id: 'acteur', label: 'Acteur', type: 'text', required: true },
       { id: 'type', label: 'Type', type: 'text' },
-      { id: 'implication', label: "Niveau d'implication", type: 'enum', enum: [...INVOLVEMENT_LEVELS], required: true },
+      { id: 'implication', label: "Niveau d’implication", type: 'enum', enum: [...INVOLVEMENT_LEVELS], required: true },
       { id: 'role', label: 'Rôle', type: 'text' },
     ],
   },

@@ -40,7 +40,7 @@ describe('validateManifest', () => {
 
   it('reports a missing parent', () => {
     const errors = broken((m) => (m.nodes[3]!.parent = 'cp9'));
-    expect(errors).toContainEqual({ path: 'nodes[3].parent', message: "le parent « cp9 » n'existe pas" });
+    expect(errors).toContainEqual({ path: 'nodes[3].parent', message: "le parent « cp9 » n’existe pas" });
   });
 
   it('reports duplicate ids', () => {
@@ -88,10 +88,10 @@ describe('validateManifest', () => {
       m.rules[8]!.explanationSection = 'nulle-part';
     });
     const byPath = Object.fromEntries(errors.map((e) => [e.path, e.message]));
-    expect(byPath['rules[0].template']).toBe("le modèle « inconnu » n'existe pas");
-    expect(byPath['rules[1].nodes[0]']).toBe("le nœud « zz » n'existe pas");
+    expect(byPath['rules[0].template']).toBe("le modèle « inconnu » n’existe pas");
+    expect(byPath['rules[1].nodes[0]']).toBe("le nœud « zz » n’existe pas");
     expect(byPath['rules[2].level']).toMatch(/« parfait »/);
-    expect(byPath['rules[3].column']).toBe("la colonne « etape » n'existe pas dans le tableau de la section « actions »");
+    expect(byPath['rules[3].column']).toBe("la colonne « etape » n’existe pas dans le tableau de la section « actions »");
     expect(byPath['rules[6].column']).toMatch(/« cible »/);
     expect(byPath['rules[8].explanationSection']).toMatch(/« nulle-part »/);
   });
@@ -100,6 +100,6 @@ describe('validateManifest', () => {
     const errors = broken((m) => {
       m.rules[7]!.section = 'ecart';
     });
-    expect(errors).toContainEqual({ path: 'rules[7].section', message: "la section « ecart » n'a pas de tableau" });
+    expect(errors).toContainEqual({ path: 'rules[7].section', message: "la section « ecart » n’a pas de tableau" });
   });
 });

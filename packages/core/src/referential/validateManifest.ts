@@ -51,7 +51,7 @@ function crossReferenceErrors(manifest: ReferentialManifest): ManifestError[] {
     });
   };
   uniqueIds(manifest.nodes, 'nodes', 'le nœud');
-  uniqueIds(manifest.scales, 'scales', "l'échelle");
+  uniqueIds(manifest.scales, 'scales', "l’échelle");
   uniqueIds(manifest.modalities, 'modalities', 'la modalité');
   uniqueIds(manifest.templates, 'templates', 'le modèle');
   uniqueIds(manifest.rules, 'rules', 'la règle');
@@ -69,24 +69,24 @@ function crossReferenceErrors(manifest: ReferentialManifest): ManifestError[] {
   const templates = new Map(manifest.templates.map((template) => [template.id, template]));
 
   const nodeRef = (path: string, id: string) => {
-    if (!nodes.has(id)) report(path, `le nœud « ${id} » n'existe pas`);
+    if (!nodes.has(id)) report(path, `le nœud « ${id} » n’existe pas`);
   };
   const templateRef = (path: string, id: string) => {
-    if (!templates.has(id)) report(path, `le modèle « ${id} » n'existe pas`);
+    if (!templates.has(id)) report(path, `le modèle « ${id} » n’existe pas`);
     return templates.get(id);
   };
 
   manifest.nodes.forEach((node, i) => {
     if (node.parent !== undefined && !nodes.has(node.parent)) {
-      report(`nodes[${i}].parent`, `le parent « ${node.parent} » n'existe pas`);
+      report(`nodes[${i}].parent`, `le parent « ${node.parent} » n’existe pas`);
     }
     if (node.scale !== undefined && !scales.has(node.scale)) {
-      report(`nodes[${i}].scale`, `l'échelle « ${node.scale} » n'existe pas`);
+      report(`nodes[${i}].scale`, `l’échelle « ${node.scale} » n’existe pas`);
     } else if (node.assessable && node.scale === undefined) {
       report(`nodes[${i}].scale`, `le nœud évaluable « ${node.id} » doit indiquer son échelle`);
     }
     node.modalities?.forEach((modality, j) => {
-      if (!modalities.has(modality)) report(`nodes[${i}].modalities[${j}]`, `la modalité « ${modality} » n'existe pas`);
+      if (!modalities.has(modality)) report(`nodes[${i}].modalities[${j}]`, `la modalité « ${modality} » n’existe pas`);
     });
   });
   reportCycles(manifest, report);
@@ -98,7 +98,7 @@ function crossReferenceErrors(manifest: ReferentialManifest): ManifestError[] {
 
   manifest.templates.forEach((template, i) => {
     if (template.modality !== undefined && !modalities.has(template.modality)) {
-      report(`templates[${i}].modality`, `la modalité « ${template.modality} » n'existe pas`);
+      report(`templates[${i}].modality`, `la modalité « ${template.modality} » n’existe pas`);
     }
     template.sections.forEach((section, j) => {
       section.nodes?.forEach((id, k) => nodeRef(`templates[${i}].sections[${j}].nodes[${k}]`, id));
@@ -106,7 +106,7 @@ function crossReferenceErrors(manifest: ReferentialManifest): ManifestError[] {
       section.table?.rows?.forEach((row, k) => {
         for (const key of Object.keys(row)) {
           if (!columns.has(key)) {
-            report(`templates[${i}].sections[${j}].table.rows[${k}].${key}`, `la colonne « ${key} » n'existe pas dans ce tableau`);
+            report(`templates[${i}].sections[${j}].table.rows[${k}].${key}`, `la colonne « ${key} » n’existe pas dans ce tableau`);
           }
         }
       });
@@ -117,15 +117,15 @@ function crossReferenceErrors(manifest: ReferentialManifest): ManifestError[] {
     const template = templates.get(templateId);
     if (!template) return undefined;
     const section = template.sections.find((s) => s.id === sectionId);
-    if (!section) report(path, `la section « ${sectionId} » n'existe pas dans le modèle « ${templateId} »`);
+    if (!section) report(path, `la section « ${sectionId} » n’existe pas dans le modèle « ${templateId} »`);
     return section;
   };
   const tableColumnRef = (path: string, section: TemplateSection | undefined, column: string | undefined) => {
     if (!section || column === undefined) return;
     if (!section.table) {
-      report(path, `la section « ${section.id} » n'a pas de tableau`);
+      report(path, `la section « ${section.id} » n’a pas de tableau`);
     } else if (!section.table.columns.some((c) => c.id === column)) {
-      report(path, `la colonne « ${column} » n'existe pas dans le tableau de la section « ${section.id} »`);
+      report(path, `la colonne « ${column} » n’existe pas dans le tableau de la section « ${section.id} »`);
     }
   };
 
@@ -142,7 +142,7 @@ function crossReferenceErrors(manifest: ReferentialManifest): ManifestError[] {
       case 'table_check': {
         if (!templateRef(`${at}.template`, rule.template)) break;
         const section = sectionRef(`${at}.section`, rule.template, rule.section);
-        if (section && !section.table) report(`${at}.section`, `la section « ${section.id} » n'a pas de tableau`);
+        if (section && !section.table) report(`${at}.section`, `la section « ${section.id} » n’a pas de tableau`);
         if ((rule.check === 'column_filled' || rule.check === 'column_valid' || rule.check === 'phases_covered') && rule.column === undefined) {
           report(`${at}.column`, `la vérification « ${rule.check} » demande une colonne`);
         }
@@ -166,7 +166,7 @@ function crossReferenceErrors(manifest: ReferentialManifest): ManifestError[] {
           if (candidate.assessable && candidate.scale) scaleIds.add(candidate.scale);
         }
         const known = [...scaleIds].some((id) => scales.get(id)?.levels.some((level) => level.id === rule.level));
-        if (!known) report(`${at}.level`, `le niveau « ${rule.level} » n'existe pas dans l'échelle des nœuds évalués`);
+        if (!known) report(`${at}.level`, `le niveau « ${rule.level} » n’existe pas dans l’échelle des nœuds évalués`);
         break;
       }
       case 'measure_set': {
@@ -176,7 +176,7 @@ function crossReferenceErrors(manifest: ReferentialManifest): ManifestError[] {
           ? [sectionRef(`${at}.section`, rule.template, rule.section)]
           : template.sections.filter((s) => s.table?.kind === 'indicators');
         if (rule.section === undefined && sections.length === 0) {
-          report(`${at}.template`, `le modèle « ${rule.template} » n'a aucun tableau d'indicateurs`);
+          report(`${at}.template`, `le modèle « ${rule.template} » n’a aucun tableau d’indicateurs`);
         }
         for (const section of sections) tableColumnRef(`${at}.column`, section, rule.column);
         break;

@@ -27,8 +27,8 @@ describe('ReferentialRegistry', () => {
       {
         origin: '/plugins/copie.json',
         referentialId: 'exemple',
-        message: "Le référentiel « exemple » (/plugins/copie.json) est désactivé : id : l'identifiant « exemple » est déjà pris par @canevas/plugin-exemple",
-        errors: [{ path: 'id', message: "l'identifiant « exemple » est déjà pris par @canevas/plugin-exemple" }],
+        message: "Le référentiel « exemple » (/plugins/copie.json) est désactivé : id : l’identifiant « exemple » est déjà pris par @canevas/plugin-exemple",
+        errors: [{ path: 'id', message: "l’identifiant « exemple » est déjà pris par @canevas/plugin-exemple" }],
       },
     ]);
     expect(registry.get('exemple')?.title).toBe('Référentiel d’exemple');
@@ -41,7 +41,7 @@ describe('ReferentialRegistry', () => {
     registry.register({ origin: 'ok.json', manifest: other });
     const [futur, bizarre] = registry.problems();
     expect(futur!.message).toBe(
-      "Le référentiel « futur » (@canevas/plugin-futur) est désactivé : coreApi : demande l'API du cœur « ^2.0.0 », incompatible avec la version 1.0.0",
+      "Le référentiel « futur » (@canevas/plugin-futur) est désactivé : coreApi : demande l’API du cœur « ^2.0.0 », incompatible avec la version 1.0.0",
     );
     expect(bizarre!.errors[0]!.path).toBe('coreApi');
     expect(registry.list().map((m) => m.id)).toEqual(['autre']);
@@ -56,7 +56,7 @@ describe('ReferentialRegistry', () => {
     expect(() => registry.register({ origin: 'piege.json', manifest: hostile })).not.toThrow();
     registry.register({ origin: 'ok.json', manifest: sampleManifest });
     expect(registry.problems().map((p) => p.origin)).toEqual(['casse.json', 'vide.json', 'piege.json']);
-    expect(registry.problems()[0]!.message).toContain("nodes[0].parent : le parent « cp9 » n'existe pas");
+    expect(registry.problems()[0]!.message).toContain("nodes[0].parent : le parent « cp9 » n’existe pas");
     expect(registry.problems()[1]!.message).toMatch(/^Le référentiel de vide\.json est désactivé/);
     expect(registry.list().map((m) => m.id)).toEqual(['exemple']);
   });

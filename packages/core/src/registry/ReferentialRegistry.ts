@@ -68,11 +68,11 @@ export class ReferentialRegistry {
     if (typeof coreApi === 'string') {
       const range = semver.validRange(coreApi);
       if (range === null) {
-        return this.#refuse(source.origin, declaredId, [{ path: 'coreApi', message: `« ${coreApi} » n'est pas un intervalle de versions semver valide` }]);
+        return this.#refuse(source.origin, declaredId, [{ path: 'coreApi', message: `« ${coreApi} » n’est pas un intervalle de versions semver valide` }]);
       }
       if (!semver.satisfies(this.#coreVersion, range)) {
         return this.#refuse(source.origin, declaredId, [
-          { path: 'coreApi', message: `demande l'API du cœur « ${coreApi} », incompatible avec la version ${this.#coreVersion}` },
+          { path: 'coreApi', message: `demande l’API du cœur « ${coreApi} », incompatible avec la version ${this.#coreVersion}` },
         ]);
       }
     }
@@ -82,7 +82,7 @@ export class ReferentialRegistry {
     const existing = this.#entries.get(manifest.id);
     if (existing) {
       return this.#refuse(source.origin, manifest.id, [
-        { path: 'id', message: `l'identifiant « ${manifest.id} » est déjà pris par ${existing.origin}` },
+        { path: 'id', message: `l’identifiant « ${manifest.id} » est déjà pris par ${existing.origin}` },
       ]);
     }
     this.#entries.set(manifest.id, { origin: source.origin, manifest });

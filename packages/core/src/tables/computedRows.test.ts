@@ -75,7 +75,7 @@ describe('computedRows', () => {
       'Consulté : 0 acteur',
       'Associé : 0 acteur',
       'Actif : 1 acteur',
-      "Sans niveau d'implication : 1 acteur (!)",
+      "Sans niveau d’implication : 1 acteur (!)",
     ]);
   });
 

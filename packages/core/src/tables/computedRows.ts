@@ -65,7 +65,7 @@ function actionPlanRows(table: TypedTableData, today: string): ComputedRow[] {
 function stakeholderRows(table: TypedTableData): ComputedRow[] {
   const map = summarizeStakeholders(table);
   const rows = map.levels.map((group) => row(`level:${group.level}`, group.level, plural(group.stakeholders.length, 'acteur', 'acteurs')));
-  if (map.missing.length > 0) rows.push(row('missing', "Sans niveau d'implication", plural(map.missing.length, 'acteur', 'acteurs'), true));
+  if (map.missing.length > 0) rows.push(row('missing', "Sans niveau d’implication", plural(map.missing.length, 'acteur', 'acteurs'), true));
   return [...rows, ...unreadable(table)];
 }
 

@@ -16,4 +16,4 @@ export const NODE = {
 } as const;
 
 /** The sentence of the source that makes mastery of every key competency the condition of validation. */
-export const VALIDATION_CONDITION = "La maîtrise de l'ensemble des compétences clefs est une condition indispensable pour être validé.";
+export const VALIDATION_CONDITION = "La maîtrise de l’ensemble des compétences clefs est une condition indispensable pour être validé.";

@@ -15,7 +15,7 @@ const byCode = (code: string) => manifest.nodes.find((node) => node.code === cod
 const childrenOf = (id: string) => manifest.nodes.filter((node) => node.parent === id).sort((a, b) => a.order - b.order);
 const dossier = manifest.templates.find((t) => t.id === 'dossier-validation')!;
 const section = (id: string) => dossier.sections.find((s) => s.id === id);
-const SENTENCE = "La maîtrise de l'ensemble des compétences clefs est une condition indispensable pour être validé.";
+const SENTENCE = "La maîtrise de l’ensemble des compétences clefs est une condition indispensable pour être validé.";
 
 describe('anpe manifest', () => {
   it('is an internal validation that the regional commission decides on mastery of every key competency', () => {
@@ -58,13 +58,13 @@ describe('anpe manifest', () => {
   it('transcribes the three key competencies, the only nodes assessed', () => {
     const key = manifest.nodes.filter((n) => n.key);
     expect(key.map((n) => [n.code, n.label])).toEqual([
-      ['C1', "Maîtriser la transmission de son expertise et sa capacité à adapter et à construire des méthodes d'intervention pour produire des services"],
-      ['C2', "Maîtriser la conduite de projet et/ou la coordination d'actions en interne et/ou en externe"],
-      ['C3', "Maîtriser la veille informative et technique en interne et en externe dans une logique d'optimisation des actes métier"],
+      ['C1', "Maîtriser la transmission de son expertise et sa capacité à adapter et à construire des méthodes d’intervention pour produire des services"],
+      ['C2', "Maîtriser la conduite de projet et/ou la coordination d’actions en interne et/ou en externe"],
+      ['C3', "Maîtriser la veille informative et technique en interne et en externe dans une logique d’optimisation des actes métier"],
     ]);
     expect(key.every((n) => n.type === 'competency' && n.parent === 'competences-clefs')).toBe(true);
     expect(manifest.nodes.filter((n) => n.assessable)).toEqual(key);
-    expect(byCode('C1')?.description).toContain("Maîtriser les connaissances, outils, méthodes, techniques du métier du conseil à l'emploi");
+    expect(byCode('C1')?.description).toContain("Maîtriser les connaissances, outils, méthodes, techniques du métier du conseil à l’emploi");
     expect(byCode('C3')?.description).toMatch(/^Capacité à se tenir informé des pratiques/);
   });
 
@@ -73,8 +73,8 @@ describe('anpe manifest', () => {
     expect(examples('c1').map((n) => n.type)).toEqual(['situation', 'situation', 'situation']);
     expect(examples('c2').map((n) => n.type)).toEqual(['situation', 'situation', 'situation', 'activity', 'situation']);
     expect(examples('c3').map((n) => n.type)).toEqual(['situation', 'activity', 'activity', 'activity']);
-    expect(byCode('C1-S1')?.description).toContain("entretien de construction du PPAE (projet personnalisé d'accès à l'emploi)");
-    expect(byCode('C2-S5')?.label).toBe("Dans les situations de reporting : point sur l'avancée des travaux ; prise de décisions et arbitrages");
+    expect(byCode('C1-S1')?.description).toContain("entretien de construction du PPAE (projet personnalisé d’accès à l’emploi)");
+    expect(byCode('C2-S5')?.label).toBe("Dans les situations de reporting : point sur l’avancée des travaux ; prise de décisions et arbitrages");
     expect(byCode('C3-S2')?.label).toMatch(/^Identification de réseaux de ressources/);
   });
 
@@ -84,10 +84,10 @@ describe('anpe manifest', () => {
     expect(criteria('c1')[0]?.label).toBe(
       'Connaissez le potentiel et les limites des outils, techniques à votre disposition et savez les utiliser au quotidien et à bon escient',
     );
-    expect(byCode('C1.9')?.label).toBe("Évaluez l'impact de votre action");
+    expect(byCode('C1.9')?.label).toBe("Évaluez l’impact de votre action");
     expect(byCode('C2.10')?.label).toBe('Formalisez et communiquez le bilan du projet ou des actions');
     expect(byCode('C3.4')?.label).toBe(
-      "Tirez les enseignements des actions et les mettez à disposition des agents, de l'ELP, de votre supérieur hiérarchique, de l'EDD",
+      "Tirez les enseignements des actions et les mettez à disposition des agents, de l’ELP, de votre supérieur hiérarchique, de l’EDD",
     );
   });
 
@@ -97,7 +97,7 @@ describe('anpe manifest', () => {
       ['requirement', 'Les formations suivies'],
       ['requirement', 'Les expériences professionnelles'],
     ]);
-    expect(nodeById.get('acquis-formalises')?.description).toContain("démontrer l'intérêt qu'ils représentent pour l'exercice de l'emploi");
+    expect(nodeById.get('acquis-formalises')?.description).toContain("démontrer l’intérêt qu’ils représentent pour l’exercice de l’emploi");
     expect(nodeById.get('attestation-responsable')?.type).toBe('requirement');
     expect(nodeById.get('contenu-emploi')?.description).toContain('niveau IVA');
   });
@@ -120,7 +120,7 @@ describe('anpe manifest', () => {
       const covered = parts.flatMap((s) => s?.nodes ?? []).sort();
       expect(covered, id).toEqual(childrenOf(id).map((n) => n.id).sort());
     }
-    expect(section('c2')?.heading).toBe("C2 — Maîtriser la conduite de projet et/ou la coordination d'actions en interne et/ou en externe");
+    expect(section('c2')?.heading).toBe("C2 — Maîtriser la conduite de projet et/ou la coordination d’actions en interne et/ou en externe");
     expect(section('attestation')?.nodes).toEqual(['attestation-responsable']);
     expect(section('acquis-formations')?.table?.columns.find((c) => c.id === 'type')?.enum).toEqual(['Formation initiale', 'Formation continue']);
     for (const s of dossier.sections) expect(s.prompt?.length ?? 0, s.id).toBeGreaterThan(30);

@@ -9,7 +9,7 @@ export const anpeModalities: ModalityInput[] = [
     kind: 'written_dossier',
     label: 'Dossier écrit de validation',
     description:
-      "La validation s'appuie sur le dossier écrit. L'agent y décrit sa pratique professionnelle pour valoriser les compétences et les acquis professionnels de son emploi ; le référentiel oriente la constitution du dossier.",
+      "La validation s’appuie sur le dossier écrit. L’agent y décrit sa pratique professionnelle pour valoriser les compétences et les acquis professionnels de son emploi ; le référentiel oriente la constitution du dossier.",
     evaluates: [...KEY, NODE.priorLearning, NODE.managerAttestation],
     templates: [TEMPLATE.dossier],
   },
@@ -17,7 +17,7 @@ export const anpeModalities: ModalityInput[] = [
     id: MODALITY.interview,
     kind: 'interview',
     label: 'Entretien',
-    description: "Le cas échéant, la validation s'appuie aussi sur les compléments recueillis lors de l'entretien.",
+    description: "Le cas échéant, la validation s’appuie aussi sur les compléments recueillis lors de l’entretien.",
     evaluates: KEY,
   },
   {
@@ -25,7 +25,7 @@ export const anpeModalities: ModalityInput[] = [
     kind: 'commission',
     label: 'Commission régionale de validation',
     description:
-      "Elle évalue si le candidat possède les compétences et les acquis professionnels nécessaires à la validation dans son emploi : elle organise son analyse du dossier selon les critères d'appréciation du référentiel et y fonde son évaluation et sa décision.",
+      "Elle évalue si le candidat possède les compétences et les acquis professionnels nécessaires à la validation dans son emploi : elle organise son analyse du dossier selon les critères d’appréciation du référentiel et y fonde son évaluation et sa décision.",
     evaluates: [...KEY, NODE.priorLearning, NODE.managerAttestation],
   },
 ];

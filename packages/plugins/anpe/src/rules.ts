@@ -30,7 +30,7 @@ export const anpeRules: RuleInput[] = [
     'attestation',
     20,
     'error',
-    "La validation prend en compte l'attestation du responsable : faites-la compléter ou joignez-la.",
+    "La validation prend en compte l’attestation du responsable : faites-la compléter ou joignez-la.",
   ),
   {
     id: 'competences-clefs.preuves',

@@ -56,9 +56,9 @@ describe('cefi manifest', () => {
 
   it('transcribes the three competency blocks with their labels', () => {
     expect(ofType('block').map((b) => [b.code, b.label])).toEqual([
-      ['Bloc 1', "Accompagnement des personnes dans l'élaboration de leur projet et de leur parcours d'insertion"],
-      ['Bloc 2', "Conseil auprès des entreprises et des personnes en vue de favoriser l'intermédiation vers l'emploi"],
-      ['Bloc 3', "Participation à l'élaboration et la mise en œuvre de projets ou d'actions en faveur de l'insertion"],
+      ['Bloc 1', "Accompagnement des personnes dans l’élaboration de leur projet et de leur parcours d’insertion"],
+      ['Bloc 2', "Conseil auprès des entreprises et des personnes en vue de favoriser l’intermédiation vers l’emploi"],
+      ['Bloc 3', "Participation à l’élaboration et la mise en œuvre de projets ou d’actions en faveur de l’insertion"],
     ]);
   });
 
@@ -91,16 +91,16 @@ describe('cefi manifest', () => {
     expect(criteria.every((c) => c.assessable && c.scale === 'acquisition')).toBe(true);
     expect(manifest.nodes.filter((n) => n.assessable)).toEqual(criteria);
 
-    expect(byCode('B1-C1.1')?.label).toBe("La structure du candidat est présentée, elle en décrit l'organisation, les missions et activités.");
+    expect(byCode('B1-C1.1')?.label).toBe("La structure du candidat est présentée, elle en décrit l’organisation, les missions et activités.");
     expect(byCode('B1-C4.1')?.label).toMatch(/capacité à prendre du recul en faisant évoluer sa pratique\.$/);
     // Two criteria the flattening ran together in one cell of bloc 2.
-    expect(byCode('B2-C2.1')?.label).toBe("Une analyse du profil des publics est réalisée au regard d'une offre d'emploi.");
+    expect(byCode('B2-C2.1')?.label).toBe("Une analyse du profil des publics est réalisée au regard d’une offre d’emploi.");
     expect(byCode('B2-C3.2')?.label).toBe('Le candidat fait la preuve de relations avec le monde socio-économique.');
     // A criterion split across two table rows, reassembled.
-    expect(byCode('B2-C5.1')?.label).toMatch(/^Les démarches d'accompagnement à la recherche d'emploi .* ressources diverses et notamment numériques, pour la veille/);
+    expect(byCode('B2-C5.1')?.label).toMatch(/^Les démarches d’accompagnement à la recherche d’emploi .* ressources diverses et notamment numériques, pour la veille/);
     expect(byCode('B3-C2.4')?.label).toBe('A minima, une ébauche de budget présente les différents postes de dépenses et des pistes de financements.');
     expect(byCode('B3-D1')).toMatchObject({ parent: 'bloc3', modalities: ['dossier-bloc3'] });
-    expect(byCode('B3-D1')?.label).toMatch(/^Le dossier complémentaire témoigne d'une prise de distance/);
+    expect(byCode('B3-D1')?.label).toMatch(/^Le dossier complémentaire témoigne d’une prise de distance/);
   });
 
   it('keeps the OCR and markup out of the labels', () => {
@@ -123,7 +123,7 @@ describe('cefi manifest', () => {
     expect([...modality('carte-mentale-bloc3')!.evaluates, ...modality('dossier-bloc3')!.evaluates].sort()).toEqual(
       ids.filter(inBlock(3)).sort(),
     );
-    expect(modality('carte-mentale-bloc3')?.description).toContain("l'analyse de sa faisabilité en termes de ressources et de partenaires");
+    expect(modality('carte-mentale-bloc3')?.description).toContain("l’analyse de sa faisabilité en termes de ressources et de partenaires");
   });
 
   it('offers the four templates, each section headed and prompted', () => {
@@ -186,6 +186,6 @@ describe('cefi manifest', () => {
       ['bloc3', 'acquis'],
     ]);
     expect(manifest.scales[0]?.levels.find((l) => l.id === 'acquis')?.proficient).toBe(true);
-    expect(manifest.scales[0]?.levels.map((l) => l.label)).toEqual(['Non acquis', "En cours d'acquisition", 'Acquis', 'Maîtrisé']);
+    expect(manifest.scales[0]?.levels.map((l) => l.label)).toEqual(['Non acquis', "En cours d’acquisition", 'Acquis', 'Maîtrisé']);
   });
 });

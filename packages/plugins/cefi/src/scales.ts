@@ -9,7 +9,7 @@ export const acquisitionScale: ScaleInput = {
   label: 'Acquisition',
   levels: [
     { id: 'non-acquis', label: 'Non acquis' },
-    { id: 'en-cours', label: "En cours d'acquisition" },
+    { id: 'en-cours', label: "En cours d’acquisition" },
     { id: PROFICIENT_LEVEL, label: 'Acquis', proficient: true },
     { id: 'maitrise', label: 'Maîtrisé', proficient: true },
   ],

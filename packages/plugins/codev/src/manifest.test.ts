@@ -49,20 +49,20 @@ describe('codev manifest', () => {
       ['Étape 2', 'Clarification'],
       ['Étape 3', 'Contrat de consultation'],
       ['Étape 4', 'Consultation'],
-      ['Étape 5', "Synthèse et plan d'action"],
+      ['Étape 5', "Synthèse et plan d’action"],
       ['Étape 6', 'Partage des apprentissages de chacun'],
     ]);
     expect(steps.every((step) => step.parent === 'codeveloppement')).toBe(true);
     expect(steps[3]?.description).toMatch(/« Comment puis-je aider ce client \? »\. Le client ne répond pas/);
-    expect(steps[2]?.description).toMatch(/sous la forme d'une question précise/);
-    expect(steps[4]?.description).toMatch(/premier plan d'action, réalisable à court terme/);
+    expect(steps[2]?.description).toMatch(/sous la forme d’une question précise/);
+    expect(steps[4]?.description).toMatch(/premier plan d’action, réalisable à court terme/);
     expect(nodeById.get('codeveloppement')?.description).toMatch(/« client », les autres étant ses « consultants »/);
   });
 
   it('records the three workshops as situations with the question each territory asked', () => {
     const cases = manifest.nodes.filter((node) => node.type === 'situation');
     expect(cases.map((node) => node.code)).toEqual(['Atelier 1', 'Atelier 2', 'Atelier 3']);
-    expect(cases[2]?.label).toBe("Comment mobiliser les personnes privées d'emploi et qui ne sont pas identifiées par les services publics ?");
+    expect(cases[2]?.label).toBe("Comment mobiliser les personnes privées d’emploi et qui ne sont pas identifiées par les services publics ?");
     expect(cases[0]?.description).toMatch(/Connect'ences/);
     expect(cases[1]?.description).toMatch(/Dordogne Corrézienne/);
   });
@@ -86,7 +86,7 @@ describe('codev manifest', () => {
       'Impression',
       'Question',
       'Suggestion pratique',
-      "Partage d'expérience",
+      "Partage d’expérience",
     ]);
     expect(manifest.rules).toContainEqual(
       expect.objectContaining({ template: 'seance-codeveloppement', section: 'plan-action', check: 'min_rows', min: 1, severity: 'error' }),
@@ -103,6 +103,6 @@ describe('codev manifest', () => {
     // Lessons from the source carried into prompts.
     expect(section('demarche-gpect', 'diagnostic')?.prompt).toMatch(/actualiser en continu/);
     expect(section('mobilisation-tzcld', 'personnes-ressources')?.table?.rows?.map((row) => row.type)).toContain('Médiateurs sociaux');
-    expect(section('plateforme-partage-competences', 'coordination')?.prompt).toMatch(/« ne former qu'un »/);
+    expect(section('plateforme-partage-competences', 'coordination')?.prompt).toMatch(/« ne former qu’un »/);
   });
 });

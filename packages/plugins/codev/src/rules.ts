@@ -17,7 +17,7 @@ const filled = (template: string, section: string, minWords: number, severity: '
  */
 export const codevRules: RuleInput[] = [
   filled(TEMPLATE.session, 'etape-1', 40, 'error'),
-  filled(TEMPLATE.session, 'etape-3', 8, 'error', "Le contrat de consultation : le client formule son attente sous la forme d'une question précise."),
+  filled(TEMPLATE.session, 'etape-3', 8, 'error', "Le contrat de consultation : le client formule son attente sous la forme d’une question précise."),
   filled(TEMPLATE.session, 'etape-5', 30, 'error'),
   filled(TEMPLATE.session, 'etape-6', 20, 'info'),
   {
@@ -28,7 +28,7 @@ export const codevRules: RuleInput[] = [
     check: 'min_rows',
     min: 1,
     severity: 'error',
-    message: "La séance se conclut par un premier plan d'action réalisable à court terme.",
+    message: "La séance se conclut par un premier plan d’action réalisable à court terme.",
   },
   {
     id: `${TEMPLATE.session}.plan-action.echeances`,
@@ -59,7 +59,7 @@ export const codevRules: RuleInput[] = [
     check: 'column_filled',
     column: 'priorite',
     severity: 'warning',
-    message: "Les champs d'action sont énormes : priorisez chaque action.",
+    message: "Les champs d’action sont énormes : priorisez chaque action.",
   },
   {
     id: `${TEMPLATE.gpect}.existant.implication`,

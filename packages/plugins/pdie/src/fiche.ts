@@ -65,4 +65,4 @@ export interface Fiche {
   indicators: FicheIndicator[];
 }
 
-export const AFTER_THREE_MONTHS = "3 mois après l'action";
+export const AFTER_THREE_MONTHS = "3 mois après l’action";

@@ -62,7 +62,7 @@ export function ficheNodes(fiche: Fiche, order: number, parent: string): { nodes
     code: `Fiche ${fiche.number}`,
     type: 'fiche',
     label: fiche.title,
-    description: [fiche.context, "Les modalités d'évaluation seront déterminées conventionnellement."]
+    description: [fiche.context, "Les modalités d’évaluation seront déterminées conventionnellement."]
       .filter(Boolean)
       .join('\n'),
     parent,

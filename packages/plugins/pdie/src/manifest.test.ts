@@ -83,11 +83,11 @@ describe('pdie manifest', () => {
   it('transcribes the fiches titles and some indicators exactly', () => {
     expect(ficheByCode('Fiche 3B')?.label).toBe('Mobilité : permis de conduire');
     expect(ficheByCode('Fiche 7')?.label).toBe(
-      "Développer un accompagnement ciblé, levier pour l'insertion professionnelle des publics vulnérables",
+      "Développer un accompagnement ciblé, levier pour l’insertion professionnelle des publics vulnérables",
     );
     expect(indicatorsOf('Fiche 1').map((node) => node.label)).toContain('Nombre de projets validés');
-    expect(indicatorsOf('Fiche 3B')[1]?.label).toBe("Nombre d'heures de code et de conduite effectuées par participant");
-    expect(indicatorsOf('Fiche 4').map((node) => node.label)).toContain("Réussite aux tests d'entrée en formation certifiante");
+    expect(indicatorsOf('Fiche 3B')[1]?.label).toBe("Nombre d’heures de code et de conduite effectuées par participant");
+    expect(indicatorsOf('Fiche 4').map((node) => node.label)).toContain("Réussite aux tests d’entrée en formation certifiante");
     expect(indicatorsOf('Fiche 6').map((node) => node.label)).toEqual([
       'Nombre de bénéficiaires',
       'Nombre de mises en relation avec des employeurs',
@@ -98,8 +98,8 @@ describe('pdie manifest', () => {
 
   it('says when an indicator is measured after the action, as the call does', () => {
     const accessToJob = indicatorsOf('Fiche 2B').at(-1);
-    expect(accessToJob?.label).toBe("Accès à la formation ou à l'emploi des bénéficiaires à l'issue de l'action");
-    expect(accessToJob?.measure?.timing).toBe("3 mois après l'action");
+    expect(accessToJob?.label).toBe("Accès à la formation ou à l’emploi des bénéficiaires à l’issue de l’action");
+    expect(accessToJob?.measure?.timing).toBe("3 mois après l’action");
     // Fiche 3A lists no indicator measured after the action.
     expect(indicatorsOf('Fiche 3A').every((node) => node.measure?.timing === undefined)).toBe(true);
   });
@@ -123,14 +123,14 @@ describe('pdie manifest', () => {
     for (const template of manifest.templates) {
       expect(template.sections.map((section) => section.heading)).toEqual([
         'Présentation de la structure',
-        "Note d'opportunité",
+        "Note d’opportunité",
         'Public visé',
         'Objectifs pédagogiques',
-        "Contenu de l'action",
+        "Contenu de l’action",
         'Moyens et partenariats',
         'Calendrier',
         'Budget prévisionnel',
-        "Indicateurs d'évaluation",
+        "Indicateurs d’évaluation",
       ]);
       const note = template.sections.find((section) => section.id === 'note-opportunite');
       expect(note?.prompt).toMatch(/diagnostic des besoins/);

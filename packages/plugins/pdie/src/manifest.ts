@@ -10,14 +10,14 @@ export const pdieReferential = defineReferential({
   id: 'pdie',
   version: '1.0.0',
   coreApi: '^1.0.0',
-  title: "Programme départemental d'insertion et d'emploi (PDIE) de la Seine-Saint-Denis — appel à projets",
+  title: "Programme départemental d’insertion et d’emploi (PDIE) de la Seine-Saint-Denis — appel à projets",
   shortTitle: 'PDIE Seine-Saint-Denis',
   kind: 'call_for_projects',
   lang: 'fr',
   description:
-    "Appel à projets du Département de la Seine-Saint-Denis pour des actions d'insertion et d'emploi destinées principalement aux allocataires du RSA. Chaque fiche (1, 2A, 2B, 3A, 3B, 4, 5, 6, 7) définit les objectifs, le public, le contenu attendu et les indicateurs d'évaluation d'un type d'action ; un porteur répond à une fiche par un dossier de candidature.",
+    "Appel à projets du Département de la Seine-Saint-Denis pour des actions d’insertion et d’emploi destinées principalement aux allocataires du RSA. Chaque fiche (1, 2A, 2B, 3A, 3B, 4, 5, 6, 7) définit les objectifs, le public, le contenu attendu et les indicateurs d’évaluation d’un type d’action ; un porteur répond à une fiche par un dossier de candidature.",
   source: {
-    document: "Programme départemental d'insertion et d'emploi (PDIE) — appel à projets, fiches 1 à 7",
+    document: "Programme départemental d’insertion et d’emploi (PDIE) — appel à projets, fiches 1 à 7",
     issuer: 'Département de la Seine-Saint-Denis',
   },
   scales: [conformityScale],
@@ -28,7 +28,7 @@ export const pdieReferential = defineReferential({
       kind: 'written_dossier',
       label: 'Dossier de candidature',
       description:
-        "Dossier déposé par le porteur de projet en réponse à une fiche, avec sa note d'opportunité ; l'action est évaluée sur sa conformité au dossier et sur les indicateurs d'efficacité demandés par le Département.",
+        "Dossier déposé par le porteur de projet en réponse à une fiche, avec sa note d’opportunité ; l’action est évaluée sur sa conformité au dossier et sur les indicateurs d’efficacité demandés par le Département.",
       evaluates: fiches.map((fiche) => fiche.id),
       templates: pdieTemplates.map((template) => template.id),
     },

@@ -36,7 +36,7 @@ function rulesFor(ficheId: string, number: string): RuleInput[] {
       section: SECTION.indicateurs,
       column: 'cible',
       severity: 'error',
-      message: `Fiche ${number} : chaque indicateur d'évaluation doit avoir une cible.`,
+      message: `Fiche ${number} : chaque indicateur d’évaluation doit avoir une cible.`,
     },
     {
       id: `${template}.budget.charges-produits`,

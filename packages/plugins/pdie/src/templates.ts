@@ -26,25 +26,25 @@ export function applicationTemplate(fiche: Fiche): TemplateInput {
   const objectives = [
     ...fiche.generalObjectives.map((o) => o.label),
     ...fiche.pedagogicalObjectives.map((o) => o.label),
-    ...(fiche.actionTypes ?? []).map((t) => `Type d'action ${t.letter} – ${t.label}`),
+    ...(fiche.actionTypes ?? []).map((t) => `Type d’action ${t.letter} – ${t.label}`),
   ];
   return {
     id: templateId(fiche.id),
     title: `Dossier de candidature — Fiche ${fiche.number}`,
-    description: `Réponse à l'appel à projets du Programme départemental d'insertion et d'emploi (PDIE) de la Seine-Saint-Denis, fiche ${fiche.number} « ${fiche.title} ».`,
+    description: `Réponse à l’appel à projets du Programme départemental d’insertion et d’emploi (PDIE) de la Seine-Saint-Denis, fiche ${fiche.number} « ${fiche.title} ».`,
     modality: APPLICATION_MODALITY,
     sections: [
       {
         id: SECTION.presentation,
         heading: 'Présentation de la structure',
         prompt:
-          "Présentez la structure porteuse du projet : statut, missions, implantation, expérience de l'accompagnement des publics en insertion, en particulier des allocataires du RSA.",
+          "Présentez la structure porteuse du projet : statut, missions, implantation, expérience de l’accompagnement des publics en insertion, en particulier des allocataires du RSA.",
       },
       {
         id: SECTION.note,
-        heading: "Note d'opportunité",
+        heading: "Note d’opportunité",
         prompt: withRequirements(
-          "Établissez le diagnostic des besoins sur le territoire de la Seine-Saint-Denis auquel répond l'action, et indiquez les codes ROME des métiers visés.",
+          "Établissez le diagnostic des besoins sur le territoire de la Seine-Saint-Denis auquel répond l’action, et indiquez les codes ROME des métiers visés.",
           fiche,
           'note',
           true,
@@ -55,7 +55,7 @@ export function applicationTemplate(fiche: Fiche): TemplateInput {
         id: SECTION.public,
         heading: 'Public visé',
         prompt: withRequirements(
-          `Décrivez le public que l'action accompagnera, son recrutement et son orientation vers l'action. Profil du public défini par la fiche ${fiche.number} :\n${fiche.publicProfile}`,
+          `Décrivez le public que l’action accompagnera, son recrutement et son orientation vers l’action. Profil du public défini par la fiche ${fiche.number} :\n${fiche.publicProfile}`,
           fiche,
           'public',
         ),
@@ -64,14 +64,14 @@ export function applicationTemplate(fiche: Fiche): TemplateInput {
       {
         id: SECTION.objectifs,
         heading: 'Objectifs pédagogiques',
-        prompt: `Présentez les objectifs pédagogiques de l'action et le niveau attendu en fin d'action, au regard des objectifs de la fiche ${fiche.number} :\n${bullets(objectives)}`,
+        prompt: `Présentez les objectifs pédagogiques de l’action et le niveau attendu en fin d’action, au regard des objectifs de la fiche ${fiche.number} :\n${bullets(objectives)}`,
         nodes: refs.objectives,
       },
       {
         id: SECTION.contenu,
-        heading: "Contenu de l'action",
+        heading: "Contenu de l’action",
         prompt: withRequirements(
-          "Décrivez le contenu et les modalités de l'action : démarche, méthodes pédagogiques et outils, temps individuels et collectifs, suivi des participants.",
+          "Décrivez le contenu et les modalités de l’action : démarche, méthodes pédagogiques et outils, temps individuels et collectifs, suivi des participants.",
           fiche,
           'contenu',
         ),
@@ -81,7 +81,7 @@ export function applicationTemplate(fiche: Fiche): TemplateInput {
         id: SECTION.moyens,
         heading: 'Moyens et partenariats',
         prompt: withRequirements(
-          "Présentez les moyens humains et matériels mobilisés et les partenariats de l'action (services référents, prescripteurs, entreprises, autres organismes).",
+          "Présentez les moyens humains et matériels mobilisés et les partenariats de l’action (services référents, prescripteurs, entreprises, autres organismes).",
           fiche,
           'moyens',
         ),
@@ -91,7 +91,7 @@ export function applicationTemplate(fiche: Fiche): TemplateInput {
         id: SECTION.calendrier,
         heading: 'Calendrier',
         prompt: withRequirements(
-          "Présentez le calendrier de l'action : démarrage, durée, rythme, entrées et sorties, périodes en entreprise.",
+          "Présentez le calendrier de l’action : démarrage, durée, rythme, entrées et sorties, périodes en entreprise.",
           fiche,
           'calendrier',
         ),
@@ -100,16 +100,16 @@ export function applicationTemplate(fiche: Fiche): TemplateInput {
       {
         id: SECTION.budget,
         heading: 'Budget prévisionnel',
-        prompt: "Détaillez les charges et les produits de l'action, en indiquant la source de chaque financement.",
+        prompt: "Détaillez les charges et les produits de l’action, en indiquant la source de chaque financement.",
         table: tablePresets.budget,
       },
       {
         id: SECTION.indicateurs,
-        heading: "Indicateurs d'évaluation",
+        heading: "Indicateurs d’évaluation",
         prompt: [
-          "Fixez une cible pour chacun des indicateurs d'efficacité demandés par le Département ; vous pouvez en ajouter d'autres.",
+          "Fixez une cible pour chacun des indicateurs d’efficacité demandés par le Département ; vous pouvez en ajouter d’autres.",
           ...(fiche.evaluationCriteria.length > 0
-            ? [`L'action sera également évaluée sur :\n${bullets(fiche.evaluationCriteria.map((c) => c.label))}`]
+            ? [`L’action sera également évaluée sur :\n${bullets(fiche.evaluationCriteria.map((c) => c.label))}`]
             : []),
         ].join('\n'),
         nodes: [...refs.indicators, ...refs.criteria],

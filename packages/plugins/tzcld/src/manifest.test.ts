@@ -85,20 +85,20 @@ describe('tzcld manifest', () => {
     expect(counts).toEqual({ CP1: 5, CP2: 3, CP3: 4, CP4: 3 });
     expect(criteria).toHaveLength(15);
     expect(activities[2]?.description).toBe(
-      "Préparation et animation du comité local pour l'emploi (CLE) pour engager et organiser les contributions.",
+      "Préparation et animation du comité local pour l’emploi (CLE) pour engager et organiser les contributions.",
     );
   });
 
   it('transcribes competencies and criteria in corrected French', () => {
     expect(byCode('CP4')?.label).toBe(
-      "Évaluer et ajuster les actions mises en œuvre pour garantir l'accès à l'emploi de toutes les personnes qui en sont durablement privées en utilisant les indicateurs de pilotage appropriés",
+      "Évaluer et ajuster les actions mises en œuvre pour garantir l’accès à l’emploi de toutes les personnes qui en sont durablement privées en utilisant les indicateurs de pilotage appropriés",
     );
     expect(byCode('CP1-C3')?.label).toBe(
-      "Le candidat présente un plan de communication complet, comportant : des objectifs SMART ; plusieurs cibles ; divers canaux, outils et événements ; un planning de mise en œuvre, un budget et des indicateurs d'évaluation.",
+      "Le candidat présente un plan de communication complet, comportant : des objectifs SMART ; plusieurs cibles ; divers canaux, outils et événements ; un planning de mise en œuvre, un budget et des indicateurs d’évaluation.",
     );
-    expect(byCode('CP3-C1')?.label).toBe("La cartographie des parties prenantes qualifie leur niveau d'implication (d'absent à actif).");
+    expect(byCode('CP3-C1')?.label).toBe("La cartographie des parties prenantes qualifie leur niveau d’implication (d’absent à actif).");
     expect(byCode('CP4-C2')?.label).toBe(
-      "Des indicateurs d'évaluation sont déterminés localement pour mesurer l'atteinte des grands objectifs du plan d'actions.",
+      "Des indicateurs d’évaluation sont déterminés localement pour mesurer l’atteinte des grands objectifs du plan d’actions.",
     );
     // The OCR's errors must not survive: « I'accés », « chdmeur », « plagant », « ['atteinte », « ceuvre ».
     for (const node of manifest.nodes) {
@@ -111,7 +111,7 @@ describe('tzcld manifest', () => {
     expect(criteria.every((node) => node.scale === 'acquisition')).toBe(true);
     expect(manifest.scales[0]?.levels.map((level) => [level.label, level.proficient])).toEqual([
       ['Non acquis', false],
-      ["En cours d'acquisition", false],
+      ["En cours d’acquisition", false],
       ['Acquis', true],
       ['Maîtrisé', true],
     ]);
@@ -149,7 +149,7 @@ describe('tzcld manifest', () => {
       'Outils et événements',
       'Planning de mise en œuvre',
       'Budget',
-      "Indicateurs d'évaluation",
+      "Indicateurs d’évaluation",
     ]);
     expect(section('plan-communication', 'outils-evenements')?.nodes).toContain('cp1-c4');
   });
@@ -157,9 +157,9 @@ describe('tzcld manifest', () => {
   it('structures the action plan in the four TZCLD phases and checks that each is covered', () => {
     expect(TZCLD_PHASES).toEqual([
       'Fabrique et animation du consensus',
-      "Rencontre et mobilisation des personnes privées durablement d'emploi",
+      "Rencontre et mobilisation des personnes privées durablement d’emploi",
       'Identification des travaux utiles',
-      "Ouverture des entreprises à but d'emploi",
+      "Ouverture des entreprises à but d’emploi",
     ]);
     const table = section('plan-actions', 'actions')?.table;
     expect(table?.kind).toBe('action_plan');
@@ -187,7 +187,7 @@ describe('tzcld manifest', () => {
     const table = section('cartographie-parties-prenantes', 'cartographie')?.table;
     expect(table?.kind).toBe('stakeholders');
     expect(table?.columns.find((c) => c.id === 'implication')?.enum).toEqual(['Absent', 'Informé', 'Consulté', 'Associé', 'Actif']);
-    expect(table?.rows?.map((row) => row.type)).toContain("Structures de l'insertion par l'activité économique");
+    expect(table?.rows?.map((row) => row.type)).toContain("Structures de l’insertion par l’activité économique");
     expect(table?.rows).toHaveLength(10);
     expect(manifest.rules).toContainEqual(
       expect.objectContaining({ type: 'table_check', template: 'cartographie-parties-prenantes', check: 'column_valid', column: 'implication' }),

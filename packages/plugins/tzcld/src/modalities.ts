@@ -24,7 +24,7 @@ export function tzcldModalities(criteria: readonly string[], templates: Record<k
       kind: 'annex',
       label: 'Annexes du dossier candidat',
       description:
-        "Annexes attendues selon la compétence — CP1 : plan de communication, outils de communication… ; CP2 : plan d'actions, budget et outil de veille financements ; CP3 : plan d'actions, outil de recensement des acteurs et actrices du territoire, outils de communication ; CP4 : plan d'actions, tableau de bord exhaustivité territoriale.",
+        "Annexes attendues selon la compétence — CP1 : plan de communication, outils de communication… ; CP2 : plan d’actions, budget et outil de veille financements ; CP3 : plan d’actions, outil de recensement des acteurs et actrices du territoire, outils de communication ; CP4 : plan d’actions, tableau de bord exhaustivité territoriale.",
       evaluates: [...criteria],
       templates: templates.annexes,
     },

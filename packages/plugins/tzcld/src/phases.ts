@@ -5,7 +5,7 @@
  */
 export const TZCLD_PHASES = [
   'Fabrique et animation du consensus',
-  "Rencontre et mobilisation des personnes privées durablement d'emploi",
+  "Rencontre et mobilisation des personnes privées durablement d’emploi",
   'Identification des travaux utiles',
-  "Ouverture des entreprises à but d'emploi",
+  "Ouverture des entreprises à but d’emploi",
 ] as const;

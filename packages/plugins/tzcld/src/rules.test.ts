@@ -56,7 +56,7 @@ describe('TZCLD rules on typed tables', () => {
     );
     expect(missing(TEMPLATE.actionPlan, three, 'plan-actions.phases')).toHaveLength(1);
     expect(missing(TEMPLATE.actionPlan, three, 'plan-actions.echeances')).toEqual([
-      "Le plan d'actions est échéancé : donnez à chaque action une échéance au format jj/mm/aaaa.",
+      "Le plan d’actions est échéancé : donnez à chaque action une échéance au format jj/mm/aaaa.",
     ]);
     const four = withRows(
       documentOf(TEMPLATE.actionPlan),
@@ -70,8 +70,8 @@ describe('TZCLD rules on typed tables', () => {
   it('the budget has charges and produits, balanced or explained, and every produit names its funding source', () => {
     const empty = documentOf(TEMPLATE.budget);
     expect(missing(TEMPLATE.budget, empty, 'budget.charges-produits')).toEqual([
-      "Le budget « Budget prévisionnel (charges et produits) » n'a aucune charge.",
-      "Le budget « Budget prévisionnel (charges et produits) » n'a aucun produit.",
+      "Le budget « Budget prévisionnel (charges et produits) » n’a aucune charge.",
+      "Le budget « Budget prévisionnel (charges et produits) » n’a aucun produit.",
     ]);
     const unbalanced = withRows(empty, 'budget', [
       { poste: 'Chargée de mission', nature: 'Charge', montant: '45 000 €' },
@@ -81,7 +81,7 @@ describe('TZCLD rules on typed tables', () => {
     ]);
     expect(missing(TEMPLATE.budget, unbalanced, 'budget.charges-produits')).toEqual([]);
     expect(missing(TEMPLATE.budget, unbalanced, 'budget.equilibre').map((m) => m.replace(/\s/g, ' '))).toEqual([
-      "Le budget « Budget prévisionnel (charges et produits) » n'est pas équilibré : 50 000,00 € de charges pour 42 000,00 € de produits (écart de 8 000,00 €), et l'écart n'est pas expliqué dans la section « Explication de l'écart entre charges et produits ».",
+      "Le budget « Budget prévisionnel (charges et produits) » n’est pas équilibré : 50 000,00 € de charges pour 42 000,00 € de produits (écart de 8 000,00 €), et l’écart n’est pas expliqué dans la section « Explication de l’écart entre charges et produits ».",
     ]);
     // The charges have no source and need none; the fondation's produit does.
     expect(missing(TEMPLATE.budget, unbalanced, 'budget.sources')).toEqual([
@@ -100,16 +100,16 @@ describe('TZCLD rules on typed tables', () => {
     const template = documentOf(TEMPLATE.stakeholders);
     // The map starts with the parties prenantes of the referential, none qualified yet.
     expect(missing(TEMPLATE.stakeholders, template, 'cartographie.implication')).toEqual([
-      "La cartographie qualifie le niveau d'implication de chaque partie prenante, d'absent à actif.",
+      "La cartographie qualifie le niveau d’implication de chaque partie prenante, d’absent à actif.",
     ]);
     const qualified = withRows(template, 'cartographie', [
       { acteur: 'Mairie', type: 'Collectivités territoriales', implication: 'Actif' },
-      { acteur: 'Pôle emploi', type: "Service public de l'emploi", implication: 'très impliqué' },
+      { acteur: 'Pôle emploi', type: "Service public de l’emploi", implication: 'très impliqué' },
     ]);
     expect(missing(TEMPLATE.stakeholders, qualified, 'cartographie.implication')).toHaveLength(1);
     const valid = withRows(template, 'cartographie', [
       { acteur: 'Mairie', type: 'Collectivités territoriales', implication: 'Actif' },
-      { acteur: 'Pôle emploi', type: "Service public de l'emploi", implication: 'associe' },
+      { acteur: 'Pôle emploi', type: "Service public de l’emploi", implication: 'associe' },
     ]);
     expect(missing(TEMPLATE.stakeholders, valid, 'cartographie.implication')).toEqual([]);
   });

@@ -53,7 +53,7 @@ export const tzcldRules: RuleInput[] = [
     values: [...TZCLD_PHASES],
     severity: 'error',
     message:
-      "Le plan d'actions doit reprendre les quatre phases de la méthode projet TZCLD ; si l'ouverture d'une entreprise à but d'emploi n'est pas encore pertinente, une ligne de cette phase le dit.",
+      "Le plan d’actions doit reprendre les quatre phases de la méthode projet TZCLD ; si l’ouverture d’une entreprise à but d’emploi n’est pas encore pertinente, une ligne de cette phase le dit.",
   },
   {
     id: 'plan-actions.echeances',
@@ -63,7 +63,7 @@ export const tzcldRules: RuleInput[] = [
     check: 'column_valid',
     column: 'echeance',
     severity: 'warning',
-    message: "Le plan d'actions est échéancé : donnez à chaque action une échéance au format jj/mm/aaaa.",
+    message: "Le plan d’actions est échéancé : donnez à chaque action une échéance au format jj/mm/aaaa.",
   },
   {
     id: 'budget.charges-produits',
@@ -112,7 +112,7 @@ export const tzcldRules: RuleInput[] = [
     check: 'column_valid',
     column: 'implication',
     severity: 'error',
-    message: "La cartographie qualifie le niveau d'implication de chaque partie prenante, d'absent à actif.",
+    message: "La cartographie qualifie le niveau d’implication de chaque partie prenante, d’absent à actif.",
   },
   {
     id: 'plan-communication.indicateurs.cibles',

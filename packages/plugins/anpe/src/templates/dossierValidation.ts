@@ -34,7 +34,7 @@ function keyCompetencySections(source: KeyCompetencySource): SectionInput[] {
       heading: `${source.code} — Situations professionnelles`,
       level: 3,
       prompt:
-        "Présentez les situations choisies : où elles se sont déroulées, avec qui et pour qui vous avez agi, quel en était l'enjeu. Les situations et activités que le référentiel donne en exemple vous guident ; les vôtres peuvent être différentes.",
+        "Présentez les situations choisies : où elles se sont déroulées, avec qui et pour qui vous avez agi, quel en était l’enjeu. Les situations et activités que le référentiel donne en exemple vous guident ; les vôtres peuvent être différentes.",
       nodes: range(source.examples.length).map((n) => exampleId(source.code, n)),
     },
     {
@@ -42,7 +42,7 @@ function keyCompetencySections(source: KeyCompetencySource): SectionInput[] {
       heading: `${source.code} — Manière de procéder`,
       level: 3,
       prompt:
-        "Décrivez pas à pas ce que vous avez fait, vos choix et pourquoi : c'est la manière de procéder qui montre à la commission la présence et le degré de maîtrise de la compétence. Reliez chaque passage au critère qu'il montre.",
+        "Décrivez pas à pas ce que vous avez fait, vos choix et pourquoi : c’est la manière de procéder qui montre à la commission la présence et le degré de maîtrise de la compétence. Reliez chaque passage au critère qu’il montre.",
       nodes: criteria.filter((n) => !results.includes(n)).map((n) => criterionId(source.code, n)),
     },
     {
@@ -50,7 +50,7 @@ function keyCompetencySections(source: KeyCompetencySource): SectionInput[] {
       heading: `${source.code} — Résultats obtenus`,
       level: 3,
       prompt:
-        "Dites ce que votre action a produit (pour les demandeurs d'emploi, les entreprises, les collègues, l'agence), comment vous l'avez mesuré et ce que vous en avez tiré.",
+        "Dites ce que votre action a produit (pour les demandeurs d’emploi, les entreprises, les collègues, l’agence), comment vous l’avez mesuré et ce que vous en avez tiré.",
       nodes: results.map((n) => criterionId(source.code, n)),
     },
   ];
@@ -62,29 +62,29 @@ export const dossierValidationTemplate: TemplateInput = {
   id: TEMPLATE.dossier,
   title: 'Dossier de validation',
   description:
-    "Dossier de validation interne des compétences et d'acquis professionnels de l'emploi repère « Conseiller chargé de projet emploi » : analyse de la pratique professionnelle au regard des compétences clefs, acquis formalisés de la formation et de l'expérience, attestation du responsable.",
+    "Dossier de validation interne des compétences et d’acquis professionnels de l’emploi repère « Conseiller chargé de projet emploi » : analyse de la pratique professionnelle au regard des compétences clefs, acquis formalisés de la formation et de l’expérience, attestation du responsable.",
   modality: MODALITY.dossier,
   sections: [
     {
       id: 'contexte',
-      heading: "Mon emploi et son contexte d'exercice",
+      heading: "Mon emploi et son contexte d’exercice",
       prompt:
-        "Présentez votre mission (bassin ou inter-ALE), le territoire et ses acteurs, les priorités que vous portez et vos activités de responsable de projets ou de contributeur de la production de services. Ce contexte éclaire l'analyse de votre pratique.",
+        "Présentez votre mission (bassin ou inter-ALE), le territoire et ses acteurs, les priorités que vous portez et vos activités de responsable de projets ou de contributeur de la production de services. Ce contexte éclaire l’analyse de votre pratique.",
       nodes: ['responsable-projets', 'contributeur-production'],
     },
     ...KEY_COMPETENCIES.flatMap(keyCompetencySections),
     {
       id: 'acquis',
-      heading: "Acquis formalisés de la formation et de l'expérience",
+      heading: "Acquis formalisés de la formation et de l’expérience",
       prompt:
-        "Facultatif : les acquis que vous souhaitez valoriser (titres et diplômes, formations, expériences hors ANPE en lien avec l'emploi). Pour chacun, vous devrez démontrer l'intérêt qu'il représente pour l'exercice de l'emploi.",
+        "Facultatif : les acquis que vous souhaitez valoriser (titres et diplômes, formations, expériences hors ANPE en lien avec l’emploi). Pour chacun, vous devrez démontrer l’intérêt qu’il représente pour l’exercice de l’emploi.",
       nodes: [NODE.priorLearning],
     },
     {
       id: 'acquis-validations',
       heading: 'Les validations obtenues',
       level: 3,
-      prompt: "Diplômes, validations des acquis de l'expérience, attestations d'acquis, équivalences.",
+      prompt: "Diplômes, validations des acquis de l’expérience, attestations d’acquis, équivalences.",
       nodes: ['validations-obtenues'],
       table: {
         kind: 'custom',
@@ -94,12 +94,12 @@ export const dossierValidationTemplate: TemplateInput = {
             id: 'nature',
             label: 'Nature',
             type: 'enum',
-            enum: ['Diplôme', "Validation des acquis de l'expérience", "Attestation d'acquis", 'Équivalence'],
+            enum: ['Diplôme', "Validation des acquis de l’expérience", "Attestation d’acquis", 'Équivalence'],
             required: true,
           },
           text('organisme', 'Organisme'),
           text('annee', 'Année'),
-          text('interet', "Intérêt pour l'emploi"),
+          text('interet', "Intérêt pour l’emploi"),
         ],
       },
     },
@@ -117,7 +117,7 @@ export const dossierValidationTemplate: TemplateInput = {
           text('contenu', 'Contenu'),
           text('duree', 'Durée'),
           text('organisme', 'Organisme de formation'),
-          text('interet', "Intérêt pour l'emploi"),
+          text('interet', "Intérêt pour l’emploi"),
         ],
       },
     },
@@ -125,7 +125,7 @@ export const dossierValidationTemplate: TemplateInput = {
       id: 'acquis-experiences',
       heading: 'Les expériences professionnelles',
       level: 3,
-      prompt: "Expériences hors ANPE, en lien avec l'emploi.",
+      prompt: "Expériences hors ANPE, en lien avec l’emploi.",
       nodes: ['experiences-professionnelles'],
       table: {
         kind: 'custom',
@@ -134,16 +134,16 @@ export const dossierValidationTemplate: TemplateInput = {
           text('emploi', 'Emploi occupé', true),
           text('periode', 'Période'),
           text('activites', 'Activités exercées'),
-          text('lien', "Lien avec l'emploi"),
+          text('lien', "Lien avec l’emploi"),
         ],
       },
     },
     {
       id: 'acquis-plus-value',
-      heading: "La plus-value de mes acquis pour l'exercice de l'emploi",
+      heading: "La plus-value de mes acquis pour l’exercice de l’emploi",
       level: 3,
       prompt:
-        "Démontrez en quoi ces acquis sont suffisants et investis dans les activités de l'emploi repère : quelle compétence clef ils nourrissent, dans quelle situation vous les avez mobilisés.",
+        "Démontrez en quoi ces acquis sont suffisants et investis dans les activités de l’emploi repère : quelle compétence clef ils nourrissent, dans quelle situation vous les avez mobilisés.",
       nodes: [NODE.priorLearning],
     },
     {

@@ -6,19 +6,19 @@ export const carteMentaleBloc3Template: TemplateInput = {
   id: TEMPLATE.carteMentaleBloc3,
   title: 'Bloc 3 — carte mentale',
   description:
-    "Carte mentale détaillée de votre participation à la conduite d'un projet en faveur de l'insertion de vos publics. Chaque section est une branche de la carte : notez-y les idées, acteurs, outils et décisions sous forme de listes courtes.",
+    "Carte mentale détaillée de votre participation à la conduite d’un projet en faveur de l’insertion de vos publics. Chaque section est une branche de la carte : notez-y les idées, acteurs, outils et décisions sous forme de listes courtes.",
   modality: MODALITY.carteMentaleBloc3,
   sections: [
     {
       id: 'projet',
       heading: 'Le projet (centre de la carte)',
-      prompt: "Nommez le projet, son public et son territoire, et votre place dans l'équipe projet.",
+      prompt: "Nommez le projet, son public et son territoire, et votre place dans l’équipe projet.",
     },
     {
       id: 'contextualisation',
       heading: 'Contextualisation de la problématique : état des lieux et diagnostic',
       prompt:
-        "Branches : besoins des publics, caractéristiques de l'environnement socio-économique, politiques publiques de l'emploi, indicateurs emploi-formation du bassin, cahier des charges ou appel à propositions le cas échéant.",
+        "Branches : besoins des publics, caractéristiques de l’environnement socio-économique, politiques publiques de l’emploi, indicateurs emploi-formation du bassin, cahier des charges ou appel à propositions le cas échéant.",
       nodes: ['bloc3-c1-1', 'bloc3-c1-2'],
     },
     {
@@ -38,7 +38,7 @@ export const carteMentaleBloc3Template: TemplateInput = {
       id: 'preparation',
       heading: 'Préparation : stratégie de communication et planification du projet',
       prompt:
-        "Branches : stratégie de communication interne et externe à chaque phase ; étapes, calendrier prévisionnel, champs d'action et rôles de chacun (coordination, pilotage…).",
+        "Branches : stratégie de communication interne et externe à chaque phase ; étapes, calendrier prévisionnel, champs d’action et rôles de chacun (coordination, pilotage…).",
       nodes: ['bloc3-c3-1'],
     },
     {
@@ -51,7 +51,7 @@ export const carteMentaleBloc3Template: TemplateInput = {
       id: 'evaluation',
       heading: 'Évaluation du projet',
       prompt:
-        "Branches : critères et outils d'évaluation ; points forts et points faibles ; préconisations en vue d'une capitalisation, d'une diffusion, d'un transfert ; bilan du déroulement du projet.",
+        "Branches : critères et outils d’évaluation ; points forts et points faibles ; préconisations en vue d’une capitalisation, d’une diffusion, d’un transfert ; bilan du déroulement du projet.",
       nodes: ['bloc3-c3-3', 'bloc3-c3-4'],
     },
   ],

@@ -22,9 +22,9 @@ export const dossierBloc3Template: TemplateInput = {
     },
     {
       id: 'analyse-pratique',
-      heading: "Analyse de ma pratique professionnelle et perspectives d'évolution",
+      heading: "Analyse de ma pratique professionnelle et perspectives d’évolution",
       prompt:
-        "Prenez de la distance sur votre pratique : éléments d'analyse (réussites, difficultés, leurs causes) et perspectives d'évolution que vous en tirez.",
+        "Prenez de la distance sur votre pratique : éléments d’analyse (réussites, difficultés, leurs causes) et perspectives d’évolution que vous en tirez.",
       nodes: ['bloc3-recul'],
     },
   ],

@@ -7,21 +7,21 @@ export const communicationPlanTemplate: TemplateInput = {
   id: TEMPLATE.communication,
   title: 'Plan de communication',
   description:
-    "Annexe du dossier (CP1) : un plan de communication complet comporte des objectifs SMART, plusieurs cibles, divers canaux, outils et événements, un planning de mise en œuvre, un budget et des indicateurs d'évaluation.",
+    "Annexe du dossier (CP1) : un plan de communication complet comporte des objectifs SMART, plusieurs cibles, divers canaux, outils et événements, un planning de mise en œuvre, un budget et des indicateurs d’évaluation.",
   modality: MODALITY.annexes,
   sections: [
     {
       id: 'objectifs',
       heading: 'Objectifs',
       prompt:
-        "Formulez des objectifs SMART (spécifiques, mesurables, atteignables, réalistes, temporellement définis) : faire connaître le projet, emporter l'adhésion des élus, mobiliser les personnes privées durablement d'emploi, recruter des partenaires… Chacun doit pouvoir être suivi par un indicateur (CP1-C3).",
+        "Formulez des objectifs SMART (spécifiques, mesurables, atteignables, réalistes, temporellement définis) : faire connaître le projet, emporter l’adhésion des élus, mobiliser les personnes privées durablement d’emploi, recruter des partenaires… Chacun doit pouvoir être suivi par un indicateur (CP1-C3).",
       nodes: ['cp1-c3'],
     },
     {
       id: 'cibles',
       heading: 'Cibles',
       prompt:
-        "Listez les destinataires (élus, services de l'État, service public de l'emploi, entreprises, associations, structures de l'insertion et du secteur protégé et adapté, citoyens, personnes privées durablement d'emploi…) et, pour chacun, ses intérêts et les messages qui portent les convictions du projet. Indiquez les besoins des personnes en situation de handicap (CP1-C1, CP1-C2).",
+        "Listez les destinataires (élus, services de l’État, service public de l’emploi, entreprises, associations, structures de l’insertion et du secteur protégé et adapté, citoyens, personnes privées durablement d’emploi…) et, pour chacun, ses intérêts et les messages qui portent les convictions du projet. Indiquez les besoins des personnes en situation de handicap (CP1-C1, CP1-C2).",
       nodes: ['cp1-c1', 'cp1-c2', 'cp1-c3'],
     },
     {
@@ -35,7 +35,7 @@ export const communicationPlanTemplate: TemplateInput = {
       id: 'outils-evenements',
       heading: 'Outils et événements',
       prompt:
-        "Décrivez les outils (plaquette, vidéo, site, exposition…) et les événements prévus, en intégrant des événements nationaux et locaux de promotion de l'emploi des personnes qui en sont durablement privées. Dites comment vous les rendez accessibles aux personnes en situation de handicap : facile à lire et à comprendre, sous-titrage, lieux accessibles (CP1-C2 à CP1-C4).",
+        "Décrivez les outils (plaquette, vidéo, site, exposition…) et les événements prévus, en intégrant des événements nationaux et locaux de promotion de l’emploi des personnes qui en sont durablement privées. Dites comment vous les rendez accessibles aux personnes en situation de handicap : facile à lire et à comprendre, sous-titrage, lieux accessibles (CP1-C2 à CP1-C4).",
       nodes: ['cp1-c2', 'cp1-c3', 'cp1-c4'],
     },
     {
@@ -63,9 +63,9 @@ export const communicationPlanTemplate: TemplateInput = {
     },
     {
       id: 'indicateurs',
-      heading: "Indicateurs d'évaluation",
+      heading: "Indicateurs d’évaluation",
       prompt:
-        "Associez à chaque objectif un indicateur et sa cible : nombre de personnes touchées par cible, participants aux événements, partenaires engagés, personnes privées durablement d'emploi venues à une rencontre… (CP1-C3).",
+        "Associez à chaque objectif un indicateur et sa cible : nombre de personnes touchées par cible, participants aux événements, partenaires engagés, personnes privées durablement d’emploi venues à une rencontre… (CP1-C3).",
       nodes: ['cp1-c3'],
       table: tablePresets.indicators,
     },

@@ -13,13 +13,13 @@ export const pitchTemplate: TemplateInput = {
       id: 'structure',
       heading: 'Structure du pitch',
       prompt:
-        "Posez le déroulé et le minutage : accroche, problème (la privation durable d'emploi sur le territoire), solution (le projet et ses convictions), preuves (premiers résultats, partenaires engagés), appel à l'engagement. Une expression compréhensible, précise et structurée est évaluée (CP1-C5).",
+        "Posez le déroulé et le minutage : accroche, problème (la privation durable d’emploi sur le territoire), solution (le projet et ses convictions), preuves (premiers résultats, partenaires engagés), appel à l’engagement. Une expression compréhensible, précise et structurée est évaluée (CP1-C5).",
       nodes: ['cp1-c5'],
     },
     {
       id: 'accroche',
       heading: 'Accroche',
-      prompt: "Rédigez les premières phrases : un chiffre, un témoignage ou une question qui fait entrer l'auditoire dans le projet.",
+      prompt: "Rédigez les premières phrases : un chiffre, un témoignage ou une question qui fait entrer l’auditoire dans le projet.",
     },
     {
       id: 'convictions',
@@ -32,7 +32,7 @@ export const pitchTemplate: TemplateInput = {
       id: 'arguments',
       heading: 'Arguments adaptés aux publics',
       prompt:
-        "Pour chaque destinataire (élus, entreprises, partenaires de l'emploi, habitants, personnes privées durablement d'emploi), notez ses intérêts et l'argument qui y répond (CP1-C2).",
+        "Pour chaque destinataire (élus, entreprises, partenaires de l’emploi, habitants, personnes privées durablement d’emploi), notez ses intérêts et l’argument qui y répond (CP1-C2).",
       nodes: ['cp1-c2'],
       table: {
         kind: 'custom',
@@ -52,14 +52,14 @@ export const pitchTemplate: TemplateInput = {
     },
     {
       id: 'appel',
-      heading: "Conclusion et appel à l'engagement",
-      prompt: "Terminez par ce que vous attendez de l'auditoire : rejoindre le comité local pour l'emploi, proposer des travaux utiles, soutenir le financement…",
+      heading: "Conclusion et appel à l’engagement",
+      prompt: "Terminez par ce que vous attendez de l’auditoire : rejoindre le comité local pour l’emploi, proposer des travaux utiles, soutenir le financement…",
     },
     {
       id: 'questions-reponses',
       heading: 'Préparation des questions-réponses',
       prompt:
-        "Anticipez les questions du jury (financement, exhaustivité, non-concurrence, coopération avec le service public de l'emploi) et préparez des réponses courtes et précises (CP1-C5).",
+        "Anticipez les questions du jury (financement, exhaustivité, non-concurrence, coopération avec le service public de l’emploi) et préparez des réponses courtes et précises (CP1-C5).",
       nodes: ['cp1-c5'],
     },
   ],
