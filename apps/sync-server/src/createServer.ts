@@ -38,6 +38,11 @@ import { RedisFanOut } from './sync/RedisFanOut.js';
 import type { AwarenessRateLimitOptions } from './sync/AwarenessRateLimit.js';
 import { SocketGateway } from './sync/SocketGateway.js';
 import { SyncEngine, type SyncEngineStats } from './sync/SyncEngine.js';
+import { currentContentState } from './versions/currentContentState.js';
+import type { CapturePolicy } from './versions/EditBursts.js';
+import type { RetentionPolicy } from './versions/thinVersions.js';
+import { VersionRecorder } from './versions/VersionRecorder.js';
+import { VersionService } from './versions/VersionService.js';
 
 export const MIB = 1024 * 1024;
 export const DEFAULT_MAX_DOCUMENT_BYTES = 16 * MIB;
@@ -155,6 +160,13 @@ export interface ServerOptions {
   oidc?: OidcOptions;
   /** `PASSWORD_LOGIN=0`: passwords no longer sign anyone in; needs `oidc`. Default true. */
   passwordLogin?: boolean;
+  /**
+   * When automatic versions are taken: after `idleMs` without an edit (default 3 min), and at
+   * least every `maxBurstMs` of continuous editing (default 30 min). See docs/adr/0012.
+   */
+  versionCapture?: Partial<CapturePolicy>;
+  /** How automatic versions are thinned (default: all for a day, hourly for a week, then daily). */
+  versionRetention?: RetentionPolicy;
 }
 
 export interface CloseResult {
@@ -191,6 +203,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   const stores = options.stores ?? (await openServerStores(options));
   const store = stores.documents;
   const maxPayload = options.maxPayload ?? 4 * MIB;
+  const versionRecorder = new VersionRecorder({
+    versions: stores.versions,
+    readState: (docId) => currentContentState(engine, store, docId),
+    logger,
+    ...(options.versionCapture && { capture: options.versionCapture }),
+    ...(options.versionRetention && { retention: options.versionRetention }),
+  });
   const engine = new SyncEngine({
     store,
     fanOut,
@@ -199,6 +218,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     ...(options.idleFoldDelayMs !== undefined && { idleFoldDelayMs: options.idleFoldDelayMs }),
     maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
     ...(options.extraContentRoots !== undefined && { extraContentRoots: options.extraContentRoots }),
+    onContentEdited: (docId, editors) => versionRecorder.edited(docId, editors),
   });
 
   const { accounts, submissions } = stores;
@@ -271,6 +291,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
       privacy: new PrivacyService({ stores, rooms: engine }),
       accounts,
       submissions,
+      versions: stores.versions,
+      versionRecorder,
+      versionService: new VersionService({ recorder: versionRecorder, engine }),
       auth,
       access,
       tickets,
@@ -335,6 +358,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   let closed: Promise<CloseResult> | undefined;
   async function close(): Promise<CloseResult> {
     gateway.stop();
+    await versionRecorder.close();
     await exportHandler.close();
     const serverClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     const unstoredUpdates = await engine.shutdown();

@@ -25,6 +25,9 @@ export { SqliteDocumentStore, type SqliteSynchronous } from './store/SqliteDocum
 export { databaseUrlOf, openStores } from './store/openStores.js';
 export { DatabaseInUseError, DataFolderBusyError, MissingDatabaseError, StoresUnavailableError, type BackupReport, type Stores, type StoresConfig, type StoresRole } from './store/Stores.js';
 export type { Submission, SubmissionStore, SubmissionWithState } from './submissions/SubmissionStore.js';
+export type { NewVersion, Version, VersionKind, VersionStore, VersionWithState } from './versions/VersionStore.js';
+export type { VersionPerson, VersionSummary } from './api/versionsRouter.js';
+export { computeRestoration, type Restoration } from './versions/computeRestoration.js';
 export { ERASED_AUTHOR, ERASED_REFERENCE, type PrivacyStore } from './accounts/PrivacyStore.js';
 export { openPostgresStores, type PostgresStoresConfig } from './store/openPostgresStores.js';
 export { storageFaultKind } from './store/storageFaultKind.js';

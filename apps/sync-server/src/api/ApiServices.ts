@@ -12,6 +12,9 @@ import type { ReviewLayerService } from '../review/ReviewLayerService.js';
 import type { DocumentStore } from '../store/DocumentStore.js';
 import type { SubmissionStore } from '../submissions/SubmissionStore.js';
 import type { SyncEngine } from '../sync/SyncEngine.js';
+import type { VersionRecorder } from '../versions/VersionRecorder.js';
+import type { VersionService } from '../versions/VersionService.js';
+import type { VersionStore } from '../versions/VersionStore.js';
 
 /** Returns the initial content of a template, or undefined when the pair is unknown. */
 export type TemplateResolver = (referentialId: string, templateId: string) => ProseMirrorJSON | undefined;
@@ -30,6 +33,10 @@ export interface ApiServices {
   hasReferential: ((referentialId: string) => boolean) | undefined;
   accounts: AccountStore;
   submissions: SubmissionStore;
+  /** The version history: stored versions, the recorder that takes them, restores. */
+  versions: VersionStore;
+  versionRecorder: VersionRecorder;
+  versionService: VersionService;
   auth: AuthService;
   privacy: PrivacyService;
   access: AccessControl;

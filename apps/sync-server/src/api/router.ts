@@ -3,6 +3,7 @@ import { documentsRouter } from './documentsRouter.js';
 import { privacyRouter } from './privacyRouter.js';
 import { assessmentsRouter, commentsRouter } from './reviewRouter.js';
 import { submissionsRouter } from './submissionsRouter.js';
+import { versionsRouter } from './versionsRouter.js';
 import { evidenceRouter } from './evidenceRouter.js';
 import { referentialsRouter } from './referentialsRouter.js';
 import { publicProcedure, router } from './trpc.js';
@@ -15,6 +16,7 @@ export const appRouter = router({
   workspaces: workspacesRouter,
   documents: documentsRouter,
   submissions: submissionsRouter,
+  versions: versionsRouter,
   comments: commentsRouter,
   assessments: assessmentsRouter,
   privacy: privacyRouter,

@@ -38,15 +38,19 @@ export const submissionsRouter = router({
         throw quarantinedError(document);
       }
       const now = Date.now();
+      const state = Y.encodeStateAsUpdate(doc);
       const submission = await ctx.services.submissions.create({
         id: newId(12),
         documentId: input.documentId,
         name: input.name,
         createdBy: ctx.user.name,
         createdAt: now,
-        state: Y.encodeStateAsUpdate(doc),
+        state,
       });
       doc.destroy();
+      // The history keeps it too, among the other versions, never thinned. The submission stands
+      // even if that fails (the recorder logs it): it is what the tutor receives.
+      await ctx.services.versionRecorder.take(input.documentId, { kind: 'submission', name: input.name, createdBy: ctx.user.id, state }).catch(() => undefined);
       await ctx.services.accounts.audit({ at: now, userId: ctx.user.id, action: 'document.submitted', workspaceId: document.workspaceId, documentId: input.documentId, detail: { submission: submission.id, name: input.name } });
       return { id: submission.id, name: submission.name, createdBy: submission.createdBy, createdAt: new Date(now).toISOString() };
     }),

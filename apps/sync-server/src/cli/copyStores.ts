@@ -162,6 +162,27 @@ export async function copyStores(source: Stores, target: Stores, options: CopyOp
     );
   });
 
+  const versions = (await Promise.all(documents.map((document) => source.versions.list(document.id)))).flat();
+  const versionReport = kind('versions', versions.length, true);
+  for (const version of versions) {
+    if (await target.versions.get(version.id)) {
+      versionReport.present++;
+      continue;
+    }
+    const withState = await source.versions.get(version.id);
+    if (!withState) continue;
+    const { bytes: _bytes, ...copy } = withState;
+    await target.versions.create(copy);
+    versionReport.copied++;
+  }
+  versionReport.verified = await countVerified(versions, async (version) => {
+    const [original, copy] = await Promise.all([source.versions.get(version.id), target.versions.get(version.id)]);
+    if (!original || !copy) return false;
+    const { state: originalState, ...originalFields } = original;
+    const { state: copyState, ...copyFields } = copy;
+    return JSON.stringify(copyFields) === JSON.stringify(originalFields) && sameBytes(copyState, originalState);
+  });
+
   // The audit log has no ids: the copy is written oldest first, so an interrupted one is a
   // prefix. Both logs are read a page at a time, side by side, however long they are.
   const auditReport = kind('entrées du journal d’audit', 0, true);

@@ -6,6 +6,7 @@ import { SqliteDocumentStore } from './SqliteDocumentStore.js';
 import { MemoryTicketStore } from './MemoryTicketStore.js';
 import { SqlitePrivacyStore } from './SqlitePrivacyStore.js';
 import { SqliteSubmissionStore } from './SqliteSubmissionStore.js';
+import { SqliteVersionStore } from './SqliteVersionStore.js';
 import { backupSqliteDatabase } from './sqliteBackup.js';
 import { DataFolderBusyError, MissingDatabaseError, type Stores, type StoresConfig } from './Stores.js';
 
@@ -60,6 +61,7 @@ export function openSqliteStores(config: StoresConfig): Stores {
     documents,
     accounts: new SqliteAccountStore(database),
     submissions: new SqliteSubmissionStore(database),
+    versions: new SqliteVersionStore(database),
     privacy: new SqlitePrivacyStore(database),
     // One process serves a SQLite folder: its memory is where every upgrade looks.
     tickets: new MemoryTicketStore(),

@@ -3,6 +3,7 @@ import type { TicketStore } from '../auth/TicketStore.js';
 import type { PrivacyStore } from '../accounts/PrivacyStore.js';
 import type { Logger } from '../logger.js';
 import type { SubmissionStore } from '../submissions/SubmissionStore.js';
+import type { VersionStore } from '../versions/VersionStore.js';
 import type { DocumentStore } from './DocumentStore.js';
 import type { SqliteSynchronous } from './SqliteDocumentStore.js';
 
@@ -18,6 +19,8 @@ export interface Stores {
   readonly documents: DocumentStore;
   readonly accounts: AccountStore;
   readonly submissions: SubmissionStore;
+  /** The version history of each document's content. */
+  readonly versions: VersionStore;
   readonly privacy: PrivacyStore;
   /** Sync tickets between `documents.syncTarget` and the upgrade; need not survive a restart. */
   readonly tickets: TicketStore;

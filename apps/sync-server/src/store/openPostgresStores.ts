@@ -5,6 +5,7 @@ import { PostgresDocumentStore } from './PostgresDocumentStore.js';
 import { PostgresPrivacyStore } from './PostgresPrivacyStore.js';
 import { PostgresSubmissionStore } from './PostgresSubmissionStore.js';
 import { PostgresTicketStore } from './PostgresTicketStore.js';
+import { PostgresVersionStore } from './PostgresVersionStore.js';
 import { createPostgresPool, migratePostgres } from './postgresPool.js';
 import { DatabaseInUseError, MissingDatabaseError, StoresUnavailableError, type Stores, type StoresRole } from './Stores.js';
 
@@ -56,6 +57,7 @@ export async function openPostgresStores(config: PostgresStoresConfig): Promise<
     documents: new PostgresDocumentStore({ pool, ownsPool: false }),
     accounts: new PostgresAccountStore(pool),
     submissions: new PostgresSubmissionStore(pool),
+    versions: new PostgresVersionStore(pool),
     privacy: new PostgresPrivacyStore(pool),
     tickets: new PostgresTicketStore(pool),
     location,

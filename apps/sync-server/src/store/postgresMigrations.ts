@@ -152,4 +152,22 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE INDEX user_identities_by_user ON user_identities (user_id);
   `,
+  // 4: version history (issue 16), as SQLite's step 7.
+  `
+  CREATE TABLE versions (
+    id text PRIMARY KEY,
+    document_id text NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    kind text NOT NULL CHECK (kind IN ('auto', 'named', 'restore', 'submission')),
+    name text,
+    created_at bigint NOT NULL,
+    created_by text,
+    editors text NOT NULL,
+    restored_from text,
+    bytes bigint NOT NULL,
+    encoding text NOT NULL,
+    state bytea NOT NULL,
+    seq bigserial NOT NULL
+  );
+  CREATE INDEX versions_by_document ON versions (document_id, created_at);
+  `,
 ];

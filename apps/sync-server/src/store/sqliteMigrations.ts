@@ -140,4 +140,23 @@ export const sqliteMigrations: readonly string[] = [
   );
   CREATE INDEX user_identities_by_user ON user_identities(user_id);
   `,
+  // 7: version history (issue 16): full Yjs states, kept automatically and on demand. `editors`
+  // is a JSON array of account ids; `bytes` the stored size, listed without reading the state;
+  // `encoding` says how the state is written (versionRows.ts: `yjs+deflate`).
+  `
+  CREATE TABLE versions (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('auto', 'named', 'restore', 'submission')),
+    name TEXT,
+    created_at INTEGER NOT NULL,
+    created_by TEXT,
+    editors TEXT NOT NULL,
+    restored_from TEXT,
+    bytes INTEGER NOT NULL,
+    encoding TEXT NOT NULL,
+    state BLOB NOT NULL
+  );
+  CREATE INDEX versions_by_document ON versions(document_id, created_at);
+  `,
 ];

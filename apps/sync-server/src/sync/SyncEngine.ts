@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CloseCode, roomNameOf } from '@canevas/core';
+import { CloseCode, parseRoomName, roomNameOf } from '@canevas/core';
 import type { Logger } from '../logger.js';
 import type { DocumentStore, QuarantineRecord } from '../store/DocumentStore.js';
 import { DocumentQuarantinedError, QUARANTINE_CLOSE_REASON, Quarantine, docIdOf } from './Quarantine.js';
@@ -9,7 +9,7 @@ import type { FanOut } from './FanOut.js';
 import { FoldPolicy } from './FoldPolicy.js';
 import { IdleFolds } from './IdleFolds.js';
 import { LogFolder } from './LogFolder.js';
-import { WriteQueue } from './WriteQueue.js';
+import { WriteQueue, type QueuedUpdate } from './WriteQueue.js';
 import { storageFaultKind } from '../store/storageFaultKind.js';
 import { RoomLog } from './RoomLog.js';
 import type { SyncConnection } from './SyncConnection.js';
@@ -37,6 +37,11 @@ export interface SyncEngineOptions {
   /** First retry delay after a failed write, doubled up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /**
+   * Told when clients' edits of a document's content are durable, with the account of each
+   * (null when unknown): the version history times its automatic versions from these.
+   */
+  onContentEdited?: (docId: string, editors: readonly (string | null)[]) => void;
 }
 
 export interface SyncEngineStats {
@@ -97,6 +102,7 @@ export class SyncEngine {
       ...(options.retryDelayMs !== undefined && { retryDelayMs: options.retryDelayMs }),
       ...(options.maxRetryDelayMs !== undefined && { maxRetryDelayMs: options.maxRetryDelayMs }),
       afterFlush: () => this.afterFlush(),
+      ...(options.onContentEdited && { committed: contentEditsTo(options.onContentEdited) }),
     });
     this.quarantined = new Quarantine(this.store, this.logger);
     this.messageContext = { logger: this.logger, quarantine: (room, error) => this.quarantineOpenRoom(room, error) };
@@ -499,4 +505,13 @@ export class SyncEngine {
     if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
     room.destroy();
   }
+}
+
+/** Passes on the client edits of content rooms (review rooms are the server's, and not versioned). */
+function contentEditsTo(listener: (docId: string, editors: readonly (string | null)[]) => void) {
+  return (room: string, updates: readonly QueuedUpdate[]): void => {
+    if (parseRoomName(room)?.layer !== 'content') return;
+    const editors = updates.flatMap(({ connection }) => (connection ? [connection.userId] : []));
+    if (editors.length > 0) listener(room, editors);
+  };
 }

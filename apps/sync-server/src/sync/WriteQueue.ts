@@ -50,6 +50,8 @@ export interface WriteQueueOptions {
   maxRetryDelayMs?: number;
   /** Runs on the chain after every flush that did not fail: the coordinator's housekeeping (folds, unloads). */
   afterFlush?: () => Promise<void>;
+  /** Told of each room's updates once they are durable and relayed (version history counts edits there). */
+  committed?: (room: string, updates: readonly QueuedUpdate[]) => void;
 }
 
 interface Queued {
@@ -82,6 +84,7 @@ export class WriteQueue implements RoomWrites {
   private readonly retryDelayMs: number;
   private readonly maxRetryDelayMs: number;
   private readonly afterFlush: () => Promise<void>;
+  private readonly onCommitted: ((room: string, updates: readonly QueuedUpdate[]) => void) | undefined;
   private chain: Promise<void> = Promise.resolve();
   private flushScheduled: NodeJS.Immediate | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -99,6 +102,7 @@ export class WriteQueue implements RoomWrites {
     this.retryDelayMs = options.retryDelayMs ?? 100;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 10_000;
     this.afterFlush = options.afterFlush ?? (() => Promise.resolve());
+    this.onCommitted = options.committed;
   }
 
   /** The storage fault in progress, if writes fail now. */
@@ -261,6 +265,7 @@ export class WriteQueue implements RoomWrites {
       room.id,
       updates.map(({ origin, update }) => ({ origin, update })),
     );
+    this.onCommitted?.(room.id, updates);
     const acknowledged = new Set<SyncConnection>();
     for (const { connection } of updates) if (connection?.ackRequested) acknowledged.add(connection);
     if (acknowledged.size === 0 || !stateVector) return;
