@@ -152,3 +152,41 @@ it('shows the signed-in account in presence after another person used the same b
   await expectText(elsewhere.getByRole('complementary', { name: 'Participants' }), 'Claire (mairie) (vous)');
   expect(await elsewhere.evaluate(() => document.querySelector('.account-menu__name')?.textContent)).toContain('Claire (mairie)');
 });
+
+it('links a selected passage from the toolbar, then undoes and redoes it with the toolbar, for everyone', async () => {
+  const { id } = await newTrpcClient(server.url).documents.create.mutate({ title: 'Liens utiles' });
+  const alice = await newPerson('Alice Martin');
+  await alice.goto(`${server.url}/d/${id}`);
+  await typeAtEnd(alice, 'Le site de la mairie');
+  const toolbar = alice.getByRole('toolbar', { name: 'Mise en forme' });
+  const link = toolbar.getByRole('button', { name: 'Lien' });
+  // Nothing selected: the button says why instead of opening an empty link.
+  expect(await link.getAttribute('aria-disabled')).toBe('true');
+  await alice.keyboard.press('Shift+Home');
+  // ProseMirror reads a keyboard selection on the next selectionchange: wait until it has.
+  await expect.poll(() => link.getAttribute('aria-disabled'), { timeout: UI_TIMEOUT }).toBeNull();
+  await link.click();
+
+  const dialog = alice.getByRole('dialog', { name: 'Insérer un lien' });
+  const address = dialog.getByLabel('Adresse du lien');
+  await address.fill('javascript:alert(1)');
+  await alice.keyboard.press('Enter');
+  await expectText(dialog.getByRole('alert'), 'Indiquez une adresse web (https://exemple.fr) ou une adresse e-mail.');
+  await address.fill('mairie-lens.fr');
+  await alice.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  const href = (page: Page) => editorContent(page).locator('a').getAttribute('href');
+  await expect.poll(() => href(alice), { timeout: UI_TIMEOUT }).toBe('https://mairie-lens.fr/');
+
+  const bruno = await newPerson('Bruno Petit');
+  await bruno.goto(`${server.url}/d/${id}`);
+  await expect.poll(() => href(bruno), { timeout: UI_TIMEOUT }).toBe('https://mairie-lens.fr/');
+
+  // « Annuler » takes back the link alone, not the words typed just before it.
+  await toolbar.getByRole('button', { name: 'Annuler' }).click();
+  await expect.poll(() => editorContent(bruno).locator('a').count(), { timeout: UI_TIMEOUT }).toBe(0);
+  expect(await textOf(editorContent(bruno))).toContain('Le site de la mairie');
+  await toolbar.getByRole('button', { name: 'Rétablir' }).click();
+  await expect.poll(() => href(bruno), { timeout: UI_TIMEOUT }).toBe('https://mairie-lens.fr/');
+  await expectConnectedAndPersisted(alice);
+});

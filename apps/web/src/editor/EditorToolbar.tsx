@@ -1,6 +1,8 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { LinkDialog } from './LinkDialog.js';
 
 interface ToolbarAction {
   label: string;
@@ -82,8 +84,34 @@ interface EditorToolbarProps {
 
 /** WAI-ARIA toolbar: one tab stop, arrow keys move between buttons, aria-pressed shows the state. */
 export function EditorToolbar({ editor, disabled, ready, readOnly = false, commands: allCommands = [], announce }: EditorToolbarProps) {
+  const [linking, setLinking] = useState<{ current: string | null } | null>(null);
   const actions = readOnly ? [] : ACTIONS;
-  const commands = readOnly ? allCommands.filter((command) => command.readOnlySafe) : allCommands;
+  const editing: ToolbarCommand[] = readOnly
+    ? []
+    : [
+        {
+          label: 'Lien',
+          unavailableReason: (current) => (current.state.selection.empty && !current.isActive('link') ? 'Sélectionnez le texte à lier' : null),
+          run: (current) => {
+            const href: unknown = current.getAttributes('link').href;
+            setLinking({ current: typeof href === 'string' ? href : null });
+          },
+        },
+        // Yjs's undo manager (the Collaboration extension): only this person's own changes.
+        {
+          label: 'Annuler',
+          shortcut: { aria: 'Control+Z', label: 'Ctrl+Z' },
+          unavailableReason: (current) => (current.can().undo() ? null : 'Rien à annuler'),
+          run: (current) => current.chain().focus().undo().run(),
+        },
+        {
+          label: 'Rétablir',
+          shortcut: { aria: 'Control+Y', label: 'Ctrl+Y' },
+          unavailableReason: (current) => (current.can().redo() ? null : 'Rien à rétablir'),
+          run: (current) => current.chain().focus().redo().run(),
+        },
+      ];
+  const commands = readOnly ? allCommands.filter((command) => command.readOnlySafe) : [...editing, ...allCommands];
   const pressed = useEditorState({
     editor,
     selector: ({ editor: current }) => actions.map((action) => action.isActive(current)),
@@ -119,67 +147,97 @@ export function EditorToolbar({ editor, disabled, ready, readOnly = false, comma
 
   if (count === 0) return null;
   return (
-    <div
-      role="toolbar"
-      aria-label={readOnly ? 'Relecture' : 'Mise en forme'}
-      aria-controls="document-editor"
-      className="toolbar"
-      onKeyDown={handleKeyDown}
-    >
-      {actions.map((action, index) => (
-        <button
-          key={action.label}
-          ref={(element) => {
-            buttons.current[index] = element;
-          }}
-          type="button"
-          className={`toolbar__button ${action.className}`}
-          tabIndex={index === focusIndex ? 0 : -1}
-          aria-pressed={pressed[index] ?? false}
-          aria-keyshortcuts={action.shortcut}
-          aria-disabled={disabled || undefined}
-          onFocus={() => setFocusIndex(index)}
-          // Keep the editor's selection: a mouse click would otherwise blur it first.
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={() => {
-            if (!disabled) action.run(editor);
-          }}
-        >
-          {action.label}
-        </button>
-      ))}
-      {commands.map((command, commandIndex) => {
-        const index = actions.length + commandIndex;
-        const blocker = command.readOnlySafe
-          ? !ready && 'Le document n’est pas encore disponible.'
-          : disabled && 'Le document n’est pas encore modifiable.';
-        const reason = blocker || (unavailable[commandIndex] ?? null);
-        const shortcut = command.shortcut ? ` (${command.shortcut.label})` : '';
-        return (
+    <>
+      <div
+        role="toolbar"
+        aria-label={readOnly ? 'Relecture' : 'Mise en forme'}
+        aria-controls="document-editor"
+        className="toolbar"
+        onKeyDown={handleKeyDown}
+      >
+        {actions.map((action, index) => (
           <button
-            key={command.label}
+            key={action.label}
             ref={(element) => {
               buttons.current[index] = element;
             }}
             type="button"
-            className="toolbar__button toolbar__button--command"
+            className={`toolbar__button ${action.className}`}
             tabIndex={index === focusIndex ? 0 : -1}
-            aria-keyshortcuts={command.shortcut?.aria}
-            aria-disabled={reason !== null || undefined}
-            title={reason === null ? `${command.label}${shortcut}` : `${reason}${shortcut}`}
+            aria-pressed={pressed[index] ?? false}
+            aria-keyshortcuts={action.shortcut}
+            aria-disabled={disabled || undefined}
             onFocus={() => setFocusIndex(index)}
+            // Keep the editor's selection: a mouse click would otherwise blur it first.
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => {
-              if (reason === null) command.run(editor);
-              else announce?.(/[.!?]$/.test(reason) ? reason : `${reason}.`);
+              if (!disabled) action.run(editor);
             }}
           >
-            {command.label}
+            {action.label}
           </button>
-        );
-      })}
-    </div>
+        ))}
+        {commands.map((command, commandIndex) => {
+          const index = actions.length + commandIndex;
+          const blocker = command.readOnlySafe
+            ? !ready && 'Le document n’est pas encore disponible.'
+            : disabled && 'Le document n’est pas encore modifiable.';
+          const reason = blocker || (unavailable[commandIndex] ?? null);
+          const shortcut = command.shortcut ? ` (${command.shortcut.label})` : '';
+          return (
+            <button
+              key={command.label}
+              ref={(element) => {
+                buttons.current[index] = element;
+              }}
+              type="button"
+              className="toolbar__button toolbar__button--command"
+              tabIndex={index === focusIndex ? 0 : -1}
+              aria-keyshortcuts={command.shortcut?.aria}
+              aria-disabled={reason !== null || undefined}
+              title={reason === null ? `${command.label}${shortcut}` : `${reason}${shortcut}`}
+              onFocus={() => setFocusIndex(index)}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => {
+                if (reason === null) command.run(editor);
+                else announce?.(/[.!?]$/.test(reason) ? reason : `${reason}.`);
+              }}
+            >
+              {command.label}
+            </button>
+          );
+        })}
+      </div>
+      {linking && (
+        <LinkDialog
+          current={linking.current}
+          onCancel={() => {
+            setLinking(null);
+            editor.commands.focus();
+          }}
+          onApply={(href) => {
+            setLinking(null);
+            asOwnUndoStep(editor, () => editor.chain().focus().extendMarkRange('link').setLink({ href }).run());
+          }}
+          onRemove={() => {
+            setLinking(null);
+            asOwnUndoStep(editor, () => editor.chain().focus().extendMarkRange('link').unsetLink().run());
+          }}
+        />
+      )}
+    </>
   );
+}
+
+/**
+ * Runs a change as an undo step of its own. Yjs's undo manager merges changes made within half a
+ * second: a link set right after typing would otherwise be undone together with the words typed.
+ */
+function asOwnUndoStep(editor: Editor, change: () => void): void {
+  const undoManager = yUndoPluginKey.getState(editor.state)?.undoManager as { stopCapturing: () => void } | undefined;
+  undoManager?.stopCapturing();
+  change();
+  undoManager?.stopCapturing();
 }
 
 function sameValues<T>(a: readonly T[], b: readonly T[] | null): boolean {
