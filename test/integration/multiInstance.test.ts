@@ -1,3 +1,4 @@
+import { createAnchor } from '@canevas/core';
 import { RedisFanOut, createLogger, createServer, type RoomPeer } from '@canevas/sync-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -152,6 +153,40 @@ describe.skipIf(!redisInstalled)('several instances on PostgreSQL and Redis', ()
     expect((await marc.closed).code).toBe(4403);
   });
 
+  it('a tutor demoted on one instance is refused on the others, and removed is disconnected there at once: pushed through Redis, not left to the periodic check', async () => {
+    // Periodic checks far off: only the push can apply a change within the test.
+    const [a, b, c] = await instances(3, { accessRefreshMs: 600_000 });
+    const workspaceId = a!.admin.workspaceId;
+    const { id } = await newTrpcClient(a!.url).documents.create.mutate({ title: 'Tutrice' });
+    const tina = await addMember(a!.accounts, workspaceId, 'tutor', 'tina');
+    const eric = await addMember(a!.accounts, workspaceId, 'editor', 'eric');
+    const owner = client(a!, id);
+    const [tinaOnB, tinaOnC, ericOnC] = [newClient(b!.syncUrl, id, { token: tina.token }), newClient(c!.syncUrl, id, { token: tina.token }), newClient(c!.syncUrl, id, { token: eric.token })];
+    clients.push(tinaOnB, tinaOnC, ericOnC);
+    await Promise.all([owner, tinaOnB, tinaOnC, ericOnC].map((member) => member.synced));
+    // A paragraph for the tutor's comments to anchor to.
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Une situation à développer.')]);
+    owner.doc.getXmlFragment('default').insert(0, [paragraph]);
+    await waitFor(() => tinaOnB.doc.getXmlFragment('default').length === 1);
+    const comment = (server: TestServer) =>
+      newTrpcClient(server.url, { token: tina.token }).comments.create.mutate({ documentId: id, anchor: createAnchor(tinaOnB.doc, 2, 8), body: 'Développez.' });
+    await comment(b!);
+
+    // An editor demoted on a writes no more on c.
+    await newTrpcClient(a!.url).workspaces.setRole.mutate({ workspaceId, userId: eric.userId, role: 'viewer' });
+    await waitFor(() => c!.logs.events('sync.role_applied').length > 0);
+    // The tutor demoted on a: refused on b and on c.
+    await newTrpcClient(a!.url).workspaces.setRole.mutate({ workspaceId, userId: tina.userId, role: 'viewer' });
+    await expect(comment(b!)).rejects.toThrow();
+    await expect(comment(c!)).rejects.toThrow();
+    // Removed on a: her sockets on b and c close at once.
+    await newTrpcClient(a!.url).workspaces.removeMember.mutate({ workspaceId, userId: tina.userId });
+    expect((await tinaOnB.closed).code).toBe(4403);
+    expect((await tinaOnC.closed).code).toBe(4403);
+    expect(ericOnC.provider.wsconnected).toBe(true);
+  });
+
   it('a sync ticket issued on one instance opens once, on another, and is refused on every instance afterwards', async () => {
     const [a, b] = await instances(2);
     const { id } = await newTrpcClient(a!.url).documents.create.mutate({ title: 'Ticket' });
@@ -237,6 +272,32 @@ describe.skipIf(!redisInstalled)('several instances on PostgreSQL and Redis', ()
     bob.doc.getText('text').insert(0, '[après]');
     await waitFor(() => alice.text().startsWith('[après]') && alain.text().startsWith('[après]'));
     expect(new Set([alice.text(), alain.text(), bob.text()]).size).toBe(1);
+  });
+
+  it('role changes cross on a channel of their own, and an instance whose subscription came back checks its sockets once (a change may have gone unheard)', async () => {
+    const logger = createLogger({ level: 'error' });
+    const changer = await RedisFanOut.connect({ url: redis.url, logger });
+    const listener = await RedisFanOut.connect({ url: redis.url, logger });
+    try {
+      let own = 0;
+      let heard = 0;
+      changer.onAccessChanged(() => own++);
+      listener.onAccessChanged(() => heard++);
+      changer.publishAccessChanged();
+      await waitFor(() => heard === 1);
+      // Published while Redis is away: lost, and made up for once the subscription is back.
+      await redis.halt();
+      changer.publishAccessChanged();
+      await redis.resume();
+      await waitFor(() => heard === 2 && own === 1);
+      // Its own messages aside: the instance that made the change already checked its sockets.
+      listener.publishAccessChanged();
+      await waitFor(() => own === 2);
+      expect(heard).toBe(2);
+    } finally {
+      await changer.close();
+      await listener.close();
+    }
   });
 
   it('a batch missing from a room’s sequence makes the instance reload the room', async () => {

@@ -247,7 +247,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     ...(options.accessRefreshMs !== undefined && { accessRefreshMs: options.accessRefreshMs }),
     ...(options.awarenessRateLimit && { awarenessRateLimit: options.awarenessRateLimit }),
   });
-  const onAccessChanged = () => gateway.accessChanged();
+  const onAccessChanged = () => {
+    gateway.accessChanged();
+    // The other instances check their sockets at once too, not at their next periodic check.
+    fanOut.publishAccessChanged();
+  };
+  fanOut.onAccessChanged(() => gateway.accessChanged());
   if (options.passwordLogin === false && !options.oidc) throw new Error('createServer: passwordLogin false needs oidc (nobody could sign in).');
   const oidcClient = options.oidc && new OidcClient(options.oidc);
   const singleSignOn =

@@ -421,6 +421,10 @@ class PeerFanOut implements FanOut {
     this.awarenessPublished.push(update);
   }
   publishDeleted(): void {}
+  publishAccessChanged(): void {}
+  onAccessChanged(): () => void {
+    return () => undefined;
+  }
   async close(): Promise<void> {}
 }
 

@@ -47,5 +47,15 @@ export interface FanOut {
   publishAwareness(room: string, update: Uint8Array): void;
   /** Tells the other instances that hold `room` that its document was deleted (once the store deleted it). */
   publishDeleted(room: string): void;
+  /**
+   * Tells the other instances that roles or memberships changed (once the store has the change):
+   * they check their open sockets against the store at once rather than at their next periodic check.
+   */
+  publishAccessChanged(): void;
+  /**
+   * Runs `listener` when another instance changed roles or memberships, or may have (its message
+   * could have been missed while Redis was away); returns the unsubscribe function.
+   */
+  onAccessChanged(listener: () => void): () => void;
   close(): Promise<void>;
 }

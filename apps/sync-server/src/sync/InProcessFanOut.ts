@@ -32,6 +32,12 @@ export class InProcessFanOut implements FanOut {
 
   publishDeleted(_room: string): void {}
 
+  publishAccessChanged(): void {}
+
+  onAccessChanged(_listener: () => void): () => void {
+    return () => undefined;
+  }
+
   /** For the memory test: the number of documents with listeners. */
   get subscribedDocumentCount(): number {
     return this.listeners.size;

@@ -12,6 +12,7 @@ const AWARENESS = 0x41; // 'A'
 const AWARENESS_QUERY = 0x51; // 'Q'
 const RELOAD = 0x52; // 'R'
 const DELETED = 0x58; // 'X'
+const ACCESS_CHANGED = 0x43; // 'C', on the instances' shared channel (not a room's)
 const COLON = 0x3a;
 
 /**
@@ -58,6 +59,7 @@ export class RedisFanOut implements FanOut {
   private readonly lastSequence = new Map<string, number>();
   /** Rooms whose committed updates could not be published: the others are told to reload. */
   private readonly unpublished = new Set<string>();
+  private readonly accessListeners = new Set<() => void>();
   private readonly prefix: string;
   private readonly logger: Logger;
   private closed = false;
@@ -100,7 +102,9 @@ export class RedisFanOut implements FanOut {
       pub.off('error', startupErrors);
       sub.off('error', startupErrors);
     }
-    return new RedisFanOut(pub, sub, options);
+    const fanOut = new RedisFanOut(pub, sub, options);
+    await sub.subscribe(fanOut.accessChannel);
+    return fanOut;
   }
 
   publish(room: string, updates: readonly OriginUpdate[]): void {
@@ -153,6 +157,20 @@ export class RedisFanOut implements FanOut {
     if (!this.closed) this.sendRaw(room, DELETED);
   }
 
+  publishAccessChanged(): void {
+    if (this.closed) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeUint8(encoder, ACCESS_CHANGED);
+    encoding.writeVarString(encoder, this.instanceId);
+    // Lost while Redis is away: every instance re-checks once its subscription is back.
+    this.pub.publish(this.accessChannel, Buffer.from(encoding.toUint8Array(encoder))).catch(() => undefined);
+  }
+
+  onAccessChanged(listener: () => void): () => void {
+    this.accessListeners.add(listener);
+    return () => this.accessListeners.delete(listener);
+  }
+
   /** Whether both connections to Redis are up (`health`). */
   get connected(): boolean {
     return !this.closed && this.pub.status === 'ready' && this.sub.status === 'ready';
@@ -168,11 +186,17 @@ export class RedisFanOut implements FanOut {
     this.closed = true;
     await this.local.close();
     this.peers.clear();
+    this.accessListeners.clear();
     await Promise.all([quit(this.pub), quit(this.sub)]);
   }
 
   private channel(room: string): string {
     return `${this.prefix}:room:${room}`;
+  }
+
+  /** Role and membership changes: one channel for every instance, whatever rooms they hold. */
+  private get accessChannel(): string {
+    return `${this.prefix}:access`;
   }
 
   private sequenceKey(room: string): string {
@@ -202,7 +226,18 @@ export class RedisFanOut implements FanOut {
   }
 
   private async resubscribe(): Promise<void> {
+    try {
+      await this.sub.subscribe(this.accessChannel);
+      // A change made while the subscription was down went unheard: check every socket once.
+      this.accessChangedElsewhere();
+    } catch (error) {
+      if (!this.closed) this.logger.warn('redis.subscribe_failed', { rooms: 0, error });
+    }
     await this.subscribeRooms([...this.peers.keys()]);
+  }
+
+  private accessChangedElsewhere(): void {
+    for (const listener of this.accessListeners) listener();
   }
 
   private announceUnpublished(): void {
@@ -222,6 +257,7 @@ export class RedisFanOut implements FanOut {
 
   private readonly receive = (channelBytes: Buffer, message: Buffer): void => {
     const channel = channelBytes.toString();
+    if (channel === this.accessChannel) return this.receiveAccessChanged(message);
     const room = channel.slice(this.prefix.length + ':room:'.length);
     const peers = this.peers.get(room);
     if (!peers || message.length === 0) return;
@@ -234,6 +270,17 @@ export class RedisFanOut implements FanOut {
       for (const peer of peers) peer.missed();
     }
   };
+
+  private receiveAccessChanged(message: Buffer): void {
+    try {
+      const decoder = decoding.createDecoder(message);
+      if (decoding.readUint8(decoder) !== ACCESS_CHANGED || decoding.readVarString(decoder) === this.instanceId) return;
+    } catch (error) {
+      this.logger.warn('redis.bad_message', { channel: this.accessChannel, error });
+    }
+    // A malformed message too: re-checking costs a few reads, missing a removal costs more.
+    this.accessChangedElsewhere();
+  }
 
   private receiveUpdates(room: string, peers: ReadonlySet<RoomPeer>, message: Buffer): void {
     const colon = message.indexOf(COLON, 1);
