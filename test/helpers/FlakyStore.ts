@@ -22,6 +22,9 @@ export class FlakyStore implements DocumentStore {
   listDocuments = () => this.inner.listDocuments();
   renameDocument = (id: string, title: string, now: number) => this.inner.renameDocument(id, title, now);
   deleteDocument = (id: string) => this.inner.deleteDocument(id);
+  trashDocument: DocumentStore['trashDocument'] = (id, at, by) => this.inner.trashDocument(id, at, by);
+  restoreTrashedDocument = (id: string) => this.inner.restoreTrashedDocument(id);
+  listTrashed = () => this.inner.listTrashed();
   quarantine: DocumentStore['quarantine'] = (record) => this.inner.quarantine(record);
   releaseQuarantine = (docId: string) => this.inner.releaseQuarantine(docId);
   listQuarantined = () => this.inner.listQuarantined();

@@ -271,4 +271,31 @@ describe.each(STORE_ENGINES)('DocumentStore contract: $name', (engine) => {
       await cure();
     }
   });
+  it('keeps a document in the bin whole, found by nothing else, until it is restored as it was or deleted', async () => {
+    await store.createDocument(newDocument('kept', { workspaceId: 'w1', snapshot: bytes(1, 2, 3) }));
+    await store.createDocument(newDocument('binned', { workspaceId: 'w1', snapshot: bytes(4, 5, 6), createdAt: 2000 }));
+    await store.appendUpdates([{ room: 'binned', update: bytes(7) }, { room: 'binned/review', update: bytes(8) }]);
+    const before = await store.loadDocument('binned');
+
+    expect(await store.trashDocument('binned', 5000, 'u1')).toBe(true);
+    expect(await store.trashDocument('binned', 6000, 'u2')).toBe(false);
+    expect(await store.trashDocument('absent', 6000, 'u2')).toBe(false);
+    expect(await store.getDocument('binned')).toBeUndefined();
+    expect(await store.loadDocument('binned')).toBeUndefined();
+    expect(await store.loadDocument('binned/review')).toBeUndefined();
+    expect((await store.listDocuments()).map((document) => document.id)).toEqual(['kept']);
+    expect(await store.renameDocument('binned', 'Autre', 7000)).toBe(false);
+    expect(await store.listTrashed()).toEqual([{ ...(await store.getDocument('kept')), id: 'binned', title: 'Titre binned', createdAt: 2000, updatedAt: expect.any(Number), trashedAt: 5000, trashedBy: 'u1' }]);
+
+    expect(await store.restoreTrashedDocument('binned')).toBe(true);
+    expect(await store.restoreTrashedDocument('binned')).toBe(false);
+    expect(await store.listTrashed()).toEqual([]);
+    expect(await store.loadDocument('binned')).toEqual(before);
+    expect(await updatesOf(store, 'binned/review')).toEqual([[8]]);
+
+    expect(await store.trashDocument('binned', 8000, null)).toBe(true);
+    expect(await store.deleteDocument('binned')).toBe(true);
+    expect(await store.listTrashed()).toEqual([]);
+    expect(await store.restoreTrashedDocument('binned')).toBe(false);
+  });
 });

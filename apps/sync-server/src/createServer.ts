@@ -7,6 +7,7 @@ import { AccessControl } from './accounts/AccessControl.js';
 import type { AccountStore } from './accounts/AccountStore.js';
 import { AuditRetryQueue } from './accounts/AuditRetryQueue.js';
 import { AuthService } from './accounts/AuthService.js';
+import { DocumentBin } from './bin/DocumentBin.js';
 import { exportAuthorizer } from './accounts/exportAuthorizer.js';
 import { syncAuthorizer } from './accounts/syncAuthorizer.js';
 import { PrivacyService } from './accounts/PrivacyService.js';
@@ -167,6 +168,10 @@ export interface ServerOptions {
   versionCapture?: Partial<CapturePolicy>;
   /** How automatic versions are thinned (default: all for a day, hourly for a week, then daily). */
   versionRetention?: RetentionPolicy;
+  /** How long a deleted document stays in the bin, restorable by its owners. Default 30 days. */
+  binRetentionMs?: number;
+  /** How often the bin is purged of what expired. Default hourly. */
+  binPurgeIntervalMs?: number;
 }
 
 export interface CloseResult {
@@ -221,6 +226,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     onContentEdited: (docId, editors) => versionRecorder.edited(docId, editors),
   });
 
+  const bin = new DocumentBin({
+    store,
+    engine,
+    logger,
+    ...(options.binRetentionMs !== undefined && { retentionMs: options.binRetentionMs }),
+    ...(options.binPurgeIntervalMs !== undefined && { purgeIntervalMs: options.binPurgeIntervalMs }),
+  });
   const { accounts, submissions } = stores;
   const auth = new AuthService({
     accounts,
@@ -299,6 +311,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
       versions: stores.versions,
       versionRecorder,
       versionService: new VersionService({ recorder: versionRecorder, engine }),
+      bin,
       auth,
       access,
       tickets,
@@ -358,12 +371,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   const address = httpServer.address() as AddressInfo;
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${hostForUrl}:${address.port}`;
+  // Documents deleted more than the retention ago (while the server was stopped, too) go for good.
+  bin.start();
   logger.info('server.listening', { url, webRoot: options.webRoot ?? null });
 
   let closed: Promise<CloseResult> | undefined;
   async function close(): Promise<CloseResult> {
     gateway.stop();
     await versionRecorder.close();
+    await bin.stop();
     await exportHandler.close();
     const serverClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     const unstoredUpdates = await engine.shutdown();

@@ -3,6 +3,7 @@ import type { AccessControl } from '../accounts/AccessControl.js';
 import type { AuditRetryQueue } from '../accounts/AuditRetryQueue.js';
 import type { AccountStore } from '../accounts/AccountStore.js';
 import type { AuthService } from '../accounts/AuthService.js';
+import type { DocumentBin } from '../bin/DocumentBin.js';
 import type { PrivacyService } from '../accounts/PrivacyService.js';
 import type { OidcClient } from '../oidc/OidcClient.js';
 import type { SyncTicketStore } from '../auth/SyncTicketStore.js';
@@ -37,6 +38,8 @@ export interface ApiServices {
   versions: VersionStore;
   versionRecorder: VersionRecorder;
   versionService: VersionService;
+  /** Deleted documents, until restored or purged. */
+  bin: DocumentBin;
   auth: AuthService;
   privacy: PrivacyService;
   access: AccessControl;

@@ -98,7 +98,8 @@ export const documentsRouter = router({
 
   delete: userProcedure.input(z.object({ id: idSchema })).mutation(async ({ ctx, input }): Promise<{ id: string }> => {
     const { document } = await requireDocument(ctx, input.id, 'write');
-    if (!(await ctx.services.engine.deleteDocument(input.id))) throw notFound();
+    // Into the bin: its owners can restore it for 30 days (DocumentBin).
+    if (!(await ctx.services.bin.trash(input.id, ctx.user.id))) throw notFound();
     await ctx.services.accounts.audit({ at: Date.now(), userId: ctx.user.id, action: 'document.deleted', workspaceId: document.workspaceId, documentId: input.id, detail: { title: document.title } });
     return { id: input.id };
   }),

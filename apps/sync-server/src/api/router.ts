@@ -1,4 +1,5 @@
 import { authRouter } from './authRouter.js';
+import { binRouter } from './binRouter.js';
 import { documentsRouter } from './documentsRouter.js';
 import { privacyRouter } from './privacyRouter.js';
 import { assessmentsRouter, commentsRouter } from './reviewRouter.js';
@@ -17,6 +18,7 @@ export const appRouter = router({
   documents: documentsRouter,
   submissions: submissionsRouter,
   versions: versionsRouter,
+  bin: binRouter,
   comments: commentsRouter,
   assessments: assessmentsRouter,
   privacy: privacyRouter,

@@ -14,6 +14,14 @@ export interface DocumentMetadata {
   updatedAt: number;
 }
 
+/** A document in the bin (« Corbeille »): kept whole, found by nothing else until restored or purged. */
+export interface TrashedDocument extends DocumentMetadata {
+  /** Milliseconds since the epoch. */
+  trashedAt: number;
+  /** The account that deleted it. */
+  trashedBy: string | null;
+}
+
 export interface StoredUpdate {
   /**
    * Increases with every append: within a room, a later update has a larger id (ids may skip, and
@@ -106,6 +114,16 @@ export interface DocumentStore {
    * quarantine record. False when the document does not exist.
    */
   deleteDocument(id: string): Promise<boolean>;
+  /**
+   * Moves a document to the bin: from then on `getDocument`, `listDocuments`, `renameDocument` and
+   * `loadDocument` (both rooms) ignore it, so everything built on them answers « introuvable »,
+   * while every row stays for a restore. False when it does not exist or is in the bin already.
+   */
+  trashDocument(id: string, at: number, by: string | null): Promise<boolean>;
+  /** Takes a document out of the bin, as it was. False when it is not in the bin. */
+  restoreTrashedDocument(id: string): Promise<boolean>;
+  /** The documents in the bin, most recently deleted first. */
+  listTrashed(): Promise<TrashedDocument[]>;
   /**
    * Records (or replaces: one per document) a quarantine; never touches the document's snapshot
    * or log rows. Ignored when the document does not exist. `loadDocument(record.room)` then says

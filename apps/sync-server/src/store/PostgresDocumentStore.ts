@@ -6,9 +6,10 @@ import type {
   PendingUpdate,
   QuarantineRecord,
   StoredDocument,
+  TrashedDocument,
 } from './DocumentStore.js';
 import { parseRoomName, type ParsedRoom, type RoomLayer } from '@canevas/core';
-import { METADATA_COLUMNS, QUARANTINE_COLUMNS, toBytes, toMetadata, toQuarantineRecord, type DocumentRow, type QuarantineRow } from './documentRows.js';
+import { METADATA_COLUMNS, QUARANTINE_COLUMNS, TRASHED_COLUMNS, toBytes, toMetadata, toQuarantineRecord, toTrashed, type DocumentRow, type QuarantineRow, type TrashedRow } from './documentRows.js';
 import { inTransaction, onLiveConnection } from './postgresPool.js';
 import { QuotaExceededError } from './quotas.js';
 
@@ -56,10 +57,10 @@ review AS (
 )
 UPDATE documents SET updated_at = $4 WHERE id IN (SELECT doc_id FROM content)`;
 
-/** Snapshot (row_id -1, present iff the document exists) and log in one statement: one view. */
+/** Snapshot (row_id -1, present iff the document exists, out of the bin) and log in one statement: one view. */
 const loadStatement = (layer: RoomLayer) => `
 SELECT -1::bigint AS row_id, s.data, EXISTS (SELECT 1 FROM document_quarantine q WHERE q.doc_id = d.id AND q.room = $2) AS quarantined
-FROM documents d LEFT JOIN ${TABLES[layer].snapshots} s ON s.doc_id = d.id WHERE d.id = $1
+FROM documents d LEFT JOIN ${TABLES[layer].snapshots} s ON s.doc_id = d.id WHERE d.id = $1 AND d.trashed_at IS NULL
 UNION ALL
 SELECT u.row_id, u.data, NULL FROM ${TABLES[layer].updates} u WHERE u.doc_id = $1
 ORDER BY row_id`;
@@ -173,18 +174,33 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async getDocument(id: string): Promise<DocumentMetadata | undefined> {
-    const { rows } = await this.#pool.query<DocumentRow>(`SELECT ${METADATA_COLUMNS} FROM documents WHERE id = $1`, [id]);
+    const { rows } = await this.#pool.query<DocumentRow>(`SELECT ${METADATA_COLUMNS} FROM documents WHERE id = $1 AND trashed_at IS NULL`, [id]);
     return rows[0] && toMetadata(rows[0]);
   }
 
   async listDocuments(): Promise<DocumentMetadata[]> {
-    const { rows } = await this.#pool.query<DocumentRow>(`SELECT ${METADATA_COLUMNS} FROM documents ORDER BY updated_at DESC, seq DESC`);
+    const { rows } = await this.#pool.query<DocumentRow>(`SELECT ${METADATA_COLUMNS} FROM documents WHERE trashed_at IS NULL ORDER BY updated_at DESC, seq DESC`);
     return rows.map(toMetadata);
   }
 
   async renameDocument(id: string, title: string, now: number): Promise<boolean> {
-    const result = await this.#pool.query('UPDATE documents SET title = $1, updated_at = $2 WHERE id = $3', [title, now, id]);
+    const result = await this.#pool.query('UPDATE documents SET title = $1, updated_at = $2 WHERE id = $3 AND trashed_at IS NULL', [title, now, id]);
     return (result.rowCount ?? 0) > 0;
+  }
+
+  async trashDocument(id: string, at: number, by: string | null): Promise<boolean> {
+    const result = await this.#pool.query('UPDATE documents SET trashed_at = $1, trashed_by = $2 WHERE id = $3 AND trashed_at IS NULL', [at, by, id]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async restoreTrashedDocument(id: string): Promise<boolean> {
+    const result = await this.#pool.query('UPDATE documents SET trashed_at = NULL, trashed_by = NULL WHERE id = $1 AND trashed_at IS NOT NULL', [id]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async listTrashed(): Promise<TrashedDocument[]> {
+    const { rows } = await this.#pool.query<TrashedRow>(`SELECT ${TRASHED_COLUMNS} FROM documents WHERE trashed_at IS NOT NULL ORDER BY trashed_at DESC, seq DESC`);
+    return rows.map(toTrashed);
   }
 
   async deleteDocument(id: string): Promise<boolean> {

@@ -8,9 +8,10 @@ import type {
   PendingUpdate,
   QuarantineRecord,
   StoredDocument,
+  TrashedDocument,
 } from './DocumentStore.js';
 import { parseRoomName, roomNameOf, type ParsedRoom, type RoomLayer } from '@canevas/core';
-import { METADATA_COLUMNS, QUARANTINE_COLUMNS, toBytes, toMetadata, toQuarantineRecord, type DocumentRow, type QuarantineRow } from './documentRows.js';
+import { METADATA_COLUMNS, QUARANTINE_COLUMNS, TRASHED_COLUMNS, toBytes, toMetadata, toQuarantineRecord, toTrashed, type DocumentRow, type QuarantineRow, type TrashedRow } from './documentRows.js';
 import { sqliteMigrations } from './sqliteMigrations.js';
 import { UnreadableDatabaseError } from './UnreadableDatabaseError.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -116,6 +117,8 @@ export class SqliteDocumentStore implements DocumentStore {
     };
     this.statements = {
       exists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM documents WHERE id = ?'),
+      /** Exists and is not in the bin: what loads. */
+      loadable: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM documents WHERE id = ? AND trashed_at IS NULL'),
       touch: db.prepare<[number, string]>('UPDATE documents SET updated_at = ? WHERE id = ?'),
       touchLater: db.prepare<[number, string]>('UPDATE documents SET updated_at = MAX(updated_at, ?) WHERE id = ?'),
       lastRowId: db.prepare<[], { seq: number | null }>(
@@ -125,9 +128,12 @@ export class SqliteDocumentStore implements DocumentStore {
         'INSERT INTO documents (id, title, workspace_id, referential_id, template_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       countWorkspaceDocuments: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM documents WHERE workspace_id = ?'),
-      getDocument: db.prepare<[string], DocumentRow>(`SELECT ${METADATA_COLUMNS} FROM documents WHERE id = ?`),
-      listDocuments: db.prepare<[], DocumentRow>(`SELECT ${METADATA_COLUMNS} FROM documents ORDER BY updated_at DESC, rowid DESC`),
-      rename: db.prepare<[string, number, string]>('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?'),
+      getDocument: db.prepare<[string], DocumentRow>(`SELECT ${METADATA_COLUMNS} FROM documents WHERE id = ? AND trashed_at IS NULL`),
+      listDocuments: db.prepare<[], DocumentRow>(`SELECT ${METADATA_COLUMNS} FROM documents WHERE trashed_at IS NULL ORDER BY updated_at DESC, rowid DESC`),
+      rename: db.prepare<[string, number, string]>('UPDATE documents SET title = ?, updated_at = ? WHERE id = ? AND trashed_at IS NULL'),
+      trash: db.prepare<[number, string | null, string]>('UPDATE documents SET trashed_at = ?, trashed_by = ? WHERE id = ? AND trashed_at IS NULL'),
+      untrash: db.prepare<[string]>('UPDATE documents SET trashed_at = NULL, trashed_by = NULL WHERE id = ? AND trashed_at IS NOT NULL'),
+      listTrashed: db.prepare<[], TrashedRow>(`SELECT ${TRASHED_COLUMNS} FROM documents WHERE trashed_at IS NOT NULL ORDER BY trashed_at DESC, rowid DESC`),
       deleteDocument: db.prepare<[string]>('DELETE FROM documents WHERE id = ?'),
       count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM documents'),
       countUnassigned: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM documents WHERE workspace_id IS NULL'),
@@ -204,7 +210,7 @@ export class SqliteDocumentStore implements DocumentStore {
     const log = this.logs[parsed.layer];
     // One read transaction, so that a concurrent compaction is seen entirely or not at all.
     return this.database.transaction(() => {
-      if (!this.statements.exists.get(parsed.docId)) return undefined;
+      if (!this.statements.loadable.get(parsed.docId)) return undefined;
       const snapshot = log.snapshot.get(parsed.docId);
       const updates = log.updates.all(parsed.docId).map((row) => ({ rowId: row.row_id, update: toBytes(row.data) }));
       const quarantined = this.statements.isQuarantined.get(parsed.docId, room) !== undefined;
@@ -280,6 +286,18 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async renameDocument(id: string, title: string, now: number): Promise<boolean> {
     return this.statements.rename.run(title, now, id).changes > 0;
+  }
+
+  async trashDocument(id: string, at: number, by: string | null): Promise<boolean> {
+    return this.statements.trash.run(at, by, id).changes > 0;
+  }
+
+  async restoreTrashedDocument(id: string): Promise<boolean> {
+    return this.statements.untrash.run(id).changes > 0;
+  }
+
+  async listTrashed(): Promise<TrashedDocument[]> {
+    return this.statements.listTrashed.all().map((row) => toTrashed(row));
   }
 
   async deleteDocument(id: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import type { DocumentMetadata, QuarantineRecord } from './DocumentStore.js';
+import type { DocumentMetadata, QuarantineRecord, TrashedDocument } from './DocumentStore.js';
 
 // Rows of the document tables as both engines return them (same column names in SQLite and
 // PostgreSQL), and the one mapping of each to what the DocumentStore interface gives.
@@ -24,6 +24,15 @@ export const toMetadata = (row: DocumentRow): DocumentMetadata => ({
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
+
+export interface TrashedRow extends DocumentRow {
+  trashed_at: number;
+  trashed_by: string | null;
+}
+
+export const TRASHED_COLUMNS = `${METADATA_COLUMNS}, trashed_at, trashed_by`;
+
+export const toTrashed = (row: TrashedRow): TrashedDocument => ({ ...toMetadata(row), trashedAt: row.trashed_at, trashedBy: row.trashed_by });
 
 export interface QuarantineRow {
   doc_id: string;

@@ -170,4 +170,9 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE INDEX versions_by_document ON versions (document_id, created_at);
   `,
+  // 5: the bin (« Corbeille », issue 16), as SQLite's step 8.
+  `
+  ALTER TABLE documents ADD COLUMN trashed_at bigint, ADD COLUMN trashed_by text;
+  CREATE INDEX documents_trashed ON documents (trashed_at) WHERE trashed_at IS NOT NULL;
+  `,
 ];

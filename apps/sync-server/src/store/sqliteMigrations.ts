@@ -159,4 +159,10 @@ export const sqliteMigrations: readonly string[] = [
   );
   CREATE INDEX versions_by_document ON versions(document_id, created_at);
   `,
+  // 8: the bin (« Corbeille », issue 16): a deleted document keeps its rows until restored or purged.
+  `
+  ALTER TABLE documents ADD COLUMN trashed_at INTEGER;
+  ALTER TABLE documents ADD COLUMN trashed_by TEXT;
+  CREATE INDEX documents_trashed ON documents(trashed_at) WHERE trashed_at IS NOT NULL;
+  `,
 ];

@@ -197,11 +197,11 @@ export class SyncEngine {
 
   /**
    * Deletes a document: closes the connections of its content and review rooms with 4410, then
-   * removes every stored row.
+   * removes every stored row; or, given `remove` (the bin moves it there), runs that instead.
    */
-  async deleteDocument(docId: string): Promise<boolean> {
+  async deleteDocument(docId: string, remove: (docId: string) => Promise<boolean> = (id) => this.store.deleteDocument(id)): Promise<boolean> {
     return this.writes.run(async () => {
-      const deleted = await this.store.deleteDocument(docId);
+      const deleted = await remove(docId);
       if (deleted) this.quarantined.forget(docId);
       for (const layer of ['content', 'review'] as const) {
         this.idleFolds.cancel(roomNameOf(docId, layer));
