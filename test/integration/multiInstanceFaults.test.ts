@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MESSAGE_PERSISTED, MESSAGE_STORAGE_STATUS, decodeStorageStatusPayload, readPersistedBody, type StorageStatus } from '@canevas/core';
-import { openStores } from '@canevas/sync-server';
+import { DatabaseInUseError, openStores } from '@canevas/sync-server';
 import * as decoding from 'lib0/decoding';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -121,6 +121,18 @@ describe.skipIf(!installed)('several instances behind HAProxy, under faults', ()
       return doc.getText('text').toString();
     } finally {
       await stores.close();
+    }
+  }
+
+  /** Whether an exclusive command is refused because servers hold the database. */
+  async function exclusiveRefused(): Promise<boolean> {
+    try {
+      const stores = await openStores({ role: 'exclusive', dataDir: root, databaseUrl });
+      await stores.close();
+      return false;
+    } catch (error) {
+      if (error instanceof DatabaseInUseError) return true;
+      throw error;
     }
   }
 
@@ -260,6 +272,9 @@ describe.skipIf(!installed)('several instances behind HAProxy, under faults', ()
     await converged(group);
     expect(group.every((member) => member.acknowledged().length === 2)).toBe(true);
     expect(missingFrom(await storedText(id), group)).toEqual([]);
+    // The restart ended every instance's session, hence its instance lock: each takes it again,
+    // and an exclusive command (`user delete`) is refused as before rather than running beside them.
+    await waitFor(exclusiveRefused, { message: () => 'an exclusive command could open the database while three servers run' });
   });
 
   it('SIGTERM on one instance drains its sockets: its clients reconnect elsewhere through the balancer, nothing is lost', async () => {

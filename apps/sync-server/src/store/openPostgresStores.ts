@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { PostgresAccountStore } from '../accounts/PostgresAccountStore.js';
 import { createLogger, type Logger } from '../logger.js';
 import { PostgresDocumentStore } from './PostgresDocumentStore.js';
@@ -6,8 +5,9 @@ import { PostgresPrivacyStore } from './PostgresPrivacyStore.js';
 import { PostgresSubmissionStore } from './PostgresSubmissionStore.js';
 import { PostgresTicketStore } from './PostgresTicketStore.js';
 import { PostgresVersionStore } from './PostgresVersionStore.js';
+import { PostgresInstanceLock } from './PostgresInstanceLock.js';
 import { createPostgresPool, migratePostgres } from './postgresPool.js';
-import { DatabaseInUseError, MissingDatabaseError, StoresUnavailableError, type Stores, type StoresRole } from './Stores.js';
+import { MissingDatabaseError, StoresUnavailableError, type Stores, type StoresRole } from './Stores.js';
 
 export interface PostgresStoresConfig {
   /** `postgres://user:password@host:port/database` (DATABASE_URL). */
@@ -21,13 +21,6 @@ export interface PostgresStoresConfig {
 }
 
 /**
- * Key of the session advisory lock that says who uses the database: every server holds it
- * shared, an `exclusive` command alone. It plays the part of SQLite's data folder lock, for a
- * database that several servers share.
- */
-const INSTANCE_LOCK = 0x63616e65766173n + 1n;
-
-/**
  * Every store on one PostgreSQL database, sharing one pool; the schema is migrated first (several
  * processes may start at once). A server refuses to start while an exclusive command runs, and an
  * exclusive command while any server runs. No `backup`: PostgreSQL's own tools (`pg_dump`) do it.
@@ -36,7 +29,7 @@ export async function openPostgresStores(config: PostgresStoresConfig): Promise<
   const location = withoutPassword(config.databaseUrl);
   const logger = config.logger ?? createLogger();
   const pool = createPostgresPool({ url: config.databaseUrl, logger, ...(config.maxConnections && { max: config.maxConnections }) });
-  let holder: pg.Client | undefined;
+  let holder: PostgresInstanceLock | undefined;
   try {
     if (config.mustExist) {
       const { rows } = await pool.query<{ present: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS present");
@@ -45,9 +38,9 @@ export async function openPostgresStores(config: PostgresStoresConfig): Promise<
       }
     }
     await migratePostgres(pool);
-    if (config.role !== 'command') holder = await holdInstanceLock(config.databaseUrl, config.role, location, logger);
+    if (config.role !== 'command') holder = await PostgresInstanceLock.take({ url: config.databaseUrl, role: config.role, location, logger });
   } catch (error) {
-    await holder?.end().catch(() => undefined);
+    await holder?.release();
     await pool.end().catch(() => undefined);
     if (error instanceof StoresUnavailableError) throw error;
     throw new StoresUnavailableError(`PostgreSQL (${location}) ne répond pas comme attendu : ${(error as Error).message}`, { cause: error });
@@ -66,24 +59,10 @@ export async function openPostgresStores(config: PostgresStoresConfig): Promise<
         try {
           if (!pool.ended) await pool.end();
         } finally {
-          await holder?.end().catch(() => undefined);
+          await holder?.release();
         }
       })()),
   };
-}
-
-/** A connection of its own holds the lock for the life of the stores (session locks end with it). */
-async function holdInstanceLock(url: string, role: 'server' | 'exclusive', location: string, logger: Logger): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, application_name: `canevas-${role}`, keepAlive: true });
-  client.on('error', (error) => logger.warn('store.postgres_instance_lock_lost', { role, error }));
-  await client.connect();
-  const { rows } = await client.query<{ held: boolean }>(
-    role === 'server' ? 'SELECT pg_try_advisory_lock_shared($1) AS held' : 'SELECT pg_try_advisory_lock($1) AS held',
-    [INSTANCE_LOCK.toString()],
-  );
-  if (rows[0]?.held) return client;
-  await client.end().catch(() => undefined);
-  throw new DatabaseInUseError(location, role === 'server' ? 'exclusive' : 'server');
 }
 
 /** The URL for messages and logs: never the password. */
