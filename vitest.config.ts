@@ -27,7 +27,8 @@ export default defineConfig({
           environment: 'node',
           // One throwaway PostgreSQL cluster for the run (about 2 s); each file that needs it
           // creates its own database in it (test/helpers/postgresDatabase.ts).
-          globalSetup: ['test/helpers/postgresGlobalSetup.ts'],
+          // And the compiled server that the tests spawn (test/helpers/buildServerSetup.ts).
+          globalSetup: ['test/helpers/postgresGlobalSetup.ts', 'test/helpers/buildServerSetup.ts'],
           // Hang guards, not speed limits: a test that spawns two servers and a dozen clients
           // took 60 s on a 2-core machine running two suites beside it (ten times idle).
           testTimeout: 180_000,

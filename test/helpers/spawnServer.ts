@@ -8,7 +8,9 @@ import { bootstrapDataDir, rememberServerToken, type TestAccount } from './testA
 import { databaseUrlFor } from './testStore.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = fileURLToPath(new URL('../../apps/sync-server/src/cli.ts', import.meta.url));
+// The compiled CLI, as `pnpm canevas` runs it; the integration project's global setup
+// (buildServerSetup.ts) rebuilds it before every run, so a stale build cannot decide a test.
+const CLI = fileURLToPath(new URL('../../apps/sync-server/dist/cli.js', import.meta.url));
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -30,7 +32,7 @@ export interface ServerProcess {
 export async function spawnServer(dataDir: string, extraArgs: string[] = [], options: { env?: NodeJS.ProcessEnv } = {}): Promise<ServerProcess> {
   const databaseUrl = options.env?.DATABASE_URL ?? (await databaseUrlFor(dataDir));
   const admin = await bootstrapDataDir(dataDir, databaseUrl);
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--port', '0', '--data', dataDir, ...extraArgs], {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', dataDir, ...extraArgs], {
     cwd: REPO_ROOT,
     // The plain Yjs roots that the durability tests write (see TEST_CONTENT_ROOTS).
     env: { ...process.env, LOG_LEVEL: 'info', EXTRA_CONTENT_ROOTS: TEST_CONTENT_ROOTS.join(','), ...(databaseUrl && { DATABASE_URL: databaseUrl }), ...options.env },

@@ -1,5 +1,8 @@
 import { commands } from './cli/commands.js';
 import { runCli } from './cli/runCli.js';
+import { mapCompiledStackTraces } from './compiledStackTraces.js';
+
+mapCompiledStackTraces();
 
 const exitCode = await runCli(commands, process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

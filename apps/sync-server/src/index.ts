@@ -56,3 +56,5 @@ export type { AccountSummary } from './api/authRouter.js';
 export type { ApiTokenSummary } from './api/tokensRouter.js';
 export type { InvitationSummary, MemberSummary, WorkspaceSummary } from './api/workspacesRouter.js';
 export type { OidcOptions } from './oidc/OidcOptions.js';
+// For programs that run the compiled server in their own process (the bench): stack traces in the TypeScript sources.
+export { mapCompiledStackTraces } from './compiledStackTraces.js';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { APP_DIR } from '../appFiles.js';
 import { createServer } from '../createServer.js';
 import { createLogger } from '../logger.js';
 import { newId } from '../newId.js';
@@ -11,7 +11,7 @@ import type { Command } from './Command.js';
 import { seedDemo } from './seedDemo.js';
 import { resolveServeConfig } from './serveConfig.js';
 
-const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+const WEB_DIST = join(APP_DIR, '../web/dist');
 
 export const serveCommand: Command = {
   name: 'serve',

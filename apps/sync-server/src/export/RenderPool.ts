@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { moduleUrl, tsxApiUrl } from '../appFiles.js';
 import type { ExportBook } from './ExportBook.js';
 import { ExportError } from './ExportError.js';
 import type { ExportFormat } from './exportFormats.js';
@@ -20,7 +18,7 @@ export interface RenderLimits {
 export interface RenderPoolOptions extends RenderLimits {
   /** Workers at most, hence layouts at once; more renders wait for one. Default 2. */
   size?: number;
-  /** The worker's module. Tests substitute one that stalls; default `renderWorkerThread.ts`. */
+  /** The worker's module. Tests substitute one that stalls; default `renderWorkerThread` (source or bundle). */
   workerScript?: URL;
 }
 
@@ -62,7 +60,7 @@ export class RenderPool {
     this.size = Math.max(1, options.size ?? 2);
     this.memoryMb = options.memoryMb ?? DEFAULT_RENDER_MEMORY_MB;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
-    this.source = workerSource(options.workerScript ?? new URL('./renderWorkerThread.ts', import.meta.url));
+    this.source = workerSource(options.workerScript ?? moduleUrl('export/renderWorkerThread.ts'));
   }
 
   render(book: ExportBook, format: ExportFormat): Promise<Uint8Array> {
@@ -183,20 +181,12 @@ export class RenderPool {
 }
 
 /**
- * The app runs from its TypeScript sources (tsx). Node 20 ignores `--import` in a worker's
- * execArgv, so a tiny script registers tsx's loader in the worker, then loads the entry.
+ * A TypeScript entry (the app from its sources, or a test's worker) needs tsx's loader in the
+ * worker: Node 20 ignores `--import` in a worker's execArgv, so a tiny script registers it, then
+ * loads the entry. The compiled bundle's entry needs nothing.
  */
 function workerSource(entry: URL): string {
-  let loader: string | undefined;
-  if (entry.pathname.endsWith('.ts')) {
-    try {
-      // The ESM build of tsx's API (`require.resolve` would give the CommonJS one).
-      const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-      loader = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
-    } catch {
-      // Compiled to JavaScript: no loader needed.
-    }
-  }
+  const loader = entry.pathname.endsWith('.ts') ? tsxApiUrl() : undefined;
   const load = `import(${JSON.stringify(entry.href)})`;
   return loader ? `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return ${load}; })` : load;
 }

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { mapCompiledStackTraces } from '../compiledStackTraces.js';
 import type { ExportBook } from './ExportBook.js';
 import type { ExportFormat } from './exportFormats.js';
 import { renderBook } from './renderBook.js';
@@ -13,6 +14,8 @@ export type RenderReply =
   | { kind: 'ready' }
   | { kind: 'done'; id: number; bytes: Uint8Array }
   | { kind: 'failed'; id: number; error: string };
+
+mapCompiledStackTraces();
 
 // Runs in a worker thread (see RenderPool): lays out DOCX and PDF files off the server's event loop.
 parentPort?.on('message', (request: RenderRequest) => {

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { RegistryProblem } from '@canevas/core';
+import { REPO_DIR } from '../appFiles.js';
 import { pluginProblem } from './pluginProblem.js';
 
 /** The workspace's folder of code plugins, one package per referential. */
-export const WORKSPACE_PLUGINS_DIR = fileURLToPath(new URL('../../../../packages/plugins/', import.meta.url));
+export const WORKSPACE_PLUGINS_DIR = `${join(REPO_DIR, 'packages/plugins')}/`;
 
 /**
  * The package.json field that makes a package a referential plugin:

@@ -1,11 +1,29 @@
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { readPluginRules, type ReferentialSource, type RegistryProblem } from '@canevas/core';
-import type { CodePlugin } from './discoverCodePlugins.js';
+import { allowTypeScriptImports, COMPILED, compiledPluginEntry } from '../appFiles.js';
+import { WORKSPACE_PLUGINS_DIR, type CodePlugin } from './discoverCodePlugins.js';
 import { pluginProblem } from './pluginProblem.js';
+
+/**
+ * The module to import for a declared entry. From the sources (tsx), the entry itself. Compiled,
+ * the bundle's copy of a workspace plugin, which shares the server's `@canevas/core`; a plugin the
+ * bundle does not have (written since the build, or outside the workspace) is imported from its
+ * TypeScript through tsx when it is installed, as in development.
+ */
+async function runnableEntry(plugin: CodePlugin, path: string): Promise<{ path: string } | { problem: string }> {
+  if (!COMPILED) return { path };
+  const compiled = compiledPluginEntry(WORKSPACE_PLUGINS_DIR, plugin.dir, path);
+  if (compiled !== undefined && existsSync(compiled)) return { path: compiled };
+  if (!path.endsWith('.ts') || (await allowTypeScriptImports())) return { path };
+  return { problem: `${path} n’est pas compilé et tsx n’est pas installé : lancez « pnpm build:server » pour compiler les plugins de l’espace de travail` };
+}
 
 async function importEntry(plugin: CodePlugin, path: string): Promise<{ entry: Record<string, unknown> } | { problem: RegistryProblem }> {
   try {
-    return { entry: (await import(/* @vite-ignore */ pathToFileURL(path).href)) as Record<string, unknown> };
+    const runnable = await runnableEntry(plugin, path);
+    if ('problem' in runnable) return { problem: pluginProblem(plugin.name, [{ path: '', message: runnable.problem }]) };
+    return { entry: (await import(/* @vite-ignore */ pathToFileURL(runnable.path).href)) as Record<string, unknown> };
   } catch (error) {
     return { problem: pluginProblem(plugin.name, [{ path: '', message: `import impossible de ${path} : ${(error as Error).message}` }]) };
   }

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { Logger } from '../logger.js';
 import { DatabaseInUseError } from './Stores.js';
 
@@ -60,7 +60,9 @@ export class PostgresInstanceLock {
   /** Connects and takes the lock: true when held, false when the other kind of holder has it; throws when PostgreSQL cannot be reached. */
   private async acquire(): Promise<boolean> {
     const { url, role } = this.options;
-    const client = new pg.Client({ connectionString: url, application_name: `canevas-${role}`, keepAlive: true });
+    // Loaded on first use, as in postgresPool.ts: an instance on SQLite never needs the driver.
+    const { default: postgres } = await import('pg');
+    const client = new postgres.Client({ connectionString: url, application_name: `canevas-${role}`, keepAlive: true });
     let lost = false;
     const onLost = (error?: Error) => {
       if (lost) return;

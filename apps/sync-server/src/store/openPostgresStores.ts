@@ -28,7 +28,7 @@ export interface PostgresStoresConfig {
 export async function openPostgresStores(config: PostgresStoresConfig): Promise<Stores> {
   const location = withoutPassword(config.databaseUrl);
   const logger = config.logger ?? createLogger();
-  const pool = createPostgresPool({ url: config.databaseUrl, logger, ...(config.maxConnections && { max: config.maxConnections }) });
+  const pool = await createPostgresPool({ url: config.databaseUrl, logger, ...(config.maxConnections && { max: config.maxConnections }) });
   let holder: PostgresInstanceLock | undefined;
   try {
     if (config.mustExist) {

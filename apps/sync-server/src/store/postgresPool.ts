@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { createLogger, type Logger } from '../logger.js';
 import { postgresMigrations } from './postgresMigrations.js';
 import { StoresUnavailableError } from './Stores.js';
@@ -22,10 +22,6 @@ export const DEFAULT_POOL_SIZE = 10;
 
 /** `bigint` columns hold times in milliseconds and row ids: both far below 2^53. */
 const INT8_OID = 20;
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
 
 /**
  * A pool on `url` whose connections cannot crash the process: a connection lost while idle (the
@@ -33,10 +29,16 @@ const types = {
  * query fails that query, which the caller retries. Timeouts keep a dead server from hanging
  * writes: connecting fails after 5 s, a statement after `statementTimeoutMs`.
  */
-export function createPostgresPool(options: PostgresPoolOptions): pg.Pool {
+export async function createPostgresPool(options: PostgresPoolOptions): Promise<pg.Pool> {
+  // Loaded on first use: an instance on SQLite never needs the driver (about 15 MiB).
+  const { default: postgres } = await import('pg');
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : postgres.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  };
   const logger = options.logger ?? createLogger();
   const statementTimeout = options.statementTimeoutMs ?? 15_000;
-  const pool = new pg.Pool({
+  const pool = new postgres.Pool({
     connectionString: options.url,
     max: options.max ?? DEFAULT_POOL_SIZE,
     connectionTimeoutMillis: 5_000,

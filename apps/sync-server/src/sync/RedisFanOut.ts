@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from '../logger.js';
@@ -81,6 +81,8 @@ export class RedisFanOut implements FanOut {
 
   /** Connects both Redis connections (publishing, subscribed); rejects when Redis cannot be reached. */
   static async connect(options: RedisFanOutOptions): Promise<RedisFanOut> {
+    // Loaded here, not at import: a single instance never needs ioredis (about 30 MiB).
+    const { Redis } = await import('ioredis');
     const common = { lazyConnect: true, connectionName: 'canevas' };
     // Published updates are never queued while Redis is away: the others reload them instead.
     const pub = new Redis(options.url, { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 1 }) as PublishingRedis;
