@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { inflateSync } from 'node:zlib';
-import { proseMirrorJSONToUpdate, tablePresets, yDocToProseMirrorJSON, type ProseMirrorJSON } from '@canevas/core';
+import { tablePresets, yDocToProseMirrorJSON, type ProseMirrorJSON } from '@canevas/core';
+import { proseMirrorJSONToUpdate } from '@canevas/core/editor';
 import * as Y from 'yjs';
 import { newClient, waitFor, type TestClient, type TestServer } from '../helpers/index.js';
 

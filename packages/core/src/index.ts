@@ -1,19 +1,10 @@
-export { DOCUMENT_FIELD, editorExtensions } from './schema/editorExtensions.js';
-export { SectionHeading } from './schema/sectionHeading.js';
+// The editor's schema (TipTap, ProseMirror) is exported by `@canevas/core/editor` (src/editor.ts):
+// what imports this entry, the sync server at start among others, does not load TipTap.
+export { DOCUMENT_FIELD } from './schema/documentField.js';
 export { isEditorSafeHref, safeHref } from './links/safeHref.js';
-export {
-  TypedTable,
-  TypedTableCell,
-  TypedTableRow,
-  type TypedTableColumn,
-  type TypedTableKind,
-} from './schema/typedTable.js';
+export type { TypedTableColumn, TypedTableKind } from './schema/typedTable.js';
 export { templateToProseMirrorJSON, type TemplateLike } from './schema/templateToProseMirrorJSON.js';
-export {
-  documentSchema,
-  proseMirrorJSONToUpdate,
-  type ProseMirrorJSON,
-} from './schema/documentContent.js';
+export type { ProseMirrorJSON } from './schema/documentContent.js';
 export { MAX_DOCUMENT_DEPTH, documentShape, markNameOfFormat, type DocumentShape } from './schema/documentShape.js';
 export {
   readDocumentBody,

@@ -1,4 +1,4 @@
-import { DOCUMENT_ID_PATTERN, proseMirrorJSONToUpdate, reviewRoomOf, type SyncTarget } from '@canevas/core';
+import { DOCUMENT_ID_PATTERN, reviewRoomOf, type SyncTarget } from '@canevas/core';
 import { TRPCError } from '@trpc/server';
 import * as Y from 'yjs';
 import { z } from 'zod';
@@ -74,7 +74,7 @@ export const documentsRouter = router({
 
   create: userProcedure.input(createInput).mutation(async ({ ctx, input }): Promise<{ id: string }> => {
     const workspaceId = await targetWorkspace(ctx, input.workspaceId);
-    const snapshot = initialSnapshot(ctx.services, input.referentialId, input.templateId);
+    const snapshot = await initialSnapshot(ctx.services, input.referentialId, input.templateId);
     const id = newDocumentId();
     await ctx.services.store.createDocument({
       id,
@@ -143,7 +143,7 @@ async function targetWorkspace(ctx: ApiContext & { user: User }, requested: stri
 }
 
 /** Documents are seeded here, on the server, never by a client: content cannot duplicate. */
-function initialSnapshot(services: ApiServices, referentialId?: string, templateId?: string): Uint8Array {
+async function initialSnapshot(services: ApiServices, referentialId?: string, templateId?: string): Promise<Uint8Array> {
   if (referentialId && services.hasReferential && !services.hasReferential(referentialId)) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: `Référentiel inconnu : « ${referentialId} ».` });
   }
@@ -158,6 +158,8 @@ function initialSnapshot(services: ApiServices, referentialId?: string, template
       message: `Modèle inconnu : « ${templateId} » dans le référentiel « ${referentialId} ».`,
     });
   }
+  // TipTap and ProseMirror load with the first document made from a template, not at start.
+  const { proseMirrorJSONToUpdate } = await import('@canevas/core/editor');
   return proseMirrorJSONToUpdate(content);
 }
 

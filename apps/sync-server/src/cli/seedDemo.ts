@@ -1,6 +1,5 @@
 import {
   createAnchor,
-  proseMirrorJSONToUpdate,
   putEvidenceLinks,
   reviewRoomOf,
   type ReferentialRegistry,
@@ -21,6 +20,7 @@ import { newId } from '../newId.js';
  */
 export async function seedDemo(store: DocumentStore, registry: ReferentialRegistry): Promise<number> {
   if ((await store.countDocuments()) > 0) return 0;
+  const { proseMirrorJSONToUpdate } = await import('@canevas/core/editor');
   const now = Date.now();
   let created = 0;
   // Created oldest first, so the listing (most recent first) follows DEMO_DOCUMENTS.

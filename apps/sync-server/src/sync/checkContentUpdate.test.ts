@@ -1,4 +1,5 @@
-import { DOCUMENT_FIELD, MAX_DOCUMENT_DEPTH, documentShape, proseMirrorJSONToUpdate, type ProseMirrorJSON } from '@canevas/core';
+import { DOCUMENT_FIELD, MAX_DOCUMENT_DEPTH, documentShape, type ProseMirrorJSON } from '@canevas/core';
+import { proseMirrorJSONToUpdate } from '@canevas/core/editor';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';

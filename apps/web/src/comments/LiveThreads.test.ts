@@ -1,4 +1,5 @@
-import { createAnchor, proseMirrorJSONToUpdate, putThread, type StoredThread } from '@canevas/core';
+import { createAnchor, putThread, type StoredThread } from '@canevas/core';
+import { proseMirrorJSONToUpdate } from '@canevas/core/editor';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { LiveThreads } from './LiveThreads.js';

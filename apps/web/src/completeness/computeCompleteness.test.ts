@@ -2,13 +2,13 @@ import {
   createAnchor,
   recordAssessment,
   readAssessments,
-  proseMirrorJSONToUpdate,
   resolveEvidenceLinks,
   templateToProseMirrorJSON,
   validateManifest,
   type ProseMirrorJSON,
   type StoredEvidenceLink,
 } from '@canevas/core';
+import { proseMirrorJSONToUpdate } from '@canevas/core/editor';
 import { anpeReferential } from '@canevas/plugin-anpe';
 import { tzcldReferential } from '@canevas/plugin-tzcld';
 import { describe, expect, it } from 'vitest';

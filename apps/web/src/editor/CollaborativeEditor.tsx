@@ -1,4 +1,5 @@
-import { DOCUMENT_FIELD, editorExtensions } from '@canevas/core';
+import { DOCUMENT_FIELD } from '@canevas/core';
+import { editorExtensions } from '@canevas/core/editor';
 import type { AnyExtension, Editor } from '@tiptap/core';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';

@@ -2,11 +2,11 @@ import {
   createAnchor,
   deleteEvidenceLink,
   evidenceMap,
-  proseMirrorJSONToUpdate,
   putEvidenceLinks,
   type Anchor,
   type StoredEvidenceLink,
 } from '@canevas/core';
+import { proseMirrorJSONToUpdate } from '@canevas/core/editor';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { LiveEvidence } from './LiveEvidence.js';

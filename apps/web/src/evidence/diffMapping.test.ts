@@ -1,4 +1,4 @@
-import { documentSchema } from '@canevas/core';
+import { documentSchema } from '@canevas/core/editor';
 import { describe, expect, it } from 'vitest';
 import { diffMapping } from './diffMapping.js';
 

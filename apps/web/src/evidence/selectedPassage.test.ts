@@ -1,4 +1,4 @@
-import { documentSchema } from '@canevas/core';
+import { documentSchema } from '@canevas/core/editor';
 import { EditorState, TextSelection } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import { selectedPassage } from './selectedPassage.js';

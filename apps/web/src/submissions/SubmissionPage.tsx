@@ -1,4 +1,5 @@
-import { editorExtensions, type ProseMirrorJSON } from '@canevas/core';
+import type { ProseMirrorJSON } from '@canevas/core';
+import { editorExtensions } from '@canevas/core/editor';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useCallback, useEffect, useState } from 'react';
 import { apiErrorMessage, isNotFound } from '../api/apiError.js';

@@ -1,4 +1,4 @@
-import { TypedTable } from '@canevas/core';
+import { TypedTable } from '@canevas/core/editor';
 import { Extension, type AnyExtension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { cellValidation } from './cellValidation.js';

@@ -1,4 +1,5 @@
-import { documentSchema, tablePresets, templateToProseMirrorJSON } from '@canevas/core';
+import { tablePresets, templateToProseMirrorJSON } from '@canevas/core';
+import { documentSchema } from '@canevas/core/editor';
 import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';

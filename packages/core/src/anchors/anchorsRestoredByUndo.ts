@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { DOCUMENT_FIELD } from '../schema/editorExtensions.js';
+import { DOCUMENT_FIELD } from '../schema/documentField.js';
 import type { Anchor } from './Anchor.js';
 import { createAnchor } from './createAnchor.js';
 import { flattenDocument, type FlatDocument } from './flattenDocument.js';

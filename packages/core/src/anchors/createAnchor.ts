@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { DOCUMENT_FIELD } from '../schema/editorExtensions.js';
+import { DOCUMENT_FIELD } from '../schema/documentField.js';
 import type { Anchor } from './Anchor.js';
 import { flattenDocument } from './flattenDocument.js';
 import { quoteSelector } from './quoteSelector.js';

@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
-import { documentSchema } from '../schema/documentContent.js';
-import { MAX_DOCUMENT_DEPTH } from '../schema/documentShape.js';
+import { MAX_DOCUMENT_DEPTH, documentShape } from '../schema/documentShape.js';
 
 /** An XmlText run of the document: where it starts in the plain text and in ProseMirror. */
 export interface TextSegment {
@@ -34,7 +33,7 @@ function plainText(type: Y.XmlText): string {
  * separated by « \n » in the plain text.
  */
 export function flattenDocument(fragment: Y.XmlFragment): FlatDocument {
-  const nodes = documentSchema().nodes;
+  const { leaves } = documentShape();
   let text = '';
   let pm = 0;
   const segments: TextSegment[] = [];
@@ -57,7 +56,7 @@ export function flattenDocument(fragment: Y.XmlFragment): FlatDocument {
         text += value;
         pm += child.length;
       } else if (child instanceof Y.XmlElement) {
-        if (nodes[child.nodeName]?.isLeaf) {
+        if (leaves.has(child.nodeName)) {
           if (child.nodeName === 'hardBreak') text += '\n';
           pm += 1;
           return;

@@ -1,5 +1,4 @@
-import { documentSchema } from './documentContent.js';
-import { DOCUMENT_FIELD } from './editorExtensions.js';
+import { DOCUMENT_FIELD } from './documentField.js';
 
 /**
  * How deep XML elements may nest in a document body. Real documents stay far below (a list
@@ -17,22 +16,39 @@ export interface DocumentShape {
   readonly elements: ReadonlyMap<string, ReadonlySet<string>>;
   /** Mark names, as Y.XmlText formatting attributes carry them (see {@link markNameOfFormat}). */
   readonly marks: ReadonlySet<string>;
+  /** Elements that hold nothing (ProseMirror's leaf nodes): one position each. */
+  readonly leaves: ReadonlySet<string>;
 }
 
-let cachedShape: DocumentShape | undefined;
+/**
+ * The shape of {@link documentSchema}, written out: the sync server checks every update against
+ * it, and deriving it would load TipTap and ProseMirror (about 30 MiB) into a server that has no
+ * other use for them until a document is created from a template or exported. The unit test
+ * `documentShape.test.ts` derives it from the schema and fails on any difference: change both.
+ */
+const SHAPE: DocumentShape = {
+  field: DOCUMENT_FIELD,
+  elements: new Map<string, ReadonlySet<string>>([
+    ['paragraph', new Set()],
+    ['blockquote', new Set()],
+    ['bulletList', new Set()],
+    ['codeBlock', new Set(['language'])],
+    ['hardBreak', new Set()],
+    ['heading', new Set(['sectionId', 'level'])],
+    ['horizontalRule', new Set()],
+    ['listItem', new Set()],
+    ['orderedList', new Set(['start', 'type'])],
+    ['typedTable', new Set(['kind', 'columns', 'sectionId'])],
+    ['typedTableRow', new Set()],
+    ['typedTableCell', new Set(['column'])],
+  ]),
+  marks: new Set(['link', 'bold', 'code', 'italic', 'strike', 'underline']),
+  leaves: new Set(['hardBreak', 'horizontalRule']),
+};
 
-/** The shape of {@link documentSchema}, computed once. */
+/** What a document body may hold (see {@link SHAPE}). */
 export function documentShape(): DocumentShape {
-  if (cachedShape) return cachedShape;
-  const schema = documentSchema();
-  const elements = new Map<string, ReadonlySet<string>>();
-  for (const [name, type] of Object.entries(schema.nodes)) {
-    // The doc is the fragment itself, and text lives in Y.XmlText: neither is an element.
-    if (type === schema.topNodeType || type.isText) continue;
-    elements.set(name, new Set(Object.keys(type.spec.attrs ?? {})));
-  }
-  cachedShape = { field: DOCUMENT_FIELD, elements, marks: new Set(Object.keys(schema.marks)) };
-  return cachedShape;
+  return SHAPE;
 }
 
 /** y-prosemirror suffixes the attribute of a mark that may overlap itself with `--` and a hash. */

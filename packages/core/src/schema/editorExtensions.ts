@@ -1,11 +1,11 @@
 import type { AnyExtension } from '@tiptap/core';
 import { StarterKit } from '@tiptap/starter-kit';
 import { isEditorSafeHref } from '../links/safeHref.js';
+import { DOCUMENT_FIELD } from './documentField.js';
 import { SectionHeading } from './sectionHeading.js';
 import { TypedTable, TypedTableCell, TypedTableRow } from './typedTable.js';
 
-/** The Y.XmlFragment that holds a document's body (TipTap's default field). */
-export const DOCUMENT_FIELD = 'default';
+export { DOCUMENT_FIELD };
 
 /**
  * The editor extensions that define the document schema. The browser, the server (templates,

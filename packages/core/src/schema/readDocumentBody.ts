@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { ProseMirrorJSON } from './documentContent.js';
 import { MAX_DOCUMENT_DEPTH, documentShape, markNameOfFormat } from './documentShape.js';
-import { DOCUMENT_FIELD } from './editorExtensions.js';
+import { DOCUMENT_FIELD } from './documentField.js';
 
 /** A document body read as ProseMirror JSON, and how many parts of it could not be read. */
 export interface DocumentBody {
