@@ -42,6 +42,13 @@ describe('the compiled server (apps/sync-server/dist)', () => {
     expect(result.stdout).not.toContain('dist/chunk-');
   });
 
+  it('prints `help` without loading any package: each command loads when it runs', async () => {
+    const result = await runNode(['--import', LIST_PACKAGES], `process.argv.push('help'); await import(${JSON.stringify(`${DIST}cli.js`)});`);
+    expect(result.stdout).toContain('Usage : pnpm canevas <commande>');
+    expect(result.stdout).toContain('restore');
+    expect(result.stderr).not.toMatch(/^package /m);
+  });
+
   it('serves without loading PostgreSQL, Redis, the exporters or the editor schema until they are used', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'canevas-compiled-'));
     try {

@@ -1,19 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ServerKind, ServerTarget } from '../protocol/ServerKind.js';
+import { compileServerEntries } from './compileServerEntries.js';
 import type { Credentials, GcDoneMessage, ParentMessage, ReadyMessage } from './serverProcessIpc.js';
 
-const ENTRY: Record<ServerKind, string> = {
-  canevas: fileURLToPath(new URL('./canevasProcess.ts', import.meta.url)),
-  // The same process, told to store into PostgreSQL (--database-url).
-  'canevas-postgres': fileURLToPath(new URL('./canevasProcess.ts', import.meta.url)),
-  hocuspocus: fileURLToPath(new URL('./hocuspocusProcess.ts', import.meta.url)),
-  ywebsocket: fileURLToPath(new URL('./yWebsocketProcess.ts', import.meta.url)),
-};
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 30_000;
+
+let compiled: Promise<Record<ServerKind, string>> | undefined;
 
 /**
  * Runs `node` pinned to one core with taskset, so that its CPU is its own. With BENCH_CPU_PROF set
@@ -31,7 +27,7 @@ export function spawnPinned(core: number, nodeArgs: string[], env: NodeJS.Proces
 
 /**
  * One server under test, as a separate process pinned to the server core. Every kind runs the
- * same way (node + tsx, --expose-gc, its data folder), can be restarted on the same data (cold
+ * same way (node, --expose-gc, its data folder; compiled: compileServerEntries.ts), can be restarted on the same data (cold
  * loads) and asked for a full GC. Canevas on PostgreSQL also gets the cluster's URL; the cluster
  * (started and pinned by the orchestrator) outlives restarts of the node process.
  */
@@ -57,7 +53,10 @@ export class ServerProcess {
 
   async start(): Promise<ServerTarget> {
     const database = this.postgres ? ['--database-url', this.postgres.url] : [];
-    const child = spawnPinned(this.core, ['--expose-gc', '--import', 'tsx', ENTRY[this.kind], '--data', this.dataDir, ...database], {
+    // Compiled once per run, before the first server starts.
+    compiled ??= compileServerEntries();
+    const entry = (await compiled)[this.kind];
+    const child = spawnPinned(this.core, ['--expose-gc', entry, '--data', this.dataDir, ...database], {
       ...process.env,
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',

@@ -1,10 +1,21 @@
 /** A `pnpm canevas <name>` subcommand. Resolves to the process exit code. */
 export interface Command {
   name: string;
-  /** One line, shown in the usage message. */
-  summary: string;
+  /** One line, shown in the usage message; a command listed in `commands.ts` has it there. */
+  summary?: string;
   usage: string;
   run(argv: string[], io: CommandIO): Promise<number>;
+}
+
+/**
+ * A command as the dispatcher knows it before it is needed: `help` lists names and summaries,
+ * and only the command that runs is loaded, with what it imports (stores, server, exports).
+ */
+export interface CommandEntry {
+  name: string;
+  /** One line, shown in the usage message. */
+  summary: string;
+  load(): Promise<Command>;
 }
 
 export interface CommandIO {

@@ -17,7 +17,6 @@ const USAGE = [
 
 export const backupCommand: Command = {
   name: 'backup',
-  summary: 'sauvegarde la base, même serveur en marche',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, { data: { type: 'string' }, force: { type: 'boolean' } });

@@ -21,7 +21,6 @@ const USAGE = [
 
 export const docCommand: Command = {
   name: 'doc',
-  summary: 'documents : list, export (Word, PDF, Markdown, dossier)',
   usage: USAGE,
   async run(argv, io) {
     const [sub, ...rest] = argv;

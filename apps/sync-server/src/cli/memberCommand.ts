@@ -12,7 +12,6 @@ const USAGE = [
 
 export const memberCommand: Command = {
   name: 'member',
-  summary: 'membres d’un espace de travail : add',
   usage: USAGE,
   async run(argv, io) {
     const [sub, ...rest] = argv;

@@ -18,7 +18,6 @@ const USAGE = [
 
 export const migrateCommand: Command = {
   name: 'migrate',
-  summary: 'copie une instance SQLite dans PostgreSQL, et vérifie la copie',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, { from: { type: 'string' }, to: { type: 'string' } });

@@ -27,7 +27,6 @@ const USAGE = [
 
 export const referentialCommand: Command = {
   name: 'referential',
-  summary: 'référentiels : list, export, validate, new',
   usage: USAGE,
   async run(argv, io) {
     const [sub, ...rest] = argv;

@@ -18,7 +18,6 @@ const USAGE = [
 
 export const restoreCommand: Command = {
   name: 'restore',
-  summary: 'restaure une sauvegarde (serveur arrêté)',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseOptions(argv, { data: { type: 'string' } });

@@ -1,4 +1,4 @@
-import type { Command, CommandIO } from './Command.js';
+import type { Command, CommandEntry, CommandIO } from './Command.js';
 import { UsageError } from './Command.js';
 import { StoresUnavailableError } from '../store/Stores.js';
 import { UnreadableDatabaseError } from '../store/UnreadableDatabaseError.js';
@@ -7,17 +7,18 @@ export const EXIT_USAGE = 2;
 export const EXIT_FAILURE = 1;
 
 /** Dispatches `argv[0]` to a command; unknown commands print the usage and exit with code 2. */
-export async function runCli(commands: readonly Command[], argv: string[], io: CommandIO): Promise<number> {
+export async function runCli(commands: readonly (Command | CommandEntry)[], argv: string[], io: CommandIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.stdout(usage(commands));
     return name === undefined ? EXIT_USAGE : 0;
   }
-  const command = commands.find((candidate) => candidate.name === name);
-  if (!command) {
+  const found = commands.find((candidate) => candidate.name === name);
+  if (!found) {
     io.stderr(`Commande inconnue : ${name}\n\n${usage(commands)}`);
     return EXIT_USAGE;
   }
+  const command = 'load' in found ? await found.load() : found;
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(`${command.usage}\n`);
     return 0;
@@ -38,8 +39,8 @@ export async function runCli(commands: readonly Command[], argv: string[], io: C
   }
 }
 
-function usage(commands: readonly Command[]): string {
+function usage(commands: readonly (Command | CommandEntry)[]): string {
   const width = Math.max(...commands.map((command) => command.name.length));
-  const lines = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  const lines = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary ?? ''}`);
   return `Usage : pnpm canevas <commande> [options]\n\nCommandes :\n${lines.join('\n')}\n`;
 }

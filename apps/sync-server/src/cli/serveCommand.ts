@@ -15,7 +15,6 @@ const WEB_DIST = join(APP_DIR, '../web/dist');
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'démarre le serveur (API, synchronisation et application web) sur un seul port',
   usage: [
     'Usage : pnpm canevas serve [--port <p>] [--host <h>] [--data <dossier>] [--plugins <dossier>] [--public-url <url>] [--demo]',
     '',

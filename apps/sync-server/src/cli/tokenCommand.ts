@@ -21,7 +21,6 @@ const DAY_MS = 24 * 3600_000;
 
 export const tokenCommand: Command = {
   name: 'token',
-  summary: 'jetons d’API : create, list, revoke',
   usage: USAGE,
   async run(argv, io) {
     const [sub, ...rest] = argv;

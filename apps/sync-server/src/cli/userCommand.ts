@@ -18,7 +18,6 @@ const USAGE = [
 
 export const userCommand: Command = {
   name: 'user',
-  summary: 'comptes : create, list, export, delete',
   usage: USAGE,
   async run(argv, io) {
     const [sub, ...rest] = argv;

@@ -12,7 +12,6 @@ const USAGE = [
 
 export const workspaceCommand: Command = {
   name: 'workspace',
-  summary: 'espaces de travail : create, list',
   usage: USAGE,
   async run(argv, io) {
     const [sub, ...rest] = argv;
