@@ -1,11 +1,11 @@
 // Bundles the server, the CLI, the render worker and the workspace's code plugins into
 // apps/sync-server/dist/ with esbuild, so that production runs plain `node` (docs/adr/0011-compiled-server.md).
 // `pnpm build:server`; `pnpm start`, `pnpm canevas` (bin/canevas.mjs, when a source is newer) and
-// the integration tests' global setup run it too. About a second: it always rebuilds, and
-// rewrites only the files whose bytes changed, so a run beside a server already started from
-// dist/ does not pull a file from under it.
+// the integration tests' global setup run it too. About a second: it always rebuilds, rewrites
+// only the files whose bytes changed (through a rename) and keeps an earlier build's files for a
+// day, so a run beside a server already started from dist/ does not pull a file from under it.
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,7 +29,7 @@ export interface BuildReport {
   files: number;
   /** Of which, changed since the previous build. */
   written: number;
-  /** Stale files of an earlier build, removed. */
+  /** Files of an earlier build, removed (a day after they stopped being built). */
   removed: number;
   ms: number;
 }
@@ -78,9 +78,13 @@ export async function buildServer(): Promise<BuildReport> {
     await rename(temporary, file.path);
     written++;
   }
+  // A file of an earlier build goes once it is a day old: a process started from that build (a
+  // test's server while the next run builds, a server during a deploy) may still import one of
+  // its chunks on first use.
   let removed = 0;
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
   for (const path of await filesUnder(DIST_DIR)) {
-    if (wanted.has(path) || path === BUILD_STAMP) continue;
+    if (wanted.has(path) || path === BUILD_STAMP || (await stat(path)).mtimeMs > dayAgo) continue;
     await rm(path, { force: true });
     removed++;
   }

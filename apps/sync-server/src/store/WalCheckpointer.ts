@@ -11,31 +11,43 @@ import { Worker } from 'node:worker_threads';
  * checkpoints: the log must never grow without bound.
  */
 export class WalCheckpointer {
-  private readonly worker: Worker;
+  private worker: Worker | undefined;
   private running = false;
   private requested = false;
   private failed = false;
   private closed = false;
-  private readonly exited: Promise<void>;
+  private exited: Promise<void> = Promise.resolve();
 
-  constructor(file: string, onFailure: (error: Error) => void) {
+  /**
+   * The thread starts with the first checkpoint (after `COMMITS_PER_CHECKPOINT` commits), not
+   * here: an idle server, or a command that only reads, never pays for it (a Node thread is
+   * about 10 MiB).
+   */
+  constructor(
+    private readonly file: string,
+    private readonly onFailure: (error: Error) => void,
+  ) {}
+
+  private fail(error: Error): void {
+    if (this.failed || this.closed) return;
+    this.failed = true;
+    this.onFailure(error);
+  }
+
+  private start(): Worker {
     const betterSqlite3 = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, betterSqlite3 } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: this.file, betterSqlite3 } });
     // Never keeps the process alive on its own.
-    this.worker.unref();
-    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
-    const fail = (error: Error) => {
-      if (this.failed || this.closed) return;
-      this.failed = true;
-      onFailure(error);
-    };
-    this.worker.on('message', (reply: { error?: string }) => {
+    worker.unref();
+    this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
+    worker.on('message', (reply: { error?: string }) => {
       this.running = false;
-      if (reply.error) fail(new Error(`WAL checkpoint failed: ${reply.error}`));
+      if (reply.error) this.fail(new Error(`WAL checkpoint failed: ${reply.error}`));
       else if (this.requested) this.request();
     });
-    this.worker.on('error', fail);
-    this.worker.once('exit', (code) => fail(new Error(`The WAL checkpoint worker stopped (code ${code}).`)));
+    worker.on('error', (error) => this.fail(error));
+    worker.once('exit', (code) => this.fail(new Error(`The WAL checkpoint worker stopped (code ${code}).`)));
+    return worker;
   }
 
   /** Asks for a checkpoint; one more runs after the current one if asked meanwhile. */
@@ -47,6 +59,7 @@ export class WalCheckpointer {
     }
     this.requested = false;
     this.running = true;
+    this.worker ??= this.start();
     this.worker.postMessage('checkpoint');
   }
 
@@ -54,6 +67,7 @@ export class WalCheckpointer {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (!this.worker) return;
     // Unref'd, the thread would not keep the process alive long enough to be waited for.
     this.worker.ref();
     this.worker.postMessage('close');
