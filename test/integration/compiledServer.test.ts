@@ -49,7 +49,7 @@ describe('the compiled server (apps/sync-server/dist)', () => {
     expect(result.stderr).not.toMatch(/^package /m);
   });
 
-  it('serves without loading PostgreSQL, Redis, the exporters or the editor schema until they are used', async () => {
+  it('serves without loading PostgreSQL, Redis, single sign-on, the exporters or the editor schema until they are used', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'canevas-compiled-'));
     try {
       const child = spawn(process.execPath, ['--import', LIST_PACKAGES, `${DIST}cli.js`, 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -66,7 +66,7 @@ describe('the compiled server (apps/sync-server/dist)', () => {
       // What it needs to serve a document is there…
       for (const needed of ['yjs', 'ws', 'better-sqlite3']) expect(packages).toContain(needed);
       // …and nothing else.
-      for (const unused of ['pg', 'ioredis', 'docx', 'pdfmake', '@tiptap/core', '@tiptap/pm/model']) expect(packages).not.toContain(unused);
+      for (const unused of ['pg', 'ioredis', 'openid-client', 'docx', 'pdfmake', '@tiptap/core', '@tiptap/pm/model']) expect(packages).not.toContain(unused);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

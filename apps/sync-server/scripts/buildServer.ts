@@ -1,5 +1,5 @@
 // Bundles the server, the CLI, the render worker and the workspace's code plugins into
-// apps/sync-server/dist/ with esbuild, so that production runs plain `node` (docs/adr/0011-compiled-server.md).
+// apps/sync-server/dist/ with esbuild, so that production runs plain `node` (docs/adr/0013-compiled-server.md).
 // `pnpm build:server`; `pnpm start`, `pnpm canevas` (bin/canevas.mjs, when a source is newer) and
 // the integration tests' global setup run it too. About a second: it always rebuilds, rewrites
 // only the files whose bytes changed (through a rename) and keeps an earlier build's files for a

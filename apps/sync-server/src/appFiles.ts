@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /**
  * The server runs either from its TypeScript sources (tsx: development, the in-process tests) or
  * bundled by `scripts/buildServer.ts` into `dist/` (`pnpm start`, `pnpm canevas`, the tests that
- * spawn it; docs/adr/0011-compiled-server.md). A file found relative to the code goes through
+ * spawn it; docs/adr/0013-compiled-server.md). A file found relative to the code goes through
  * here, because the bundle moves the code: every module lands in a file directly in `dist/`, whose
  * parent is, like `src/`'s, the app's folder. This module itself is always in one of the two.
  */

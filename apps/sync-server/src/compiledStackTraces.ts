@@ -37,7 +37,7 @@ function originalLocation(frame: NodeJS.CallSite, distUrl: string): { bundled: s
  * Stack traces of the compiled server point at the TypeScript sources (`src/…/x.ts:line:col`).
  * Node's `--enable-source-maps` would do it, but Node 20 then reads and parses the map of every
  * module at load, node_modules' included: 35 MiB more at rest and 0.7 s more CPU to start
- * (docs/adr/0011-compiled-server.md). Here only the bundle's own maps are read, on the first
+ * (docs/adr/0013-compiled-server.md). Here only the bundle's own maps are read, on the first
  * stack trace that needs each. From the sources (tsx, tests), nothing to do.
  */
 let installed = false;

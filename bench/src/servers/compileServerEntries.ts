@@ -1,5 +1,5 @@
 // Every server under test runs compiled JavaScript under plain node, as Canevas runs in
-// production (docs/adr/0011-compiled-server.md): tsx's loader would add its own memory and start-up
+// production (docs/adr/0013-compiled-server.md): tsx's loader would add its own memory and start-up
 // CPU to whichever server ran through it. Canevas is its production bundle (apps/sync-server/dist,
 // rebuilt here); each entry of this folder is bundled with esbuild the same way, third-party
 // packages left to node_modules.

@@ -1,6 +1,15 @@
 import { SSO_LOGGED_OUT_PATH, type SingleSignOnFailure } from '@canevas/core';
-import * as client from 'openid-client';
+import type * as OpenIdClient from 'openid-client';
 import { DEFAULT_OIDC_SCOPES, type OidcOptions } from './OidcOptions.js';
+
+/** openid-client, once the first sign-in has loaded it (see `openIdClient`). */
+let loaded: typeof OpenIdClient | undefined;
+
+/** Loaded with the first sign-in, not at start: an instance without single sign-on never needs it. */
+async function openIdClient(): Promise<typeof OpenIdClient> {
+  loaded ??= await import('openid-client');
+  return loaded;
+}
 
 /** What a sign-in started in the browser must bring back: kept in a short-lived HttpOnly cookie. */
 export interface PendingSignIn {
@@ -46,7 +55,7 @@ export class SignInFailure extends Error {
 export class OidcClient {
   readonly #options: OidcOptions;
   readonly #scopes: string;
-  #configuration: Promise<client.Configuration> | undefined;
+  #configuration: Promise<OpenIdClient.Configuration> | undefined;
 
   constructor(options: OidcOptions) {
     this.#options = options;
@@ -57,8 +66,9 @@ export class OidcClient {
    * Discovered at the first sign-in rather than at start, so that a provider down at start does
    * not stop the server; a failed discovery is tried again at the next sign-in.
    */
-  #discover(): Promise<client.Configuration> {
+  #discover(): Promise<OpenIdClient.Configuration> {
     this.#configuration ??= (async () => {
+      const client = await openIdClient();
       const issuer = new URL(this.#options.issuer);
       const configuration = await client.discovery(
         issuer,
@@ -89,6 +99,7 @@ export class OidcClient {
     const configuration = await this.#discover().catch((error: unknown) => {
       throw new SignInFailure('unavailable', describe(error));
     });
+    const client = await openIdClient();
     const pending: PendingSignIn = { state: client.randomState(), nonce: client.randomNonce(), codeVerifier: client.randomPKCECodeVerifier(), returnTo };
     const parameters: Record<string, string> = {
       redirect_uri: this.#options.redirectUrl,
@@ -114,6 +125,7 @@ export class OidcClient {
     // the request's own host is not the one the provider knows.
     const current = new URL(this.#options.redirectUrl);
     current.search = search;
+    const client = await openIdClient();
     let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
     try {
       tokens = await client.authorizationCodeGrant(configuration, current, {
@@ -131,7 +143,7 @@ export class OidcClient {
     const acceptedAcr = this.#options.acrValues?.split(/\s+/).filter(Boolean) ?? [];
     const acr = typeof claims.acr === 'string' ? claims.acr : undefined;
     if (acceptedAcr.length > 0 && (acr === undefined || !acceptedAcr.includes(acr))) throw new SignInFailure('acr', { acr: acr ?? null });
-    let userinfo: client.UserInfoResponse;
+    let userinfo: OpenIdClient.UserInfoResponse;
     try {
       // ProConnect answers with a signed JWT (application/jwt): checked like the ID token.
       userinfo = await client.fetchUserInfo(configuration, tokens.access_token, claims.sub);
@@ -161,6 +173,7 @@ export class OidcClient {
     try {
       const configuration = await this.#discover();
       if (!configuration.serverMetadata().end_session_endpoint) return undefined;
+      const client = await openIdClient();
       return client
         .buildEndSessionUrl(configuration, {
           id_token_hint: idToken,
@@ -197,7 +210,7 @@ function messages(error: unknown): string[] {
 }
 
 function failureReason(error: unknown): SingleSignOnFailure {
-  if (error instanceof client.AuthorizationResponseError) return 'refused';
+  if (loaded && error instanceof loaded.AuthorizationResponseError) return 'refused';
   // A state that is not this browser's: a link from elsewhere, or a sign-in begun twice.
   if (messages(error).some((message) => message.includes('"state"'))) return 'expired';
   if (isNetworkError(error)) return 'unavailable';
@@ -220,6 +233,6 @@ function describe(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { message: String(error) };
   const detail: Record<string, unknown> = { error: error.name, message: messages(error).join(' ← ') };
   if ('code' in error && typeof error.code === 'string') detail.code = error.code;
-  if (error instanceof client.AuthorizationResponseError || error instanceof client.ResponseBodyError) detail.providerError = error.error;
+  if (loaded && (error instanceof loaded.AuthorizationResponseError || error instanceof loaded.ResponseBodyError)) detail.providerError = error.error;
   return detail;
 }

@@ -45,7 +45,7 @@ export class WalCheckpointer {
       if (reply.error) this.fail(new Error(`WAL checkpoint failed: ${reply.error}`));
       else if (this.requested) this.request();
     });
-    worker.on('error', (error) => this.fail(error));
+    worker.on('error', (error: Error) => this.fail(error));
     worker.once('exit', (code) => this.fail(new Error(`The WAL checkpoint worker stopped (code ${code}).`)));
     return worker;
   }
