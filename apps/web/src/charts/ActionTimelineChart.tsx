@@ -1,6 +1,6 @@
 import { formatFrenchDate, type ActionPlanSummary } from '@canevas/core';
 import { useId } from 'react';
-import { fitLabel } from './barScale.js';
+import { fitToWidth, LABEL_FONT, HEADING_FONT, textWidth } from './barScale.js';
 import { ChartFigure } from './ChartFigure.js';
 import { timelineLayout } from './timelineLayout.js';
 
@@ -85,12 +85,12 @@ export function ActionTimelineChart({ plan, today }: { plan: ActionPlanSummary; 
         if (row.kind === 'phase') {
           return (
             <text key={`p-${index}`} x={0} y={y + 15} className="chart__heading">
-              {fitLabel(row.label, 70)}
+              {fitToWidth(row.label, WIDTH, HEADING_FONT)}
             </text>
           );
         }
         const late = row.action?.late ?? false;
-        const label = `${fitLabel(row.label, 30)}${late ? ' ⚠' : ''}`;
+        const label = late ? `${fitToWidth(row.label, LABEL_WIDTH - 8 - textWidth(' ⚠', LABEL_FONT), LABEL_FONT)} ⚠` : fitToWidth(row.label, LABEL_WIDTH - 8, LABEL_FONT);
         return (
           <g key={`a-${index}`} className={late ? 'chart__action chart__action--late' : 'chart__action'}>
             <text x={LABEL_WIDTH - 8} y={y + 15} textAnchor="end" className="chart__label">

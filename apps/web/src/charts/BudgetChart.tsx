@@ -1,6 +1,6 @@
 import { formatEuros, type BudgetSummary } from '@canevas/core';
 import type { ReactElement } from 'react';
-import { barWidth, fitLabel } from './barScale.js';
+import { barWidth, fitToWidth, LABEL_FONT } from './barScale.js';
 import { ChartFigure } from './ChartFigure.js';
 
 export interface BudgetBar {
@@ -69,7 +69,7 @@ export function BudgetChart({ budget }: { budget: BudgetSummary }) {
     items.push(
       <g key={`b-${index}`} transform={`translate(0 ${y})`}>
         <text x={LABEL_WIDTH - 8} y={16} textAnchor="end" className="chart__label">
-          {fitLabel(bar.label, 30)}
+          {fitToWidth(bar.label, LABEL_WIDTH - 8, LABEL_FONT)}
         </text>
         <rect x={LABEL_WIDTH} y={3} width={width} height={ROW - 6} className={`chart__bar chart__bar--${kind}`} />
         <text x={LABEL_WIDTH + width + 6} y={16} className="chart__value">

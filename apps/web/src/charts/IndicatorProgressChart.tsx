@@ -1,10 +1,12 @@
 import type { IndicatorItem } from '@canevas/core';
-import { barWidth, fitLabel } from './barScale.js';
+import { barWidth, fitToWidth, LABEL_FONT } from './barScale.js';
 import { ChartFigure } from './ChartFigure.js';
 
 const LABEL_WIDTH = 220;
 const PLOT = 300;
-const WIDTH = LABEL_WIDTH + PLOT + 180;
+/** Room for « cible 400 000 €, pas encore mesuré » at the label size. */
+const VALUE_WIDTH = 220;
+const WIDTH = LABEL_WIDTH + PLOT + 6 + VALUE_WIDTH;
 const ROW = 26;
 /** Progress beyond 150 % is drawn at 150 %: the text still gives the exact figure. */
 const CAP = 1.5;
@@ -72,12 +74,12 @@ export function IndicatorProgressChart({ items }: { items: IndicatorItem[] }) {
         return (
           <g key={item.row} transform={`translate(0 ${y})`}>
             <text x={LABEL_WIDTH - 8} y={17} textAnchor="end" className="chart__label">
-              {fitLabel(item.name || `Ligne ${item.row + 1}`, 30)}
+              {fitToWidth(item.name || `Ligne ${item.row + 1}`, LABEL_WIDTH - 8, LABEL_FONT)}
             </text>
             <rect x={LABEL_WIDTH} y={4} width={PLOT} height={ROW - 8} className="chart__track" />
             <rect x={LABEL_WIDTH} y={4} width={width} height={ROW - 8} className={reached ? 'chart__bar chart__bar--reached' : 'chart__bar chart__bar--progress'} />
             <text x={LABEL_WIDTH + PLOT + 6} y={17} className="chart__value">
-              {fitLabel(progressText(item), 28)}
+              {fitToWidth(progressText(item), VALUE_WIDTH, LABEL_FONT)}
             </text>
           </g>
         );

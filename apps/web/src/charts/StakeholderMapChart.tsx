@@ -1,5 +1,5 @@
 import type { StakeholderSummary } from '@canevas/core';
-import { fitLabel } from './barScale.js';
+import { fitToWidth, LABEL_FONT } from './barScale.js';
 import { ChartFigure } from './ChartFigure.js';
 
 const COLUMN = 130;
@@ -62,7 +62,7 @@ export function StakeholderMapChart({ map }: { map: StakeholderSummary }) {
               <g key={`${name}-${row}`} transform={`translate(6 ${HEADER + row * CHIP})`}>
                 <rect width={COLUMN - 12} height={CHIP - 4} rx={4} className={column.level ? 'chart__chip' : 'chart__chip chart__chip--missing'} />
                 <text x={6} y={14} className="chart__label">
-                  {fitLabel(name, 17)}
+                  {fitToWidth(name, COLUMN - 12 - 12, LABEL_FONT)}
                 </text>
               </g>
             ))}

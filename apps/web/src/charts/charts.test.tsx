@@ -2,6 +2,7 @@ import { summarizeActionPlan, summarizeBudget, summarizeIndicators, summarizeSta
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ActionTimelineChart } from './ActionTimelineChart.js';
+import { fitToWidth, LABEL_FONT, textWidth } from './barScale.js';
 import { BudgetChart, budgetBars } from './BudgetChart.js';
 import { IndicatorProgressChart } from './IndicatorProgressChart.js';
 import { StakeholderMapChart } from './StakeholderMapChart.js';
@@ -107,5 +108,35 @@ describe('indicator progress', () => {
     expect(html).toContain('3 indicateurs, 2 mesurés par rapport à sa cible, dont 1 atteint.');
     expect(html).toContain('Personnes rencontrées 120 132 110 %');
     expect(html).toContain('Ateliers — — —');
+  });
+});
+
+describe('labels fit their column', () => {
+  const labels = (html: string, className: string) => [...html.matchAll(new RegExp(`class="${className}"[^>]*>([^<]*)<`, 'g'))].map((match) => match[1]!.replace(/&#x27;|&#39;/g, "'"));
+
+  it('cuts a long action at its end, never past the chart’s left edge', () => {
+    const plan = summarizeActionPlan(
+      table(tablePresets.actionPlan(['Consensus']), [{ action: 'Installer le comité local pour l’emploi et son bureau', phase: 'Consensus', echeance: '15/09/2026' }]),
+      '2026-06-15',
+    );
+    const [label] = labels(renderToStaticMarkup(<ActionTimelineChart plan={plan} today="2026-06-15" />), 'chart__label');
+    expect(label).toMatch(/^Installer le comité .*…$/);
+    expect(textWidth(label!, LABEL_FONT)).toBeLessThanOrEqual(220 - 8);
+  });
+
+  it('shows « cible 400, pas encore mesuré » whole', () => {
+    const items = summarizeIndicators(table(tablePresets.indicators, [{ indicateur: 'Emplois créés', cible: '400' }]));
+    expect(labels(renderToStaticMarkup(<IndicatorProgressChart items={items} />), 'chart__value')).toEqual(['cible 400, pas encore mesuré']);
+  });
+
+  it('keeps a label that fits, and cuts by width rather than by count of characters', () => {
+    expect(fitToWidth('Mairie', 100, 12)).toBe('Mairie');
+    // As many letters, but wide ones take more room than narrow ones.
+    expect(fitToWidth('MMMMMMMMMMMMMMMMMMMM', 100, 12).length).toBeLessThan(fitToWidth('iiiiiiiiiiiiiiiiiiii', 100, 12).length);
+    for (const text of ['Subvention de la Direction régionale de l’économie', 'WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW']) {
+      const fitted = fitToWidth(text, 150, 12);
+      expect(fitted.endsWith('…')).toBe(true);
+      expect(textWidth(fitted, 12)).toBeLessThanOrEqual(150);
+    }
   });
 });
