@@ -157,3 +157,24 @@ it('logs one opening per visit in the document’s access journal: by address, r
     expect(await openings()).toBe(visit);
   }
 });
+
+it('shows the whole workspace name in the picker, on a desktop and on a phone', async () => {
+  const { workspaceId } = server.admin;
+  await api.workspaces.rename.mutate({ workspaceId, name: 'Espace de démonstration' });
+  const page = await newPage();
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto(`${server.url}/`);
+    const picker = page.getByRole('combobox', { name: 'Espace de travail', exact: true });
+    await expect.poll(() => picker.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent), { timeout: UI_TIMEOUT }).toBe('Espace de démonstration');
+    // The selected name, in the select's own font, fits inside it beside the arrow.
+    const room = await picker.evaluate((select: HTMLSelectElement) => {
+      const style = getComputedStyle(select);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const inner = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return inner - context.measureText(select.selectedOptions[0]!.textContent!).width;
+    });
+    expect(room, `${viewport.width} px`).toBeGreaterThan(16);
+  }
+});

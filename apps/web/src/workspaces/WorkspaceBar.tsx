@@ -42,7 +42,7 @@ export function WorkspaceBar({ workspaces, current, onSelect, onCreate }: Worksp
       </h2>
       {workspaces.length > 0 && current && (
         <div className="workspace-bar__row">
-          <div className="field">
+          <div className="field workspace-bar__picker">
             <label htmlFor={`${id}-select`}>Espace de travail</label>
             <select id={`${id}-select`} className="input" value={current.id} onChange={(event) => onSelect(event.target.value)}>
               {workspaces.map((workspace) => (
