@@ -27,6 +27,7 @@ import { AccessLogDisclosure } from '../privacy/AccessLogDisclosure.js';
 import { useReferentialManifest } from '../referentials/referentialManifests.js';
 import { Link } from '../routing/Link.js';
 import { SubmissionsPanel } from '../submissions/SubmissionsPanel.js';
+import { HistoryPanel } from '../history/HistoryPanel.js';
 import { SubmitVersionDialog } from '../submissions/SubmitVersionDialog.js';
 import { useSubmissions, type SubmissionsState } from '../submissions/useSubmissions.js';
 import { PageHeading } from '../ui/PageHeading.js';
@@ -346,6 +347,7 @@ function LiveDocument({ id, referential, session, identity, onChangeName, role, 
           <ChangeNameButton identity={identity} onChange={onChangeName} />
         </aside>
         <SubmissionsPanel documentId={id} state={submissions} onRefresh={onRefreshSubmissions} />
+        <HistoryPanel documentId={id} canWrite={!readOnly} />
         {threads && (
           <CommentsPanel
             documentId={id}

@@ -107,7 +107,8 @@ export function SubmissionPage({ documentId, submissionId }: { documentId: strin
   );
 }
 
-function FrozenContent({ content }: { content: ProseMirrorJSON }) {
+/** A version's content, read-only (a submission here, any version in the history panel). */
+export function FrozenContent({ content, label = 'Contenu de la version soumise' }: { content: ProseMirrorJSON; label?: string }) {
   const editor = useEditor(
     {
       extensions: editorExtensions(),
@@ -122,12 +123,12 @@ function FrozenContent({ content }: { content: ProseMirrorJSON }) {
           // A document, not a textbox: ARIA allows no aria-readonly on it, and it is frozen anyway.
           class: 'editor__content editor__content--frozen',
           role: 'document',
-          'aria-label': 'Contenu de la version soumise',
+          'aria-label': label,
           tabindex: '0',
         },
       },
     },
-    [content],
+    [content, label],
   );
   if (!editor) return null;
   return (
