@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { TRPCClientError } from '@trpc/client';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PRESENCE_COLORS } from '@canevas/core';
 import { newClient, newServer, newTrpcClient, waitFor, type TestClient, type TestServer } from '../helpers/index.js';
 
 let server: TestServer | undefined;
@@ -123,6 +124,8 @@ describe('documents API', () => {
       room: id,
       params: { ticket: expect.stringMatching(/^t_[\w-]{43}$/) },
       review: { room: `${id}/review`, params: { ticket: expect.stringMatching(/^t_[\w-]{43}$/) } },
+      // The workspace's first member: the palette's first colour.
+      presenceColor: PRESENCE_COLORS[0],
     });
 
     const client = newClient(target.url, target.room, { params: target.params, token: null });
