@@ -11,6 +11,10 @@ import { DocumentBin } from './bin/DocumentBin.js';
 import { exportAuthorizer } from './accounts/exportAuthorizer.js';
 import { syncAuthorizer } from './accounts/syncAuthorizer.js';
 import { PrivacyService } from './accounts/PrivacyService.js';
+import { PasswordResets } from './accounts/PasswordResets.js';
+import type { Mailer } from './mail/Mailer.js';
+import { MailWorker, type MailRetry } from './mail/MailWorker.js';
+import { smtpTransport } from './mail/SmtpTransport.js';
 import { OidcClient } from './oidc/OidcClient.js';
 import { DEFAULT_OIDC_LABEL, type OidcOptions } from './oidc/OidcOptions.js';
 import { OidcSignIn } from './oidc/OidcSignIn.js';
@@ -172,6 +176,12 @@ export interface ServerOptions {
   binRetentionMs?: number;
   /** How often the bin is purged of what expired. Default hourly. */
   binPurgeIntervalMs?: number;
+  /**
+   * Mail (`SMTP_URL`, `MAIL_FROM`): sent from the durable outbox by a worker, links built on
+   * `publicUrl` (else this server's own URL). Without it no mail is sent, and administrators are
+   * told so. `retry` and `pollMs` tune the worker (see MailWorker).
+   */
+  mail?: { smtpUrl: string; from: string; retry?: MailRetry; pollMs?: number };
 }
 
 export interface CloseResult {
@@ -266,6 +276,24 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   };
   fanOut.onAccessChanged(() => gateway.accessChanged());
   if (options.passwordLogin === false && !options.oidc) throw new Error('createServer: passwordLogin false needs oidc (nobody could sign in).');
+  // Links in mail start with PUBLIC_URL, never with a request's Host header (a client chooses it).
+  let linkBase = options.publicUrl?.replace(/\/+$/, '');
+  const mailWorker =
+    options.mail &&
+    new MailWorker({
+      outbox: stores.mailOutbox,
+      transport: smtpTransport({ smtpUrl: options.mail.smtpUrl, from: options.mail.from, messageIdDomain: options.publicUrl ? new URL(options.publicUrl).hostname : 'canevas.invalid' }),
+      logger,
+      ...(options.mail.retry && { retry: options.mail.retry }),
+      ...(options.mail.pollMs !== undefined && { pollMs: options.mail.pollMs }),
+    });
+  const mailer: Mailer | undefined = mailWorker && {
+    get baseUrl() {
+      return linkBase!;
+    },
+    committed: () => mailWorker.nudge(),
+  };
+  const passwordResets = new PasswordResets({ auth, mailer, logger });
   const oidcClient = options.oidc && new OidcClient(options.oidc);
   const singleSignOn =
     options.oidc && oidcClient
@@ -323,6 +351,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
         maxDocumentsPerWorkspace: options.maxDocumentsPerWorkspace ?? DEFAULT_MAX_DOCUMENTS_PER_WORKSPACE,
         maxWorkspacesPerUser: options.maxWorkspacesPerUser ?? DEFAULT_MAX_WORKSPACES_PER_USER,
       },
+      mailer,
+      mailOutbox: stores.mailOutbox,
+      passwordResets,
       signIn: {
         passwordLogin: options.passwordLogin ?? true,
         singleSignOn: oidcClient && { label: options.oidc?.label ?? DEFAULT_OIDC_LABEL, client: oidcClient },
@@ -374,6 +405,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
   // Documents deleted more than the retention ago (while the server was stopped, too) go for good.
   bin.start();
   logger.info('server.listening', { url, webRoot: options.webRoot ?? null });
+  linkBase ??= url;
+  // Messages a previous run left in the outbox go first.
+  mailWorker?.start();
+  if (!mailWorker) logger.info('mail.disabled', { message: 'SMTP_URL absent : aucun e-mail n’est envoyé (réinitialisation de mot de passe, invitations par e-mail).' });
 
   let closed: Promise<CloseResult> | undefined;
   async function close(): Promise<CloseResult> {
@@ -388,6 +423,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Canevas
     await serverClosed;
     await fanOut.close();
     await openingsAudit.close();
+    await passwordResets.settled();
+    await mailWorker?.close();
     await stores.close();
     if (unstoredUpdates > 0) logger.error('server.unstored_updates', { unstoredUpdates });
     logger.info('server.closed', { unstoredUpdates });

@@ -1,8 +1,11 @@
 /**
  * Accounts, sessions, API tokens, workspaces, memberships and invitations, behind an interface
  * like the document store so that Postgres can replace SQLite. Secrets (session ids, tokens,
- * invitation links) are passed in already hashed: the store never sees a usable credential.
+ * invitation links) are passed in already hashed: the store never sees a usable credential, except
+ * inside a message of the mail outbox, until it is sent (see MailOutbox).
  */
+import type { OutgoingMail } from '../mail/MailOutbox.js';
+
 export const ROLES = ['owner', 'editor', 'tutor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -174,7 +177,20 @@ export interface AccountStore {
    */
   changeMemberKeepingOwner(workspaceId: string, userId: string, role: Role | null): Promise<{ ok: true; before: Role } | { ok: false; reason: MembershipRefusal }>;
 
-  createInvitation(invitation: { id: string; tokenHash: string; workspaceId: string; role: Role; createdBy: string; createdAt: number; expiresAt: number }): Promise<Invitation>;
+  /** With `mail`, the message that carries the link is put in the mail outbox in the same transaction. */
+  createInvitation(
+    invitation: { id: string; tokenHash: string; workspaceId: string; role: Role; createdBy: string; createdAt: number; expiresAt: number },
+    mail?: OutgoingMail,
+  ): Promise<Invitation>;
+
+  /** Records a password reset (by hash) and puts its message in the mail outbox, in one transaction. */
+  createPasswordReset(reset: { tokenHash: string; userId: string; createdAt: number; expiresAt: number }, mail: OutgoingMail): Promise<void>;
+  /**
+   * In one transaction: when the reset exists, is unused and `expiresAt > now`, marks it and every
+   * other unused reset of its user used, sets the new password hash and ends the user's sessions.
+   * The user, or undefined (nothing changed) when the reset was used, expired or never existed.
+   */
+  consumePasswordReset(tokenHash: string, now: number, passwordHash: string): Promise<User | undefined>;
   /** Whatever its state (used, revoked, expired): the caller tells the user which. */
   findInvitation(tokenHash: string): Promise<Invitation | undefined>;
   /** Newest first, whatever their state. */

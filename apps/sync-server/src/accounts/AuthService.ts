@@ -168,6 +168,16 @@ export class AuthService {
     return { user, sessionToken, expiresAt };
   }
 
+  /**
+   * Checks a new password against the rules and hashes it through the gate (a password reset).
+   * Throws {@link AuthError} `invalid_input` with the rule's French message, or `busy`.
+   */
+  async hashNewPassword(password: string, address: string | undefined): Promise<string> {
+    const problem = passwordProblem(password);
+    if (problem) throw new AuthError('invalid_input', problem);
+    return this.#hash(address, () => hashPassword(password));
+  }
+
   /** Password hashes waiting or running (for tests and monitoring). */
   hashingStats(): { running: number; queued: number } {
     return this.#hashGate.stats();

@@ -34,6 +34,8 @@ import {
 } from './accountRows.js';
 import { inTransaction } from '../store/postgresPool.js';
 import { QuotaExceededError } from '../store/quotas.js';
+import { insertPostgresOutboxRow } from '../store/PostgresMailOutbox.js';
+import type { OutgoingMail } from '../mail/MailOutbox.js';
 
 /** SQL rank of a role, for « keep the higher of the two ». */
 const RANK = (column: string) => `array_position(ARRAY['viewer', 'tutor', 'editor', 'owner'], ${column})`;
@@ -340,13 +342,48 @@ export class PostgresAccountStore implements AccountStore {
     }
   }
 
-  async createInvitation(invitation: { id: string; tokenHash: string; workspaceId: string; role: Role; createdBy: string; createdAt: number; expiresAt: number }): Promise<Invitation> {
-    await this.#pool.query(
-      'INSERT INTO invitations (id, token_hash, workspace_id, role, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [invitation.id, invitation.tokenHash, invitation.workspaceId, invitation.role, invitation.createdBy, invitation.createdAt, invitation.expiresAt],
-    );
+  async createInvitation(
+    invitation: { id: string; tokenHash: string; workspaceId: string; role: Role; createdBy: string; createdAt: number; expiresAt: number },
+    mail?: OutgoingMail,
+  ): Promise<Invitation> {
+    await inTransaction(this.#pool, async (client) => {
+      await client.query(
+        'INSERT INTO invitations (id, token_hash, workspace_id, role, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [invitation.id, invitation.tokenHash, invitation.workspaceId, invitation.role, invitation.createdBy, invitation.createdAt, invitation.expiresAt],
+      );
+      if (mail) await insertPostgresOutboxRow(client, mail);
+    });
     const { tokenHash: _secret, ...stored } = invitation;
     return { ...stored, acceptedBy: null, acceptedAt: null, revokedAt: null };
+  }
+
+  async createPasswordReset(reset: { tokenHash: string; userId: string; createdAt: number; expiresAt: number }, mail: OutgoingMail): Promise<void> {
+    await inTransaction(this.#pool, async (client) => {
+      await client.query('INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+        reset.tokenHash,
+        reset.userId,
+        reset.createdAt,
+        reset.expiresAt,
+      ]);
+      await insertPostgresOutboxRow(client, mail);
+    });
+  }
+
+  async consumePasswordReset(tokenHash: string, now: number, passwordHash: string): Promise<User | undefined> {
+    return inTransaction(this.#pool, async (client): Promise<User | undefined> => {
+      // The conditional update is the check: of two concurrent uses, one finds it used.
+      const { rows } = await client.query<{ user_id: string }>(
+        'UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 RETURNING user_id',
+        [now, tokenHash],
+      );
+      const userId = rows[0]?.user_id;
+      if (!userId) return undefined;
+      await client.query('UPDATE password_resets SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL', [now, userId]);
+      await client.query('UPDATE users SET password_hash = $1 WHERE id = $2', [passwordHash, userId]);
+      await client.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+      const user = await client.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [userId]);
+      return user.rows[0] && toUser(user.rows[0]);
+    });
   }
 
   async findInvitation(tokenHash: string): Promise<Invitation | undefined> {

@@ -31,6 +31,8 @@ import {
   type WorkspaceRow,
 } from './accountRows.js';
 import { QuotaExceededError } from '../store/quotas.js';
+import { insertSqliteOutboxRow } from '../store/SqliteMailOutbox.js';
+import type { OutgoingMail } from '../mail/MailOutbox.js';
 
 const ROLE_RANK: Record<Role, number> = { viewer: 1, tutor: 2, editor: 3, owner: 4 };
 
@@ -298,14 +300,43 @@ export class SqliteAccountStore implements AccountStore {
     }
   }
 
-  async createInvitation(invitation: { id: string; tokenHash: string; workspaceId: string; role: Role; createdBy: string; createdAt: number; expiresAt: number }): Promise<Invitation> {
-    this.#db
-      .prepare(
-        'INSERT INTO invitations (id, token_hash, workspace_id, role, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(invitation.id, invitation.tokenHash, invitation.workspaceId, invitation.role, invitation.createdBy, invitation.createdAt, invitation.expiresAt);
+  async createInvitation(
+    invitation: { id: string; tokenHash: string; workspaceId: string; role: Role; createdBy: string; createdAt: number; expiresAt: number },
+    mail?: OutgoingMail,
+  ): Promise<Invitation> {
+    this.#db.transaction(() => {
+      this.#db
+        .prepare(
+          'INSERT INTO invitations (id, token_hash, workspace_id, role, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(invitation.id, invitation.tokenHash, invitation.workspaceId, invitation.role, invitation.createdBy, invitation.createdAt, invitation.expiresAt);
+      if (mail) insertSqliteOutboxRow(this.#db, mail);
+    })();
     const { tokenHash: _secret, ...stored } = invitation;
     return { ...stored, acceptedBy: null, acceptedAt: null, revokedAt: null };
+  }
+
+  async createPasswordReset(reset: { tokenHash: string; userId: string; createdAt: number; expiresAt: number }, mail: OutgoingMail): Promise<void> {
+    this.#db.transaction(() => {
+      this.#db
+        .prepare('INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+        .run(reset.tokenHash, reset.userId, reset.createdAt, reset.expiresAt);
+      insertSqliteOutboxRow(this.#db, mail);
+    })();
+  }
+
+  async consumePasswordReset(tokenHash: string, now: number, passwordHash: string): Promise<User | undefined> {
+    return this.#db.transaction((): User | undefined => {
+      const reset = this.#db
+        .prepare<[number, string, number], { user_id: string }>('UPDATE password_resets SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING user_id')
+        .get(now, tokenHash, now);
+      if (!reset) return undefined;
+      this.#db.prepare('UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL').run(now, reset.user_id);
+      this.#db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, reset.user_id);
+      this.#db.prepare('DELETE FROM sessions WHERE user_id = ?').run(reset.user_id);
+      const row = this.#db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?').get(reset.user_id);
+      return row && toUser(row);
+    })();
   }
 
   async findInvitation(tokenHash: string): Promise<Invitation | undefined> {

@@ -6,6 +6,9 @@ import type { AuthService } from '../accounts/AuthService.js';
 import type { DocumentBin } from '../bin/DocumentBin.js';
 import type { PrivacyService } from '../accounts/PrivacyService.js';
 import type { OidcClient } from '../oidc/OidcClient.js';
+import type { PasswordResets } from '../accounts/PasswordResets.js';
+import type { Mailer } from '../mail/Mailer.js';
+import type { MailOutbox } from '../mail/MailOutbox.js';
 import type { SyncTicketStore } from '../auth/SyncTicketStore.js';
 import type { ReferentialCatalog } from '../plugins/ReferentialCatalog.js';
 import type { EvidenceService } from '../review/EvidenceService.js';
@@ -58,6 +61,11 @@ export interface ApiServices {
   reviewLayer: ReviewLayerService;
   /** Limits of the instance, enforced in the transaction that creates. */
   quotas: { maxDocumentsPerWorkspace: number; maxWorkspacesPerUser: number };
+  /** Undefined without SMTP_URL: no mail is sent. */
+  mailer: Mailer | undefined;
+  /** For administrators: what waits to be sent. */
+  mailOutbox: MailOutbox;
+  passwordResets: PasswordResets;
   /** How people sign in: single sign-on through an OpenID provider, and whether passwords still work. */
   signIn: { passwordLogin: boolean; singleSignOn: { label: string; client: OidcClient } | undefined };
 }

@@ -54,6 +54,8 @@ function toTrpcError(error: unknown): never {
   throw error;
 }
 
+const RESET_LINK_UNUSABLE_MESSAGE = 'Ce lien de réinitialisation n’est plus valable (déjà utilisé, ou demandé il y a plus d’une heure). Demandez-en un nouveau.';
+
 const PASSWORD_LOGIN_OFF_MESSAGE = 'La connexion par mot de passe est désactivée sur cette instance : utilisez le bouton de connexion de votre organisation.';
 
 function refuseWhenPasswordLoginOff(ctx: ApiContext): void {
@@ -72,8 +74,34 @@ export const authRouter = router({
       // Without passwords the first administrator is made with the command line, not in the browser.
       setupRequired: passwordLogin && (await ctx.services.accounts.countUsers()) === 0,
       signIn: { password: passwordLogin, sso: singleSignOn ? { label: singleSignOn.label } : null },
+      // Administrators only: whether mail goes out at all, and what waits in the outbox.
+      mail: ctx.principal.user?.isAdmin ? { enabled: ctx.services.mailer !== undefined, ...(await ctx.services.mailOutbox.stats()) } : null,
     };
   }),
+
+  /**
+   * Sends a reset link to the address if it has an account (and mail is configured). Always the
+   * same answer, given before the address is even looked up.
+   */
+  requestPasswordReset: publicProcedure.input(z.object({ email: emailSchema })).mutation(({ ctx, input }): { ok: true } => {
+    refuseForeignOrigin(ctx);
+    refuseWhenPasswordLoginOff(ctx);
+    ctx.services.passwordResets.request(input.email);
+    return { ok: true };
+  }),
+
+  /** Sets a new password with the link's token (single-use, one hour); every session of the account ends. */
+  resetPassword: publicProcedure
+    .input(z.object({ token: z.string().min(1).max(200), password: passwordSchema }))
+    .mutation(async ({ ctx, input }): Promise<{ ok: true }> => {
+      refuseForeignOrigin(ctx);
+      refuseWhenPasswordLoginOff(ctx);
+      const address = clientAddress(ctx.req, ctx.services.trustedProxies);
+      const user = await ctx.services.passwordResets.reset(input.token, input.password, address).catch(toTrpcError);
+      if (!user) throw new TRPCError({ code: 'BAD_REQUEST', message: RESET_LINK_UNUSABLE_MESSAGE });
+      ctx.services.onAccessChanged();
+      return { ok: true };
+    }),
 
   /**
    * Creates an account and signs it in. Open only for the first account (it becomes the

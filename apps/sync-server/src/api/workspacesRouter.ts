@@ -1,6 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { ROLES, type Role } from '../accounts/AccountStore.js';
+import { ROLE_LABELS, ROLES, type Role } from '../accounts/AccountStore.js';
+import { outgoingMail } from '../mail/Mailer.js';
+import { invitationMail } from '../mail/mailTemplates.js';
 import { hashSecret, newSecret } from '../auth/secretToken.js';
 import { syncTargetUrl } from './syncTargetUrl.js';
 import { publicProcedure, requireWorkspace, router, userProcedure, type ApiContext } from './trpc.js';
@@ -122,6 +124,45 @@ export const workspacesRouter = router({
       });
       await ctx.services.accounts.audit({ at: now, userId: ctx.user.id, action: 'invitation.created', workspaceId: input.workspaceId, detail: { role: input.role, invitation: invitation.id } });
       return { url: `${appBaseUrl(ctx)}/invitation/${token}`, token, expiresAt: new Date(invitation.expiresAt).toISOString() };
+    }),
+
+  /**
+   * Invites by e-mail: the link goes only to the address, in a message written to the mail outbox
+   * in the invitation's own transaction. The same answer whether or not the address has an
+   * account. Refused when the instance sends no mail (SMTP_URL): share a link instead.
+   */
+  inviteByEmail: userProcedure
+    .input(
+      z.object({
+        workspaceId: idSchema,
+        email: z.string({ error: 'Adresse e-mail manquante.' }).trim().toLowerCase().email({ error: 'Adresse e-mail invalide.' }).max(254),
+        role: roleSchema,
+      }),
+    )
+    .mutation(async ({ ctx, input }): Promise<{ id: string; expiresAt: string }> => {
+      await requireWorkspace(ctx, input.workspaceId, 'manage');
+      const { mailer, accounts } = ctx.services;
+      if (!mailer) {
+        throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'Cette instance n’envoie pas d’e-mails (SMTP_URL n’est pas configuré) : partagez plutôt un lien d’invitation.' });
+      }
+      const workspace = await accounts.getWorkspace(input.workspaceId);
+      if (!workspace) throw new TRPCError({ code: 'NOT_FOUND', message: 'Espace de travail introuvable.' });
+      const token = newSecret('i_');
+      const now = Date.now();
+      const expiresAt = now + 7 * 24 * 3600_000;
+      const mail = outgoingMail(
+        input.email,
+        invitationMail({ inviterName: ctx.user.name, workspaceName: workspace.name, roleLabel: ROLE_LABELS[input.role], link: `${mailer.baseUrl}/invitation/${token}`, expiresAt }),
+        now,
+      );
+      const invitation = await accounts.createInvitation(
+        { id: newId(8), tokenHash: hashSecret(token), workspaceId: input.workspaceId, role: input.role, createdBy: ctx.user.id, createdAt: now, expiresAt },
+        mail,
+      );
+      // The address stays out of the audit log: it may belong to nobody here yet.
+      await accounts.audit({ at: now, userId: ctx.user.id, action: 'invitation.created', workspaceId: input.workspaceId, detail: { role: input.role, invitation: invitation.id, by: 'email' } });
+      mailer.committed();
+      return { id: invitation.id, expiresAt: new Date(expiresAt).toISOString() };
     }),
 
   invitations: userProcedure.input(z.object({ workspaceId: idSchema })).query(async ({ ctx, input }): Promise<InvitationSummary[]> => {

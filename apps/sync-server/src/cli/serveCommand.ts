@@ -80,6 +80,7 @@ export const serveCommand: Command = {
       ...(webRoot !== undefined && { webRoot }),
       ...(config.oidc && { oidc: config.oidc }),
       ...(config.passwordLogin === false && { passwordLogin: false }),
+      ...(config.mail && { mail: config.mail }),
     });
     io.stdout(`Canevas écoute sur ${server.url}\n`);
 

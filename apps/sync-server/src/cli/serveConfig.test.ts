@@ -136,4 +136,14 @@ describe('resolveServeConfig', () => {
     expect(() => resolveServeConfig([], { ...env, OIDC_CLIENT_SECRET: undefined })).toThrow(/OIDC_CLIENT_SECRET/);
     expect(() => resolveServeConfig([], { ...env, OIDC_TRUST_EMAIL: 'oui' })).toThrow(/OIDC_TRUST_EMAIL/);
   });
+
+  it('reads mail settings, which need PUBLIC_URL and MAIL_FROM', () => {
+    const env = { SMTP_URL: 'smtp://canevas:secret@smtp.example.org:587', MAIL_FROM: 'Canevas <canevas@example.org>', PUBLIC_URL: 'https://canevas.example.org' };
+    expect(resolveServeConfig([], env).mail).toEqual({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, retry: { baseMs: 30_000, maxMs: 3600_000 } });
+    expect(resolveServeConfig([], { ...env, MAIL_RETRY_SECONDS: '2' }).mail?.retry).toEqual({ baseMs: 2000, maxMs: 3600_000 });
+    expect(resolveServeConfig([], {}).mail).toBeUndefined();
+    expect(() => resolveServeConfig([], { ...env, PUBLIC_URL: undefined })).toThrow(/PUBLIC_URL/);
+    expect(() => resolveServeConfig([], { ...env, MAIL_FROM: '' })).toThrow(/MAIL_FROM/);
+    expect(() => resolveServeConfig([], { ...env, SMTP_URL: 'http://smtp' })).toThrow(/SMTP_URL/);
+  });
 });

@@ -48,6 +48,8 @@ export interface ServeConfig {
   oidc: OidcOptions | undefined;
   /** `false` with PASSWORD_LOGIN=0 (only beside OIDC_ISSUER); undefined otherwise: passwords work. */
   passwordLogin: false | undefined;
+  /** SMTP_URL and MAIL_FROM (undefined without SMTP_URL: no mail is sent); MAIL_RETRY_SECONDS, the first retry's delay. */
+  mail: { smtpUrl: string; from: string; retry: { baseMs: number; maxMs: number } } | undefined;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -102,7 +104,20 @@ export function resolveServeConfig(argv: string[], env: NodeJS.ProcessEnv): Serv
     redisUrl: redisUrlOf(env),
     instanceName: env.INSTANCE_NAME?.trim() || (env.REDIS_URL?.trim() ? `${hostname()}-${process.pid}` : undefined),
     ...signInOf(env, publicUrl),
+    mail: mailOf(env, publicUrl),
   };
+}
+
+/** SMTP_URL turns mail on; its links are built on PUBLIC_URL, never on a request's Host header. */
+function mailOf(env: NodeJS.ProcessEnv, publicUrl: string | undefined): ServeConfig['mail'] {
+  const smtpUrl = env.SMTP_URL?.trim();
+  if (!smtpUrl) return undefined;
+  if (!/^smtps?:\/\//.test(smtpUrl)) throw new UsageError('SMTP_URL doit commencer par smtp:// ou smtps:// (ex. smtp://utilisateur:motdepasse@smtp.example.org:587).');
+  if (!publicUrl) throw new UsageError('SMTP_URL demande PUBLIC_URL : les liens des e-mails (invitations, réinitialisation) commencent par PUBLIC_URL.');
+  const from = env.MAIL_FROM?.trim();
+  if (!from) throw new UsageError('SMTP_URL demande MAIL_FROM, l’expéditeur des e-mails (ex. « Canevas <canevas@example.org> »).');
+  const baseSeconds = integer('MAIL_RETRY_SECONDS', env.MAIL_RETRY_SECONDS, 30, 1, 3600);
+  return { smtpUrl, from, retry: { baseMs: baseSeconds * 1000, maxMs: Math.max(baseSeconds * 1000, 3600_000) } };
 }
 
 /** OIDC_* and PASSWORD_LOGIN: how people sign in. */

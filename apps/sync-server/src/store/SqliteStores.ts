@@ -4,6 +4,7 @@ import { SqliteAccountStore } from '../accounts/SqliteAccountStore.js';
 import { lockDataDir, runningServerPid } from './dataDirLock.js';
 import { SqliteDocumentStore } from './SqliteDocumentStore.js';
 import { MemoryTicketStore } from './MemoryTicketStore.js';
+import { SqliteMailOutbox } from './SqliteMailOutbox.js';
 import { SqlitePrivacyStore } from './SqlitePrivacyStore.js';
 import { SqliteSubmissionStore } from './SqliteSubmissionStore.js';
 import { SqliteVersionStore } from './SqliteVersionStore.js';
@@ -63,6 +64,7 @@ export function openSqliteStores(config: StoresConfig): Stores {
     submissions: new SqliteSubmissionStore(database),
     versions: new SqliteVersionStore(database),
     privacy: new SqlitePrivacyStore(database),
+    mailOutbox: new SqliteMailOutbox(database),
     // One process serves a SQLite folder: its memory is where every upgrade looks.
     tickets: new MemoryTicketStore(),
     location: file,

@@ -2,6 +2,7 @@ import type { AccountStore } from '../accounts/AccountStore.js';
 import type { TicketStore } from '../auth/TicketStore.js';
 import type { PrivacyStore } from '../accounts/PrivacyStore.js';
 import type { Logger } from '../logger.js';
+import type { MailOutbox } from '../mail/MailOutbox.js';
 import type { SubmissionStore } from '../submissions/SubmissionStore.js';
 import type { VersionStore } from '../versions/VersionStore.js';
 import type { DocumentStore } from './DocumentStore.js';
@@ -22,6 +23,8 @@ export interface Stores {
   /** The version history of each document's content. */
   readonly versions: VersionStore;
   readonly privacy: PrivacyStore;
+  /** Mail waiting to be sent (password resets, invitations), written beside the events that cause it. */
+  readonly mailOutbox: MailOutbox;
   /** Sync tickets between `documents.syncTarget` and the upgrade; need not survive a restart. */
   readonly tickets: TicketStore;
   /** Where the data lives, for messages: the SQLite file, or the database URL without its password. */

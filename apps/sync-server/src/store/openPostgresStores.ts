@@ -1,6 +1,7 @@
 import { PostgresAccountStore } from '../accounts/PostgresAccountStore.js';
 import { createLogger, type Logger } from '../logger.js';
 import { PostgresDocumentStore } from './PostgresDocumentStore.js';
+import { PostgresMailOutbox } from './PostgresMailOutbox.js';
 import { PostgresPrivacyStore } from './PostgresPrivacyStore.js';
 import { PostgresSubmissionStore } from './PostgresSubmissionStore.js';
 import { PostgresTicketStore } from './PostgresTicketStore.js';
@@ -52,6 +53,7 @@ export async function openPostgresStores(config: PostgresStoresConfig): Promise<
     submissions: new PostgresSubmissionStore(pool),
     versions: new PostgresVersionStore(pool),
     privacy: new PostgresPrivacyStore(pool),
+    mailOutbox: new PostgresMailOutbox(pool),
     tickets: new PostgresTicketStore(pool),
     location,
     close: () =>

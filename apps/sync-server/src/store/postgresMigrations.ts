@@ -175,4 +175,28 @@ export const postgresMigrations: readonly string[] = [
   ALTER TABLE documents ADD COLUMN trashed_at bigint, ADD COLUMN trashed_by text;
   CREATE INDEX documents_trashed ON documents (trashed_at) WHERE trashed_at IS NOT NULL;
   `,
+  // 6: mail outbox and password resets (issue 17), as SQLite's step 9.
+  `
+  CREATE TABLE mail_outbox (
+    id text PRIMARY KEY,
+    to_address text NOT NULL,
+    subject text NOT NULL,
+    text_body text NOT NULL,
+    html_body text NOT NULL,
+    created_at bigint NOT NULL,
+    attempts integer NOT NULL DEFAULT 0,
+    next_attempt_at bigint NOT NULL,
+    locked_until bigint NOT NULL DEFAULT 0,
+    last_error text
+  );
+  CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at);
+  CREATE TABLE password_resets (
+    token_hash text PRIMARY KEY,
+    user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at bigint NOT NULL,
+    expires_at bigint NOT NULL,
+    used_at bigint
+  );
+  CREATE INDEX password_resets_by_user ON password_resets (user_id);
+  `,
 ];

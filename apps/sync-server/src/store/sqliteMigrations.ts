@@ -165,4 +165,30 @@ export const sqliteMigrations: readonly string[] = [
   ALTER TABLE documents ADD COLUMN trashed_by TEXT;
   CREATE INDEX documents_trashed ON documents(trashed_at) WHERE trashed_at IS NOT NULL;
   `,
+  // 9: mail (issue 17). The outbox holds each message until the SMTP server accepted it, written
+  // in the transaction of the event that causes it; a sent message is deleted (its link is a
+  // credential). Password resets are kept by hash, single-use.
+  `
+  CREATE TABLE mail_outbox (
+    id TEXT PRIMARY KEY,
+    to_address TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    text_body TEXT NOT NULL,
+    html_body TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    locked_until INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+  );
+  CREATE INDEX mail_outbox_due ON mail_outbox(next_attempt_at);
+  CREATE TABLE password_resets (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE INDEX password_resets_by_user ON password_resets(user_id);
+  `,
 ];

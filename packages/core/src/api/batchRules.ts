@@ -10,4 +10,4 @@ export const MAX_BATCH_CALLS = 16;
  * The procedures that answer without a signed-in user. They are never batched: each one, a login
  * above all, must be one request that the limits on anonymous clients see as one.
  */
-export const ANONYMOUS_PROCEDURES: readonly string[] = ['health', 'auth.status', 'auth.signUp', 'auth.logIn', 'workspaces.previewInvitation'];
+export const ANONYMOUS_PROCEDURES: readonly string[] = ['health', 'auth.status', 'auth.signUp', 'auth.logIn', 'auth.requestPasswordReset', 'auth.resetPassword', 'workspaces.previewInvitation'];
