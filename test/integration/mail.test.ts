@@ -131,7 +131,7 @@ it('delivers mail still queued when Canevas was killed, after it starts again', 
     await dropDatabaseOf(dataDir);
   });
   const port = await freePort();
-  const env = { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'canevas@example.org', PUBLIC_URL, MAIL_RETRY_SECONDS: '1' };
+  const env = { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'canevas@example.org', PUBLIC_URL, MAIL_RETRY_SECONDS: '5' };
   let running: ServerProcess | undefined = await spawnServer(dataDir, [], { env });
   cleanups.push(async () => {
     running?.child.kill('SIGKILL');
@@ -140,7 +140,8 @@ it('delivers mail still queued when Canevas was killed, after it starts again', 
   const first = running;
   const response = await fetch(`${first.url}/trpc/auth.requestPasswordReset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: first.admin.email }) });
   expect(response.status).toBe(200);
-  // Queued, tried, refused by the absent SMTP server: then the process dies without a word.
+  // Queued, tried, refused by the absent SMTP server, due again in 5 s: then the process dies
+  // without a word (SIGKILL).
   await waitFor(() => first.stderr.some((line) => line.includes('"mail.send_failed"')), { timeoutMs: 30_000 });
   first.child.kill('SIGKILL');
   await first.exited;

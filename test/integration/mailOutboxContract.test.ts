@@ -33,6 +33,13 @@ describe.each(STORE_ENGINES)('mail outbox and password resets: $name', (engine) 
     expect(await stores.mailOutbox.stats()).toEqual({ waiting: 3, failing: 0, oldestAt: 10 });
   });
 
+  it('frees leases at a start where no other worker can hold one (SQLite), keeps them where other instances may (PostgreSQL)', async () => {
+    await stores.mailOutbox.enqueue(mail('a'));
+    expect(await stores.mailOutbox.claimDue(100, { limit: 10, leaseMs: 1000 })).toHaveLength(1);
+    await stores.mailOutbox.releaseStaleLeases();
+    expect(await stores.mailOutbox.claimDue(101, { limit: 10, leaseMs: 1000 })).toHaveLength(engine.name === 'sqlite' ? 1 : 0);
+  });
+
   it('schedules a failed message again with its error, and forgets a sent one', async () => {
     await stores.mailOutbox.enqueue(mail('a'));
     await stores.mailOutbox.claimDue(10, { limit: 10, leaseMs: 1000 });

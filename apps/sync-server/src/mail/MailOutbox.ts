@@ -34,6 +34,12 @@ export interface MailOutbox {
   markSent(id: string): Promise<void>;
   /** One more failed attempt; due again at `nextAttemptAt`, its lease released. */
   markFailed(id: string, failure: { error: string; nextAttemptAt: number }): Promise<void>;
+  /**
+   * At a worker's start: frees the leases that no live worker can hold. SQLite's data folder has
+   * one server, so every lease left is a crashed run's; PostgreSQL's may belong to other live
+   * instances, so there a crashed instance's leases simply run out (two minutes).
+   */
+  releaseStaleLeases(): Promise<void>;
   /** Messages waiting, those that failed at least once, and the time of the oldest. */
   stats(): Promise<{ waiting: number; failing: number; oldestAt: number | null }>;
 }

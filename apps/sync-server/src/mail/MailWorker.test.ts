@@ -27,6 +27,9 @@ class MemoryOutbox implements MailOutbox {
     const row = this.rows.get(id)!;
     Object.assign(row, { attempts: row.attempts + 1, lastError: failure.error, nextAttemptAt: failure.nextAttemptAt, lockedUntil: 0 });
   }
+  async releaseStaleLeases() {
+    for (const row of this.rows.values()) row.lockedUntil = 0;
+  }
   async stats() {
     return { waiting: this.rows.size, failing: [...this.rows.values()].filter((row) => row.attempts > 0).length, oldestAt: null };
   }

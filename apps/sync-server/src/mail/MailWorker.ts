@@ -57,9 +57,14 @@ export class MailWorker {
     this.#now = options.now ?? Date.now;
   }
 
-  /** Sends what is due now (messages left by a previous run included), then keeps polling. */
+  /**
+   * Frees what a crashed run left leased (see MailOutbox.releaseStaleLeases), sends what is due
+   * (messages of a previous run included), then keeps polling.
+   */
   start(): void {
-    this.nudge();
+    if (this.#stopped || this.#running) return;
+    const released = this.#outbox.releaseStaleLeases().catch((error: unknown) => this.#logger.error('mail.outbox_failed', { error }));
+    this.#run(released.then(() => this.sendDue()));
   }
 
   /** Something was written to the outbox: look now rather than at the next poll. */
@@ -69,8 +74,12 @@ export class MailWorker {
       this.#again = true;
       return;
     }
+    this.#run(this.sendDue());
+  }
+
+  #run(pass: Promise<void>): void {
     clearTimeout(this.#timer);
-    this.#running = this.sendDue().finally(() => {
+    this.#running = pass.finally(() => {
       this.#running = undefined;
       if (this.#stopped) return;
       if (this.#again) {
@@ -96,8 +105,9 @@ export class MailWorker {
           } catch (error) {
             const attempts = message.attempts + 1;
             const delay = retryDelay(this.#retry, attempts);
-            this.#logger.warn('mail.send_failed', { id: message.id, attempts, retryInMs: delay, error });
             await this.#outbox.markFailed(message.id, { error: error instanceof Error ? error.message : String(error), nextAttemptAt: this.#now() + delay });
+            // Logged once recorded: the message is at rest (unleased) from this line on.
+            this.#logger.warn('mail.send_failed', { id: message.id, attempts, retryInMs: delay, error });
             continue;
           }
           // Accepted by the server: a stop from here to the deletion sends it again at the next start.

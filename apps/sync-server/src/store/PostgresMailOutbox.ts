@@ -71,6 +71,10 @@ export class PostgresMailOutbox implements MailOutbox {
     ]);
   }
 
+  async releaseStaleLeases(): Promise<void> {
+    // Other instances may be sending now: their leases stay, a crashed one's expire.
+  }
+
   async stats(): Promise<{ waiting: number; failing: number; oldestAt: number | null }> {
     const { rows } = await this.#pool.query<{ waiting: string; failing: string; oldest: string | null }>(
       'SELECT COUNT(*) AS waiting, COUNT(*) FILTER (WHERE attempts > 0) AS failing, MIN(created_at) AS oldest FROM mail_outbox',

@@ -62,6 +62,11 @@ export class SqliteMailOutbox implements MailOutbox {
       .run(failure.nextAttemptAt, failure.error.slice(0, 500), id);
   }
 
+  async releaseStaleLeases(): Promise<void> {
+    // The data folder's lock makes this process its only server: no other worker holds a lease.
+    this.#db.prepare('UPDATE mail_outbox SET locked_until = 0 WHERE locked_until > 0').run();
+  }
+
   async stats(): Promise<{ waiting: number; failing: number; oldestAt: number | null }> {
     const row = this.#db
       .prepare<[], { waiting: number; failing: number | null; oldest: number | null }>(
