@@ -3,6 +3,8 @@ import { AccountMenu } from './account/AccountMenu.js';
 import { AccountPage } from './account/AccountPage.js';
 import { AuthGate } from './account/AuthGate.js';
 import { InvitationPage } from './account/InvitationPage.js';
+import { MailNotice } from './account/MailNotice.js';
+import { ForgotPasswordPage, ResetPasswordPage } from './account/PasswordResetPages.js';
 import { SessionProvider } from './account/SessionContext.js';
 import { DocumentListPage } from './documents/DocumentListPage.js';
 import { Link } from './routing/Link.js';
@@ -28,9 +30,14 @@ export function App() {
           Canevas
         </Link>
         <AccountMenu />
+        <MailNotice />
       </header>
       {route.page === 'invitation' ? (
         <InvitationPage token={route.token} />
+      ) : route.page === 'forgotPassword' ? (
+        <ForgotPasswordPage />
+      ) : route.page === 'resetPassword' ? (
+        <ResetPasswordPage />
       ) : (
         <AuthGate>
           <Routes route={route} />

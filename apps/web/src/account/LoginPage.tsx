@@ -1,6 +1,8 @@
 import { SSO_FAILURE_PARAM, SSO_LOGIN_PATH, singleSignOnFailureMessage } from '@canevas/core';
 import { useEffect, useState } from 'react';
 import { trpc } from '../api/trpcClient.js';
+import { Link } from '../routing/Link.js';
+import { FORGOT_PASSWORD_PATH } from '../routing/navigation.js';
 import { PageHeading } from '../ui/PageHeading.js';
 import { AccountForm } from './AccountForm.js';
 import { useSession, type SignInMethods } from './SessionContext.js';
@@ -43,6 +45,11 @@ export function LoginPage({ signIn }: { signIn: SignInMethods }) {
             await refresh();
           }}
         />
+      )}
+      {signIn.password && (
+        <p>
+          <Link href={FORGOT_PASSWORD_PATH}>Mot de passe oublié ?</Link>
+        </p>
       )}
       <p className="muted">Pas encore de compte ? Demandez une invitation à la personne qui gère votre espace de travail.</p>
     </main>

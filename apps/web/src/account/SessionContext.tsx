@@ -6,7 +6,14 @@ import { trpc } from '../api/trpcClient.js';
 export type SessionState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; user: AccountSummary | null; setupRequired: boolean; signIn: SignInMethods };
+  | { status: 'ready'; user: AccountSummary | null; setupRequired: boolean; signIn: SignInMethods; mail: MailStatus | null };
+
+/** For administrators only: whether the instance sends mail, and what waits in its outbox. */
+export interface MailStatus {
+  enabled: boolean;
+  waiting: number;
+  failing: number;
+}
 
 /** How this instance lets people sign in: passwords, its single sign-on provider, or both. */
 export interface SignInMethods {
@@ -31,7 +38,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     try {
       const status = await trpc.auth.status.query();
-      setSession({ status: 'ready', user: status.user, setupRequired: status.setupRequired, signIn: status.signIn });
+      setSession({ status: 'ready', user: status.user, setupRequired: status.setupRequired, signIn: status.signIn, mail: status.mail });
     } catch (error) {
       setSession({ status: 'error', message: apiErrorMessage(error) });
     }
@@ -44,7 +51,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       window.location.assign(redirect);
       return;
     }
-    setSession((current) => ({ status: 'ready', user: null, setupRequired: false, signIn: current.status === 'ready' ? current.signIn : PASSWORD_ONLY }));
+    setSession((current) => ({ status: 'ready', user: null, setupRequired: false, signIn: current.status === 'ready' ? current.signIn : PASSWORD_ONLY, mail: null }));
   }, []);
 
   useEffect(() => {

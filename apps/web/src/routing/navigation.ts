@@ -7,6 +7,8 @@ export type Route =
   | { page: 'workspace'; id: string }
   | { page: 'invitation'; token: string }
   | { page: 'account' }
+  | { page: 'forgotPassword' }
+  | { page: 'resetPassword' }
   | { page: 'notFound' };
 
 const DOCUMENT_PATH = /^\/d\/([A-Za-z0-9_-]{1,64})\/?$/;
@@ -17,6 +19,9 @@ const INVITATION_PATH = /^\/invitation\/([A-Za-z0-9_-]{1,200})\/?$/;
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'list' };
   if (pathname === ACCOUNT_PATH || pathname === `${ACCOUNT_PATH}/`) return { page: 'account' };
+  if (pathname === FORGOT_PASSWORD_PATH) return { page: 'forgotPassword' };
+  // The e-mail's link: the server builds it (RESET_LINK_PATH in the sync server).
+  if (pathname === '/mot-de-passe/nouveau') return { page: 'resetPassword' };
   const document = DOCUMENT_PATH.exec(pathname);
   if (document?.[1]) return { page: 'document', id: document[1] };
   const submission = SUBMISSION_PATH.exec(pathname);
@@ -29,6 +34,7 @@ export function parseRoute(pathname: string): Route {
 }
 
 export const ACCOUNT_PATH = '/compte';
+export const FORGOT_PASSWORD_PATH = '/mot-de-passe/oublie';
 
 export function workspacePath(id: string): string {
   return `/espaces/${encodeURIComponent(id)}`;
