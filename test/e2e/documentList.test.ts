@@ -178,3 +178,46 @@ it('shows the whole workspace name in the picker, on a desktop and on a phone', 
     expect(room, `${viewport.width} px`).toBeGreaterThan(16);
   }
 });
+
+it('puts a deleted document in the owners’ bin, from which it comes back whole or is deleted for good', async () => {
+  // What the earlier cases deleted is in the bin too: start from an empty one.
+  await api.bin.empty.mutate({ workspaceId: server.admin.workspaceId });
+  const { id } = await api.documents.create.mutate({ title: 'Plan de communication — brouillon' });
+  const context = await signedInContext(browser, server.url, server.admin);
+  contexts.push(context);
+  const owner = await context.newPage();
+  collectPageProblems(owner, problems);
+  await owner.goto(`${server.url}/`);
+  const bin = owner.getByRole('region', { name: /^Corbeille/ });
+  await expectText(bin, 'La corbeille est vide.');
+
+  await owner.getByRole('button', { name: 'Supprimer « Plan de communication — brouillon »' }).click();
+  const dialog = owner.getByRole('alertdialog', { name: 'Supprimer ce document ?' });
+  await expectText(dialog, 'ira dans la corbeille');
+  await dialog.getByRole('button', { name: 'Supprimer', exact: true }).click();
+  await expectText(bin, 'Plan de communication — brouillon');
+  await expectText(bin, 'Supprimé le');
+  expect(await documentList(owner).innerText()).not.toContain('Plan de communication — brouillon');
+
+  // Restored, it is back in the list, under the same address.
+  await bin.getByRole('button', { name: 'Restaurer « Plan de communication — brouillon »' }).click();
+  await expectText(documentList(owner), 'Plan de communication — brouillon');
+  await expectText(bin, 'La corbeille est vide.');
+  expect((await api.documents.get.query({ id })).title).toBe('Plan de communication — brouillon');
+
+  // Emptied, it is gone for good.
+  await owner.getByRole('button', { name: 'Supprimer « Plan de communication — brouillon »' }).click();
+  await dialog.getByRole('button', { name: 'Supprimer', exact: true }).click();
+  await expectText(bin, 'Corbeille (1)');
+  await bin.getByRole('button', { name: 'Vider la corbeille' }).click();
+  const confirm = owner.getByRole('alertdialog', { name: 'Vider la corbeille ?' });
+  await confirm.getByRole('button', { name: 'Vider la corbeille' }).click();
+  await expectText(bin, 'La corbeille est vide.');
+  await expect(api.documents.get.query({ id })).rejects.toThrow();
+
+  // An editor deletes into the bin but does not see it: it is the owners’.
+  const editor = await newPage('Élodie');
+  await editor.goto(`${server.url}/`);
+  await expectText(documentList(editor), 'Documents de l’espace de travail');
+  expect(await editor.getByRole('region', { name: /^Corbeille/ }).count()).toBe(0);
+});

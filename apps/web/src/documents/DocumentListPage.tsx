@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { PageHeading } from '../ui/PageHeading.js';
 import { useWorkspaces } from '../workspaces/useWorkspaces.js';
 import { WorkspaceBar } from '../workspaces/WorkspaceBar.js';
+import { BinSection } from './BinSection.js';
 import { CreateDocumentForm, type NewDocument } from './CreateDocumentForm.js';
 import { DocumentRow } from './DocumentRow.js';
 
@@ -27,6 +28,9 @@ export function DocumentListPage() {
   const current = workspaces.state.status === 'ready' ? workspaces.state.current : null;
   const workspaceId = current?.id;
   const canWrite = current?.role === 'owner' || current?.role === 'editor';
+  const isOwner = current?.role === 'owner';
+  /** Bumped by each deletion: the bin below reads itself again. */
+  const [deletions, setDeletions] = useState(0);
   const [list, setList] = useState<ListState>({ status: 'loading' });
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -83,7 +87,8 @@ export function DocumentListPage() {
         : current,
     );
     setPendingDelete(null);
-    setAnnouncement(`Le document « ${target.title} » a été supprimé.`);
+    setDeletions((count) => count + 1);
+    setAnnouncement(`Le document « ${target.title} » a été mis dans la corbeille.`);
     listHeadingRef.current?.focus();
   }
 
@@ -153,6 +158,19 @@ export function DocumentListPage() {
         </section>
       )}
 
+      {current && isOwner && (
+        <BinSection
+          workspaceId={current.id}
+          refreshKey={deletions}
+          onRestored={() => {
+            void load();
+            // The restored row's button is gone: the focus goes to the list it returned to.
+            listHeadingRef.current?.focus();
+          }}
+          announce={setAnnouncement}
+        />
+      )}
+
       <p role="status" className="visually-hidden">
         {announcement}
       </p>
@@ -160,7 +178,8 @@ export function DocumentListPage() {
       {pendingDelete && (
         <ConfirmDialog
           title="Supprimer ce document ?"
-          message={`« ${pendingDelete.document.title} » sera supprimé définitivement, pour toutes les personnes qui y ont accès.`}
+          // Into the bin, not gone: the owners can restore it until it is deleted for good.
+          message={`« ${pendingDelete.document.title} » ira dans la corbeille et disparaîtra pour toutes les personnes qui y ont accès. Les propriétaires de l’espace pourront le restaurer depuis la corbeille jusqu’à sa suppression définitive.`}
           confirmLabel="Supprimer"
           busyLabel="Suppression…"
           busy={pendingDelete.busy}
