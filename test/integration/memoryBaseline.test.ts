@@ -142,7 +142,14 @@ it('10,000 open/close cycles: heap, timers and handles return to baseline', asyn
   );
 
   expect(server.stats()).toEqual({ documents: 0, loading: 0, connections: 0, pendingUpdates: 0 });
-  expect(resourcesAfter).toEqual(resourcesBefore);
+  // SQLite's WAL checkpoint thread starts with the first checkpoint, after 250 commits of folds
+  // (COMMITS_PER_CHECKPOINT): the measured run crosses it or not, so one MessagePort may appear,
+  // once. A leak would add one per cycle, thousands.
+  const { MessagePort: portsAfter = 0, ...othersAfter } = resourcesAfter;
+  const { MessagePort: portsBefore = 0, ...othersBefore } = resourcesBefore;
+  expect(othersAfter).toEqual(othersBefore);
+  expect(portsAfter - portsBefore).toBeGreaterThanOrEqual(0);
+  expect(portsAfter - portsBefore).toBeLessThanOrEqual(1);
   expect(heapAfter - heapBefore).toBeLessThan(HEAP_GROWTH_BOUND);
   for (const [lane, id] of ids.entries()) {
     const stored = await store.loadDocument(id);
