@@ -1,29 +1,6 @@
 import type pg from 'pg';
 import type { MailOutbox, OutboxMessage, OutgoingMail } from '../mail/MailOutbox.js';
-
-interface OutboxRow {
-  id: string;
-  to_address: string;
-  subject: string;
-  text_body: string;
-  html_body: string;
-  created_at: number;
-  attempts: number;
-  last_error: string | null;
-}
-
-function toMessage(row: OutboxRow): OutboxMessage {
-  return {
-    id: row.id,
-    to: row.to_address,
-    subject: row.subject,
-    text: row.text_body,
-    html: row.html_body,
-    createdAt: Number(row.created_at),
-    attempts: Number(row.attempts),
-    lastError: row.last_error,
-  };
-}
+import { outboxMessageOf, type OutboxRow } from './outboxRows.js';
 
 /** Inside the caller's transaction: how the account store puts a message beside its event. */
 export async function insertPostgresOutboxRow(client: pg.Pool | pg.PoolClient, mail: OutgoingMail): Promise<void> {
@@ -56,7 +33,7 @@ export class PostgresMailOutbox implements MailOutbox {
        ) RETURNING id, to_address, subject, text_body, html_body, created_at, attempts, last_error`,
       [now + options.leaseMs, now, options.limit],
     );
-    return rows.map(toMessage).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    return rows.map(outboxMessageOf).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   }
 
   async markSent(id: string): Promise<void> {

@@ -1,20 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MailOutbox, OutboxMessage, OutgoingMail } from '../mail/MailOutbox.js';
-
-interface OutboxRow {
-  id: string;
-  to_address: string;
-  subject: string;
-  text_body: string;
-  html_body: string;
-  created_at: number;
-  attempts: number;
-  last_error: string | null;
-}
-
-function toMessage(row: OutboxRow): OutboxMessage {
-  return { id: row.id, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body, createdAt: row.created_at, attempts: row.attempts, lastError: row.last_error };
-}
+import { outboxMessageOf, type OutboxRow } from './outboxRows.js';
 
 /** Inside the caller's transaction: how the account store puts a message beside its event. */
 export function insertSqliteOutboxRow(db: Database.Database, mail: OutgoingMail): void {
@@ -48,7 +34,7 @@ export class SqliteMailOutbox implements MailOutbox {
          ) RETURNING *`,
       )
       .all(now + options.leaseMs, now, now, options.limit)
-      .map(toMessage)
+      .map(outboxMessageOf)
       .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   }
 
